@@ -1,0 +1,543 @@
+package dev.gatehouse.engine;
+
+import dev.gatehouse.model.ApiToken;
+import dev.gatehouse.model.Change;
+import dev.gatehouse.model.Collection;
+import dev.gatehouse.model.Grant;
+import dev.gatehouse.model.Member;
+import dev.gatehouse.model.Organization;
+import dev.gatehouse.model.Page;
+import dev.gatehouse.model.ResourceRef;
+import dev.gatehouse.model.Site;
+import dev.gatehouse.model.SiteSpace;
+import dev.gatehouse.model.Space;
+import dev.gatehouse.model.SubjectRef;
+import dev.gatehouse.model.SubjectType;
+import dev.gatehouse.model.Team;
+import dev.gatehouse.model.TeamMembership;
+import dev.gatehouse.model.User;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Every object Gatehouse knows, kept in maps shaped for the questions reads ask: by id, and in the
+ * orders that lists page through (members and grants by subject id, spaces by creation time, a site's
+ * spaces by position), so that a page of a list starts where the cursor points instead of at the top.
+ *
+ * <p>Not thread-safe: {@link Index} serializes {@link #apply} against readers. Returned collections are
+ * live read-only views; callers must not keep them beyond the read that fetched them.
+ */
+public final class World {
+
+    /** Orders spaces as member-spaces lists them: creation time, then id. */
+    public static final Comparator<Space> SPACE_ORDER =
+            Comparator.comparing(Space::createdAt).thenComparing(Space::id);
+    /** Orders a site's spaces: position, then id. */
+    public static final Comparator<SiteSpace> SITE_SPACE_ORDER =
+            Comparator.comparingLong(SiteSpace::position).thenComparing(SiteSpace::id);
+    /** Orders a space's pages among siblings: position, then id. */
+    public static final Comparator<Page> PAGE_ORDER =
+            Comparator.comparingLong(Page::position).thenComparing(Page::id);
+
+    private final Map<String, User> users = new HashMap<>();
+    private final Map<String, String> userIdByEmail = new HashMap<>();
+
+    private final TreeMap<String, Organization> organizations = new TreeMap<>();
+    private final Map<String, TreeMap<String, Member>> membersByOrg = new HashMap<>();
+    private final Map<String, TreeSet<String>> orgsByUser = new HashMap<>();
+
+    private final Map<String, Team> teams = new HashMap<>();
+    private final Map<String, TreeMap<String, Team>> teamsByOrg = new HashMap<>();
+    private final Map<String, TreeMap<String, TeamMembership>> membershipsByTeam = new HashMap<>();
+    private final Map<String, TreeSet<String>> teamsByUser = new HashMap<>();
+
+    private final Map<String, Collection> collections = new HashMap<>();
+    private final Map<String, TreeMap<String, Collection>> collectionsByOrg = new HashMap<>();
+    private final Map<String, TreeSet<String>> childCollections = new HashMap<>();
+
+    private final Map<String, Space> spaces = new HashMap<>();
+    private final Map<String, TreeSet<Space>> spacesByOrg = new HashMap<>();
+    private final Map<String, TreeSet<Space>> spacesByCollection = new HashMap<>();
+
+    private final Map<String, Site> sites = new HashMap<>();
+    private final Map<String, TreeMap<String, Site>> sitesByOrg = new HashMap<>();
+    private final Map<String, SiteSpace> siteSpaces = new HashMap<>();
+    private final Map<String, TreeSet<SiteSpace>> siteSpacesBySite = new HashMap<>();
+    private final Map<String, TreeSet<String>> sitesBySpace = new HashMap<>();
+
+    private final Map<String, Page> pages = new HashMap<>();
+    private final Map<String, TreeSet<Page>> pagesBySpace = new HashMap<>();
+
+    /** Direct grants of one resource, users and teams apart, each ordered by subject id. */
+    public record Grants(TreeMap<String, Grant> users, TreeMap<String, Grant> teams) {
+        static Grants create() {
+            return new Grants(new TreeMap<>(), new TreeMap<>());
+        }
+
+        boolean isEmpty() {
+            return users.isEmpty() && teams.isEmpty();
+        }
+    }
+
+    private static final Grants NO_GRANTS = new Grants(new TreeMap<>(), new TreeMap<>());
+
+    private final Map<ResourceRef, Grants> grantsByResource = new HashMap<>();
+    private final Map<SubjectRef, Set<ResourceRef>> grantsBySubject = new HashMap<>();
+
+    private final Map<String, ApiToken> tokens = new HashMap<>();
+    private final Map<String, ApiToken> tokensByHash = new HashMap<>();
+    private final Map<String, TreeMap<String, ApiToken>> tokensByUser = new HashMap<>();
+
+    // ---------------------------------------------------------------- applying changes
+
+    /**
+     * Applies one change. Changes are trusted: the service validated them before the store committed them.
+     * (An instanceof chain rather than a pattern switch: the language level is Java 17.)
+     */
+    public void apply(Change change) {
+        if (change instanceof Change.UserPut c) {
+            putUser(c.user());
+        } else if (change instanceof Change.UserRemoved c) {
+            removeUser(c.userId());
+        } else if (change instanceof Change.OrganizationPut c) {
+            organizations.put(c.organization().id(), c.organization());
+        } else if (change instanceof Change.MemberPut c) {
+            putMember(c.member());
+        } else if (change instanceof Change.MemberRemoved c) {
+            removeMember(c.orgId(), c.userId());
+        } else if (change instanceof Change.TeamPut c) {
+            putTeam(c.team());
+        } else if (change instanceof Change.TeamRemoved c) {
+            removeTeam(c.teamId());
+        } else if (change instanceof Change.TeamMemberPut c) {
+            putMembership(c.membership());
+        } else if (change instanceof Change.TeamMemberRemoved c) {
+            removeMembership(c.teamId(), c.userId());
+        } else if (change instanceof Change.CollectionPut c) {
+            putCollection(c.collection());
+        } else if (change instanceof Change.CollectionRemoved c) {
+            removeCollection(c.collectionId());
+        } else if (change instanceof Change.SpacePut c) {
+            putSpace(c.space());
+        } else if (change instanceof Change.SpaceRemoved c) {
+            removeSpace(c.spaceId());
+        } else if (change instanceof Change.SitePut c) {
+            putSite(c.site());
+        } else if (change instanceof Change.SiteRemoved c) {
+            removeSite(c.siteId());
+        } else if (change instanceof Change.SiteSpacePut c) {
+            putSiteSpace(c.siteSpace());
+        } else if (change instanceof Change.SiteSpaceRemoved c) {
+            removeSiteSpace(c.siteSpaceId());
+        } else if (change instanceof Change.PagePut c) {
+            putPage(c.page());
+        } else if (change instanceof Change.PageRemoved c) {
+            removePage(c.pageId());
+        } else if (change instanceof Change.GrantPut c) {
+            putGrant(c.grant());
+        } else if (change instanceof Change.GrantRemoved c) {
+            removeGrant(c.resource(), c.subject());
+        } else if (change instanceof Change.TokenPut c) {
+            putToken(c.token());
+        } else if (change instanceof Change.TokenRemoved c) {
+            removeToken(c.tokenId());
+        } else {
+            throw new IllegalArgumentException("unknown change " + change);
+        }
+    }
+
+    private void putUser(User user) {
+        User old = users.put(user.id(), user);
+        if (old != null && old.email() != null) {
+            userIdByEmail.remove(old.email());
+        }
+        if (user.email() != null) {
+            userIdByEmail.put(user.email(), user.id());
+        }
+    }
+
+    private void removeUser(String userId) {
+        User old = users.remove(userId);
+        if (old != null && old.email() != null) {
+            userIdByEmail.remove(old.email());
+        }
+    }
+
+    private void putMember(Member member) {
+        membersByOrg.computeIfAbsent(member.orgId(), k -> new TreeMap<>()).put(member.userId(), member);
+        orgsByUser.computeIfAbsent(member.userId(), k -> new TreeSet<>()).add(member.orgId());
+    }
+
+    private void removeMember(String orgId, String userId) {
+        removeFrom(membersByOrg, orgId, userId);
+        removeFromSet(orgsByUser, userId, orgId);
+    }
+
+    private void putTeam(Team team) {
+        teams.put(team.id(), team);
+        teamsByOrg.computeIfAbsent(team.orgId(), k -> new TreeMap<>()).put(team.id(), team);
+    }
+
+    private void removeTeam(String teamId) {
+        Team old = teams.remove(teamId);
+        if (old != null) {
+            removeFrom(teamsByOrg, old.orgId(), teamId);
+        }
+        TreeMap<String, TeamMembership> left = membershipsByTeam.remove(teamId);
+        if (left != null) {
+            for (String userId : left.keySet()) {
+                removeFromSet(teamsByUser, userId, teamId);
+            }
+        }
+    }
+
+    private void putMembership(TeamMembership m) {
+        membershipsByTeam.computeIfAbsent(m.teamId(), k -> new TreeMap<>()).put(m.userId(), m);
+        teamsByUser.computeIfAbsent(m.userId(), k -> new TreeSet<>()).add(m.teamId());
+    }
+
+    private void removeMembership(String teamId, String userId) {
+        removeFrom(membershipsByTeam, teamId, userId);
+        removeFromSet(teamsByUser, userId, teamId);
+    }
+
+    private void putCollection(Collection c) {
+        Collection old = collections.put(c.id(), c);
+        if (old != null && old.parentId() != null) {
+            removeFromSet(childCollections, old.parentId(), old.id());
+        }
+        if (c.parentId() != null) {
+            childCollections.computeIfAbsent(c.parentId(), k -> new TreeSet<>()).add(c.id());
+        }
+        collectionsByOrg.computeIfAbsent(c.orgId(), k -> new TreeMap<>()).put(c.id(), c);
+    }
+
+    private void removeCollection(String id) {
+        Collection old = collections.remove(id);
+        if (old != null) {
+            if (old.parentId() != null) {
+                removeFromSet(childCollections, old.parentId(), id);
+            }
+            removeFrom(collectionsByOrg, old.orgId(), id);
+        }
+    }
+
+    private void putSpace(Space s) {
+        Space old = spaces.put(s.id(), s);
+        if (old != null) {
+            removeSpaceFromIndexes(old);
+        }
+        spacesByOrg.computeIfAbsent(s.orgId(), k -> new TreeSet<>(SPACE_ORDER)).add(s);
+        if (s.parentId() != null) {
+            spacesByCollection.computeIfAbsent(s.parentId(), k -> new TreeSet<>(SPACE_ORDER)).add(s);
+        }
+    }
+
+    private void removeSpace(String id) {
+        Space old = spaces.remove(id);
+        if (old != null) {
+            removeSpaceFromIndexes(old);
+        }
+    }
+
+    private void removeSpaceFromIndexes(Space old) {
+        removeFromSet(spacesByOrg, old.orgId(), old);
+        if (old.parentId() != null) {
+            removeFromSet(spacesByCollection, old.parentId(), old);
+        }
+    }
+
+    private void putSite(Site site) {
+        sites.put(site.id(), site);
+        sitesByOrg.computeIfAbsent(site.orgId(), k -> new TreeMap<>()).put(site.id(), site);
+    }
+
+    private void removeSite(String id) {
+        Site old = sites.remove(id);
+        if (old != null) {
+            removeFrom(sitesByOrg, old.orgId(), id);
+        }
+    }
+
+    private void putSiteSpace(SiteSpace ss) {
+        SiteSpace old = siteSpaces.put(ss.id(), ss);
+        if (old != null) {
+            removeSiteSpaceFromIndexes(old);
+        }
+        siteSpacesBySite.computeIfAbsent(ss.siteId(), k -> new TreeSet<>(SITE_SPACE_ORDER)).add(ss);
+        sitesBySpace.computeIfAbsent(ss.spaceId(), k -> new TreeSet<>()).add(ss.siteId());
+    }
+
+    private void removeSiteSpace(String id) {
+        SiteSpace old = siteSpaces.remove(id);
+        if (old != null) {
+            removeSiteSpaceFromIndexes(old);
+        }
+    }
+
+    private void removeSiteSpaceFromIndexes(SiteSpace old) {
+        removeFromSet(siteSpacesBySite, old.siteId(), old);
+        // A site may publish one space more than once; it stops publishing it when the last one goes.
+        boolean stillPublished = siteSpacesBySite.getOrDefault(old.siteId(), new TreeSet<>()).stream()
+                .anyMatch(other -> other.spaceId().equals(old.spaceId()));
+        if (!stillPublished) {
+            removeFromSet(sitesBySpace, old.spaceId(), old.siteId());
+        }
+    }
+
+    private void putPage(Page page) {
+        Page old = pages.put(page.id(), page);
+        if (old != null) {
+            removeFromSet(pagesBySpace, old.spaceId(), old);
+        }
+        pagesBySpace.computeIfAbsent(page.spaceId(), k -> new TreeSet<>(PAGE_ORDER)).add(page);
+    }
+
+    private void removePage(String id) {
+        Page old = pages.remove(id);
+        if (old != null) {
+            removeFromSet(pagesBySpace, old.spaceId(), old);
+        }
+    }
+
+    private void putGrant(Grant g) {
+        Grants grants = grantsByResource.computeIfAbsent(g.resource(), k -> Grants.create());
+        (g.subject().type() == SubjectType.USER ? grants.users() : grants.teams()).put(g.subject().id(), g);
+        grantsBySubject.computeIfAbsent(g.subject(), k -> new LinkedHashSet<>()).add(g.resource());
+    }
+
+    private void removeGrant(ResourceRef resource, SubjectRef subject) {
+        Grants grants = grantsByResource.get(resource);
+        if (grants != null) {
+            (subject.type() == SubjectType.USER ? grants.users() : grants.teams()).remove(subject.id());
+            if (grants.isEmpty()) {
+                grantsByResource.remove(resource);
+            }
+        }
+        Set<ResourceRef> held = grantsBySubject.get(subject);
+        if (held != null) {
+            held.remove(resource);
+            if (held.isEmpty()) {
+                grantsBySubject.remove(subject);
+            }
+        }
+    }
+
+    private void putToken(ApiToken t) {
+        ApiToken old = tokens.put(t.id(), t);
+        if (old != null) {
+            tokensByHash.remove(old.secretHash());
+        }
+        tokensByHash.put(t.secretHash(), t);
+        tokensByUser.computeIfAbsent(t.userId(), k -> new TreeMap<>()).put(t.id(), t);
+    }
+
+    private void removeToken(String id) {
+        ApiToken old = tokens.remove(id);
+        if (old != null) {
+            tokensByHash.remove(old.secretHash());
+            removeFrom(tokensByUser, old.userId(), id);
+        }
+    }
+
+    private static <K, V> void removeFrom(Map<String, ? extends Map<K, V>> index, String key, K inner) {
+        Map<K, V> m = index.get(key);
+        if (m != null) {
+            m.remove(inner);
+            if (m.isEmpty()) {
+                index.remove(key);
+            }
+        }
+    }
+
+    private static <V> void removeFromSet(Map<String, ? extends Set<V>> index, String key, V inner) {
+        Set<V> s = index.get(key);
+        if (s != null) {
+            s.remove(inner);
+            if (s.isEmpty()) {
+                index.remove(key);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- lookups
+
+    public User user(String id) {
+        return users.get(id);
+    }
+
+    /** The user with this normalized email, or null. */
+    public User userByEmail(String normalizedEmail) {
+        String id = userIdByEmail.get(normalizedEmail);
+        return id == null ? null : users.get(id);
+    }
+
+    public int userCount() {
+        return users.size();
+    }
+
+    public Organization organization(String id) {
+        return organizations.get(id);
+    }
+
+    public NavigableMap<String, Organization> organizations() {
+        return java.util.Collections.unmodifiableNavigableMap(organizations);
+    }
+
+    public Member member(String orgId, String userId) {
+        TreeMap<String, Member> m = membersByOrg.get(orgId);
+        return m == null ? null : m.get(userId);
+    }
+
+    /** Members of an organization by user id. */
+    public NavigableMap<String, Member> members(String orgId) {
+        return view(membersByOrg.get(orgId));
+    }
+
+    /** Ids of the organizations a user is a member of, ascending. */
+    public NavigableSet<String> organizationsOf(String userId) {
+        return viewSet(orgsByUser.get(userId));
+    }
+
+    public Team team(String id) {
+        return teams.get(id);
+    }
+
+    public NavigableMap<String, Team> teams(String orgId) {
+        return view(teamsByOrg.get(orgId));
+    }
+
+    /** Members of a team by user id. */
+    public NavigableMap<String, TeamMembership> teamMembers(String teamId) {
+        return view(membershipsByTeam.get(teamId));
+    }
+
+    /** Ids of every team the user belongs to, in any organization, ascending. */
+    public NavigableSet<String> teamsOf(String userId) {
+        return viewSet(teamsByUser.get(userId));
+    }
+
+    public Collection collection(String id) {
+        return collections.get(id);
+    }
+
+    public NavigableMap<String, Collection> collections(String orgId) {
+        return view(collectionsByOrg.get(orgId));
+    }
+
+    /** Ids of the collections directly inside a collection. */
+    public NavigableSet<String> childCollections(String collectionId) {
+        return viewSet(childCollections.get(collectionId));
+    }
+
+    public Space space(String id) {
+        return spaces.get(id);
+    }
+
+    /** Spaces of an organization (trashed ones too), by creation time then id. */
+    public NavigableSet<Space> spaces(String orgId) {
+        return viewSet(spacesByOrg.get(orgId));
+    }
+
+    /** Spaces directly inside a collection (trashed ones too), by creation time then id. */
+    public NavigableSet<Space> spacesIn(String collectionId) {
+        return viewSet(spacesByCollection.get(collectionId));
+    }
+
+    public Site site(String id) {
+        return sites.get(id);
+    }
+
+    public NavigableMap<String, Site> sites(String orgId) {
+        return view(sitesByOrg.get(orgId));
+    }
+
+    public SiteSpace siteSpace(String id) {
+        return siteSpaces.get(id);
+    }
+
+    /** The spaces a site publishes, in the site's order. */
+    public NavigableSet<SiteSpace> siteSpaces(String siteId) {
+        return viewSet(siteSpacesBySite.get(siteId));
+    }
+
+    /** Ids of the sites that publish a space. */
+    public NavigableSet<String> sitesPublishing(String spaceId) {
+        return viewSet(sitesBySpace.get(spaceId));
+    }
+
+    public Page page(String id) {
+        return pages.get(id);
+    }
+
+    /** Pages of a space by position then id (all depths). */
+    public NavigableSet<Page> pages(String spaceId) {
+        return viewSet(pagesBySpace.get(spaceId));
+    }
+
+    /** Direct grants on a resource. */
+    public Grants grants(ResourceRef resource) {
+        Grants g = grantsByResource.get(resource);
+        return g == null ? NO_GRANTS : g;
+    }
+
+    /** The resources a user or team holds a direct grant on. */
+    public Set<ResourceRef> grantsHeldBy(SubjectRef subject) {
+        Set<ResourceRef> s = grantsBySubject.get(subject);
+        return s == null ? Set.of() : java.util.Collections.unmodifiableSet(s);
+    }
+
+    public ApiToken token(String id) {
+        return tokens.get(id);
+    }
+
+    public ApiToken tokenByHash(String secretHash) {
+        return tokensByHash.get(secretHash);
+    }
+
+    public NavigableMap<String, ApiToken> tokensOf(String userId) {
+        return view(tokensByUser.get(userId));
+    }
+
+    /** The organization a resource belongs to, or null when the resource does not exist. */
+    public String organizationOf(ResourceRef r) {
+        return switch (r.type()) {
+            case COLLECTION -> {
+                Collection c = collections.get(r.id());
+                yield c == null ? null : c.orgId();
+            }
+            case SPACE -> {
+                Space s = spaces.get(r.id());
+                yield s == null ? null : s.orgId();
+            }
+            case SITE -> {
+                Site s = sites.get(r.id());
+                yield s == null ? null : s.orgId();
+            }
+            case PAGE -> {
+                Page p = pages.get(r.id());
+                Space s = p == null ? null : spaces.get(p.spaceId());
+                yield s == null ? null : s.orgId();
+            }
+        };
+    }
+
+    public boolean exists(ResourceRef r) {
+        return organizationOf(r) != null;
+    }
+
+    private static <K, V> NavigableMap<K, V> view(TreeMap<K, V> m) {
+        return m == null ? java.util.Collections.emptyNavigableMap() : java.util.Collections.unmodifiableNavigableMap(m);
+    }
+
+    private static <V> NavigableSet<V> viewSet(TreeSet<V> s) {
+        return s == null ? java.util.Collections.emptyNavigableSet() : java.util.Collections.unmodifiableNavigableSet(s);
+    }
+}
