@@ -39,6 +39,9 @@ public final class World {
     /** Orders spaces as member-spaces lists them: creation time, then id. */
     public static final Comparator<Space> SPACE_ORDER =
             Comparator.comparing(Space::createdAt).thenComparing(Space::id);
+    /** Orders members as GitBook lists them by default: join time, then user id. */
+    public static final Comparator<Member> MEMBER_JOIN_ORDER =
+            Comparator.comparing(Member::joinedAt).thenComparing(Member::userId);
     /** Orders a site's spaces: position, then id. */
     public static final Comparator<SiteSpace> SITE_SPACE_ORDER =
             Comparator.comparingLong(SiteSpace::position).thenComparing(SiteSpace::id);
@@ -51,6 +54,7 @@ public final class World {
 
     private final TreeMap<String, Organization> organizations = new TreeMap<>();
     private final Map<String, TreeMap<String, Member>> membersByOrg = new HashMap<>();
+    private final Map<String, TreeSet<Member>> membersByJoined = new HashMap<>();
     private final Map<String, TreeSet<String>> orgsByUser = new HashMap<>();
 
     private final Map<String, Team> teams = new HashMap<>();
@@ -171,11 +175,19 @@ public final class World {
     }
 
     private void putMember(Member member) {
-        membersByOrg.computeIfAbsent(member.orgId(), k -> new TreeMap<>()).put(member.userId(), member);
+        Member old = membersByOrg.computeIfAbsent(member.orgId(), k -> new TreeMap<>()).put(member.userId(), member);
+        if (old != null) {
+            removeFromSet(membersByJoined, old.orgId(), old);
+        }
+        membersByJoined.computeIfAbsent(member.orgId(), k -> new TreeSet<>(MEMBER_JOIN_ORDER)).add(member);
         orgsByUser.computeIfAbsent(member.userId(), k -> new TreeSet<>()).add(member.orgId());
     }
 
     private void removeMember(String orgId, String userId) {
+        Member old = member(orgId, userId);
+        if (old != null) {
+            removeFromSet(membersByJoined, orgId, old);
+        }
         removeFrom(membersByOrg, orgId, userId);
         removeFromSet(orgsByUser, userId, orgId);
     }
@@ -399,6 +411,11 @@ public final class World {
     /** Members of an organization by user id. */
     public NavigableMap<String, Member> members(String orgId) {
         return view(membersByOrg.get(orgId));
+    }
+
+    /** Members of an organization by join time, then user id. */
+    public NavigableSet<Member> membersByJoinTime(String orgId) {
+        return viewSet(membersByJoined.get(orgId));
     }
 
     /** Ids of the organizations a user is a member of, ascending. */

@@ -1,0 +1,95 @@
+package dev.gatehouse.cli;
+
+import dev.gatehouse.http.HttpApi;
+import dev.gatehouse.service.Gatehouse;
+import dev.gatehouse.service.Services;
+import dev.gatehouse.store.sqlite.SqliteStore;
+import io.javalin.Javalin;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gatehouse serve}: opens the store, loads the index, serves the API until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the Gatehouse server.")
+final class ServeCommand implements Callable<Integer> {
+    static final String DATABASE_FILE = "gatehouse.db";
+
+    @Option(names = "--port", description = "HTTP port (env GATEHOUSE_PORT, default 8080).")
+    Integer port;
+
+    @Option(names = "--data", description = "Data directory (env GATEHOUSE_DATA, default ./gatehouse-data).")
+    Path data;
+
+    @Option(names = "--public-url", description = "Base of the URLs in responses (env GATEHOUSE_PUBLIC_URL).")
+    String publicUrl;
+
+    @Option(names = "--demo", description = "Fill a demo organization on first start and print how to try it.")
+    boolean demo;
+
+    @Override
+    public Integer call() throws Exception {
+        Settings settings;
+        try {
+            settings = Settings.resolve(port, data, publicUrl, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("gatehouse: " + e.getMessage());
+            return 2;
+        }
+        Running running = start(settings, demo, System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.close();
+            stopped.countDown();
+        }, "gatehouse-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /** A started server and what it holds open. */
+    record Running(Javalin app, Gatehouse core, int port) implements AutoCloseable {
+        @Override
+        public void close() {
+            app.stop();
+            core.close();
+        }
+    }
+
+    static Running start(Settings settings, boolean demo, PrintStream out) throws Exception {
+        Files.createDirectories(settings.dataDir());
+        AdminToken.Resolved admin = AdminToken.resolve(settings);
+        SqliteStore store = SqliteStore.open(settings.dataDir().resolve(DATABASE_FILE));
+        Gatehouse core = Gatehouse.open(store, Clock.systemUTC());
+        Services services = Services.create(core, admin.token());
+        String url = settings.publicUrl();
+        Javalin app;
+        int boundPort;
+        if (url == null) {
+            // The URL names the port, and port 0 is only known once bound: start, then read it.
+            app = HttpApi.create(services, "http://localhost:" + settings.port()).start(settings.port());
+            boundPort = app.port();
+            if (settings.port() == 0) {
+                app.stop();
+                app = HttpApi.create(services, "http://localhost:" + boundPort).start(boundPort);
+            }
+            url = "http://localhost:" + boundPort;
+        } else {
+            app = HttpApi.create(services, url).start(settings.port());
+            boundPort = app.port();
+        }
+        out.println("Gatehouse is serving on " + url + " (data in " + settings.dataDir() + ", revision "
+                + core.index().revision() + ")");
+        if (admin.created()) {
+            out.println("System token (shown once; also kept, owner-readable only, in " + admin.file() + "):");
+            out.println("  " + admin.token());
+        }
+        if (demo) {
+            Demo.run(services, settings.dataDir(), url, out);
+        }
+        return new Running(app, core, boundPort);
+    }
+}

@@ -1,0 +1,159 @@
+package dev.gatehouse.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.model.DefaultLevel;
+import dev.gatehouse.model.Role;
+import dev.gatehouse.service.ApiException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A request body that must be a JSON object, read field by field. Every wrong type or value is a 400
+ * that names the field and what it accepts; unknown fields are ignored, as GitBook's schemas allow.
+ */
+final class Body {
+    private final ObjectNode node;
+
+    private Body(ObjectNode node) {
+        this.node = node;
+    }
+
+    static Body parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw ApiException.badRequest("the request body is empty; send a JSON object");
+        }
+        JsonNode n;
+        try {
+            n = Json.MAPPER.readTree(text);
+        } catch (Exception e) {
+            throw ApiException.badRequest("the request body is not valid JSON: " + firstLine(e.getMessage()));
+        }
+        if (n == null || !n.isObject()) {
+            throw ApiException.badRequest("the request body must be a JSON object");
+        }
+        return new Body((ObjectNode) n);
+    }
+
+    /** A body that may be absent (an empty body reads as {}). */
+    static Body parseOptional(String text) {
+        return text == null || text.isBlank() ? new Body(Json.MAPPER.createObjectNode()) : parse(text);
+    }
+
+    boolean has(String field) {
+        return node.has(field);
+    }
+
+    boolean isEmpty() {
+        return node.isEmpty();
+    }
+
+    /** A string field, or null when absent; null or another type is a 400. */
+    String string(String field) {
+        JsonNode v = node.get(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw ApiException.badRequest("'" + field + "' must be a string");
+        }
+        return v.asText();
+    }
+
+    /** A string field that may also be JSON null; absent and null both read as null. */
+    String nullableString(String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : string(field);
+    }
+
+    String requiredString(String field) {
+        String s = string(field);
+        if (s == null) {
+            throw ApiException.badRequest("'" + field + "' is required");
+        }
+        return s;
+    }
+
+    Boolean bool(String field) {
+        JsonNode v = node.get(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isBoolean()) {
+            throw ApiException.badRequest("'" + field + "' must be true or false");
+        }
+        return v.asBoolean();
+    }
+
+    /** A role or JSON null (none / guest). Call only when {@link #has} is true. */
+    Role roleOrNull(String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw ApiException.badRequest("'" + field + "' must be a role (" + Role.names() + ") or null");
+        }
+        try {
+            return Role.parse(v.asText());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("'" + field + "': " + e.getMessage());
+        }
+    }
+
+    /** A role, never null. */
+    Role requiredRole(String field) {
+        if (!has(field) || node.get(field).isNull()) {
+            throw ApiException.badRequest("'" + field + "' is required: one of " + Role.names());
+        }
+        return roleOrNull(field);
+    }
+
+    /** A default level (role, "inherit" or null), or null when the field is absent. */
+    DefaultLevel defaultLevel(String field) {
+        JsonNode v = node.get(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isNull() && !v.isTextual()) {
+            throw ApiException.badRequest("'" + field + "' must be a role, \"inherit\" or null");
+        }
+        try {
+            return DefaultLevel.parse(v.isNull() ? null : v.asText());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("'" + field + "': " + e.getMessage());
+        }
+    }
+
+    /** An array of strings, or an empty list when absent. */
+    List<String> strings(String field) {
+        JsonNode v = node.get(field);
+        if (v == null) {
+            return List.of();
+        }
+        if (!v.isArray()) {
+            throw ApiException.badRequest("'" + field + "' must be an array of strings");
+        }
+        List<String> out = new ArrayList<>(v.size());
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode e = v.get(i);
+            if (!e.isTextual()) {
+                throw ApiException.badRequest("'" + field + "[" + i + "]' must be a string");
+            }
+            out.add(e.asText());
+        }
+        return out;
+    }
+
+    JsonNode raw(String field) {
+        return node.get(field);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

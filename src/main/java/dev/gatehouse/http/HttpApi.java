@@ -1,0 +1,130 @@
+package dev.gatehouse.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.service.ApiException;
+import dev.gatehouse.service.Caller;
+import dev.gatehouse.service.Services;
+import dev.gatehouse.store.StoreException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the Javalin application (without starting it, so tests can start it on a random port).
+ *
+ * <p>Every response carries {@code X-Gatehouse-Revision}; every error, whatever raised it, is
+ * {@code {"error":{"code","message"}}}.
+ */
+public final class HttpApi {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    private static final Pattern REVISION = Pattern.compile("[0-9]{1,18}");
+    /** How long a request asking for a newer revision waits, by default, for the index to reach it. */
+    public static final long DEFAULT_MIN_REVISION_WAIT_MS = 5_000;
+
+    private HttpApi() {
+    }
+
+    public static Javalin create(Services services, String publicUrl) {
+        return create(services, publicUrl, DEFAULT_MIN_REVISION_WAIT_MS);
+    }
+
+    /** @param minRevisionWaitMs how long a request with X-Gatehouse-Min-Revision may wait before a 503 */
+    public static Javalin create(Services services, String publicUrl, long minRevisionWaitMs) {
+        Shapes shapes = new Shapes(publicUrl);
+        Http http = new Http(new Cursors(services.core().store().secret("cursor")));
+        return Javalin.create(config -> {
+            config.http.maxRequestSize = 4_000_000L;
+            config.http.prefer405over404 = true;
+            config.startup.showJavalinBanner = false;
+            var r = config.routes;
+
+            r.before(ctx -> before(ctx, services, minRevisionWaitMs));
+            r.get("/healthz", ctx -> Http.json(ctx, 200, Json.object().put("status", "ok")));
+            r.get("/readyz", ctx -> {
+                if (!services.core().store().ping()) {
+                    throw ApiException.unavailable("the store does not answer");
+                }
+                Http.json(ctx, 200, Json.object().put("status", "ready")
+                        .put("revision", Long.toString(services.core().index().revision())));
+            });
+            new UserRoutes(services.users(), shapes).register(r);
+            new OrganizationRoutes(services.organizations(), shapes, http).register(r);
+            new TeamRoutes(services.teams(), shapes, http).register(r);
+            new ContentRoutes(services.content(), shapes, http).register(r);
+            new SiteRoutes(services.sites(), shapes, http).register(r);
+            new PermissionRoutes(services.permissions(), services.sites(), shapes, http).register(r);
+
+            r.exception(ApiException.class, (e, ctx) -> {
+                if (e.status() == 503) {
+                    ctx.header("Retry-After", "1");
+                }
+                error(ctx, e.status(), e.getMessage());
+            });
+            r.exception(StoreException.class, (e, ctx) -> {
+                if (e.isConflict()) {
+                    error(ctx, 409, "the change conflicts with stored data: " + e.getMessage());
+                } else {
+                    LOG.error("store failure on {} {}", ctx.method(), ctx.path(), e);
+                    ctx.header("Retry-After", "1");
+                    error(ctx, 503, "the store is unavailable; nothing was written, try again");
+                }
+            });
+            r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), describe(e)));
+            r.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal error; nothing was written if the request was a write");
+            });
+            // Javalin answers unknown routes and wrong methods itself; give those the error format too.
+            r.error(404, ctx -> ensureErrorBody(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path()));
+            r.error(405, ctx -> ensureErrorBody(ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path()));
+        });
+    }
+
+    private static void before(Context ctx, Services services, long waitMs) throws InterruptedException {
+        String minRevision = ctx.header("X-Gatehouse-Min-Revision");
+        if (minRevision != null) {
+            if (!REVISION.matcher(minRevision).matches()) {
+                throw ApiException.badRequest("'X-Gatehouse-Min-Revision' must be a revision number from a previous "
+                        + "response's X-Gatehouse-Revision");
+            }
+            if (!services.core().index().awaitRevision(Long.parseLong(minRevision), waitMs)) {
+                throw ApiException.unavailable("this node has not yet reached revision " + minRevision + "; retry shortly");
+            }
+        }
+        ctx.header(Http.REVISION_HEADER, Long.toString(services.core().index().revision()));
+        if (ctx.path().startsWith("/v1/")) {
+            String auth = ctx.header("Authorization");
+            String token = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7) : null;
+            Caller caller = services.users().authenticate(token);
+            ctx.attribute(Http.CALLER, caller);
+        }
+    }
+
+    private static String describe(HttpResponseException e) {
+        return switch (e.getStatus()) {
+            case 413 -> "the request body is too large (at most 4 MB)";
+            case 404 -> "no such endpoint";
+            case 405 -> "method not allowed on this endpoint";
+            default -> e.getMessage() == null || e.getMessage().isBlank() ? "request refused" : e.getMessage();
+        };
+    }
+
+    static void error(Context ctx, int status, String message) {
+        ObjectNode body = Json.object();
+        ObjectNode err = body.putObject("error");
+        err.put("code", status);
+        err.put("message", message);
+        Http.json(ctx, status, body);
+    }
+
+    /** Error handlers run for every response with their status: leave bodies Gatehouse already wrote. */
+    private static void ensureErrorBody(Context ctx, int status, String message) {
+        String result = ctx.result();
+        if (result == null || !result.startsWith("{\"error\"")) {
+            error(ctx, status, message);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.gatehouse.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.model.SiteVisibility;
+import dev.gatehouse.service.ApiException;
+import dev.gatehouse.service.SiteService;
+import io.javalin.config.RoutesConfig;
+
+/** Sites and the spaces they publish. */
+final class SiteRoutes {
+    private final SiteService sites;
+    private final Shapes shapes;
+    private final Http http;
+
+    SiteRoutes(SiteService sites, Shapes shapes, Http http) {
+        this.sites = sites;
+        this.shapes = shapes;
+        this.http = http;
+    }
+
+    void register(RoutesConfig r) {
+        r.get("/v1/orgs/{orgId}/sites", ctx -> {
+            String space = ctx.queryParam("space");
+            http.list(ctx, sites.list(Http.caller(ctx), Http.id(ctx, "orgId"), ctx.queryParam("title"),
+                    Http.boolParam(ctx, "published"), space, http.after(ctx), Http.limit(ctx)),
+                    s -> shapes.site(s.site(), s.role(), s.siteSpaces()));
+        });
+        r.post("/v1/orgs/{orgId}/sites", ctx -> {
+            Body b = Body.parseOptional(ctx.body());
+            var w = sites.create(Http.caller(ctx), Http.id(ctx, "orgId"), b.string("title"), visibility(b),
+                    b.strings("spaces"));
+            Http.revision(ctx, w);
+            Http.json(ctx, 201, shapes.site(w.value().site(), w.value().role(), w.value().siteSpaces()));
+        });
+        r.get("/v1/orgs/{orgId}/sites/{siteId}", ctx -> {
+            var s = sites.get(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "siteId"));
+            Http.json(ctx, 200, shapes.site(s.site(), s.role(), s.siteSpaces()));
+        });
+        r.patch("/v1/orgs/{orgId}/sites/{siteId}", ctx -> {
+            Body b = Body.parse(ctx.body());
+            var w = sites.update(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "siteId"), b.string("title"),
+                    visibility(b), b.defaultLevel("defaultLevel"));
+            Http.revision(ctx, w);
+            Http.json(ctx, 200, shapes.site(w.value().site(), w.value().role(), w.value().siteSpaces()));
+        });
+        r.delete("/v1/orgs/{orgId}/sites/{siteId}", ctx -> Http.deleted(ctx,
+                sites.delete(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "siteId"))));
+
+        r.get("/v1/orgs/{orgId}/sites/{siteId}/site-spaces", ctx -> http.list(ctx, sites.siteSpaces(Http.caller(ctx),
+                Http.id(ctx, "orgId"), Http.id(ctx, "siteId"), http.after(ctx), Http.limit(ctx)),
+                v -> shapes.siteSpace(v.siteSpace(), v.space(), v.role())));
+        r.post("/v1/orgs/{orgId}/sites/{siteId}/site-spaces", ctx -> {
+            Body b = Body.parse(ctx.body());
+            String spaceId = b.nullableString("spaceId");
+            if (spaceId != null && !dev.gatehouse.model.Ids.isValid(spaceId)) {
+                throw ApiException.badRequest("'spaceId' must be a space id");
+            }
+            var w = sites.addSpace(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "siteId"), spaceId);
+            Http.revision(ctx, w);
+            if ("return=minimal".equals(ctx.header("Prefer"))) {
+                ctx.status(204);
+                return;
+            }
+            Http.json(ctx, 201, shapes.siteSpace(w.value().siteSpace(), w.value().space(), w.value().role()));
+        });
+        r.delete("/v1/orgs/{orgId}/sites/{siteId}/site-spaces/{siteSpaceId}", ctx -> Http.deleted(ctx,
+                sites.removeSpace(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "siteId"),
+                        Http.id(ctx, "siteSpaceId"))));
+    }
+
+    private static SiteVisibility visibility(Body b) {
+        JsonNode v = b.raw("visibility");
+        if (v == null) {
+            return null;
+        }
+        try {
+            return SiteVisibility.parse(v.isTextual() ? v.asText() : String.valueOf(v));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("'visibility': " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,281 @@
+package dev.gatehouse.service;
+
+import dev.gatehouse.engine.World;
+import dev.gatehouse.model.Change;
+import dev.gatehouse.model.Collection;
+import dev.gatehouse.model.DefaultLevel;
+import dev.gatehouse.model.Member;
+import dev.gatehouse.model.ResourceRef;
+import dev.gatehouse.model.Role;
+import dev.gatehouse.model.Space;
+import dev.gatehouse.model.SubjectRef;
+import dev.gatehouse.model.Visibility;
+import dev.gatehouse.model.Grant;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collections and spaces: creating, reading, changing, moving, deleting and restoring them.
+ *
+ * <p>Creating content needs the {@code create} permission where it goes (the parent collection, or the
+ * member role at the top of the organization); changing or deleting it needs {@code admin} on it.
+ */
+public final class ContentService {
+    private final Gatehouse g;
+
+    public ContentService(Gatehouse g) {
+        this.g = g;
+    }
+
+    /** An object together with the caller's permission on it (null: none, for a public space seen by anyone). */
+    public record Seen<T>(T value, Role role) { }
+
+    // ---------------------------------------------------------------- collections
+
+    public Slice<Seen<Collection>> collections(Caller caller, String orgId, boolean nested, String after, int limit) {
+        return g.read(w -> {
+            Guard.member(w, caller, orgId);
+            var all = after == null ? w.collections(orgId) : w.collections(orgId).tailMap(after, false);
+            List<Seen<Collection>> seen = new ArrayList<>();
+            Slice<Collection> slice = Paging.take(all.values(), c -> (nested || c.parentId() == null)
+                    && Guard.roleOn(w, caller, ResourceRef.collection(c.id())) != null, limit, Collection::id);
+            for (Collection c : slice.items()) {
+                seen.add(new Seen<>(c, Guard.roleOn(w, caller, ResourceRef.collection(c.id()))));
+            }
+            return new Slice<>(seen, slice.nextKey());
+        });
+    }
+
+    public Written<Seen<Collection>> createCollection(Caller caller, String orgId, String title, String description,
+                                                      String parentId, DefaultLevel level) {
+        String t = title == null ? "Untitled" : Validate.text("title", title, 1, 50);
+        String d = Validate.optionalText("description", description, 100);
+        Written<Collection> created = g.write(caller, w -> {
+            requireCreateIn(w, caller, orgId, parentId);
+            Collection c = new Collection(g.newId(), orgId, parentId, t, d,
+                    level == null ? DefaultLevel.INHERIT : level, g.now());
+            return Plan.of(List.of(new Change.CollectionPut(c)), c);
+        });
+        return withRole(caller, created, ResourceRef.collection(created.value().id()));
+    }
+
+    public Seen<Collection> collection(Caller caller, String id) {
+        return g.read(w -> {
+            Role role = Guard.readable(w, caller, ResourceRef.collection(id));
+            return new Seen<>(w.collection(id), role);
+        });
+    }
+
+    public Written<Seen<Collection>> updateCollection(Caller caller, String id, String title, String description,
+                                                      boolean descriptionGiven, DefaultLevel level) {
+        if (title == null && !descriptionGiven && level == null) {
+            throw ApiException.badRequest("give at least one of 'title', 'description' and 'defaultLevel'");
+        }
+        String t = title == null ? null : Validate.text("title", title, 1, 50);
+        String d = Validate.optionalText("description", description, 100);
+        return g.write(caller, w -> {
+            Role role = Guard.admin(w, caller, ResourceRef.collection(id));
+            Collection c = w.collection(id);
+            Collection changed = new Collection(c.id(), c.orgId(), c.parentId(), t != null ? t : c.title(),
+                    descriptionGiven ? d : c.description(), level != null ? level : c.defaultLevel(), c.createdAt());
+            return Plan.of(List.of(new Change.CollectionPut(changed)), new Seen<>(changed, role));
+        });
+    }
+
+    /** Deletes an empty collection with its grants; a collection that still holds content is a 409. */
+    public Written<Boolean> deleteCollection(Caller caller, String id) {
+        return g.write(caller, w -> {
+            Guard.admin(w, caller, ResourceRef.collection(id));
+            if (!w.childCollections(id).isEmpty() || !w.spacesIn(id).isEmpty()) {
+                throw ApiException.conflict("collection '" + id + "' still holds collections or spaces; "
+                        + "move or delete them first");
+            }
+            List<Change> changes = new ArrayList<>();
+            removeGrants(w, ResourceRef.collection(id), changes);
+            changes.add(new Change.CollectionRemoved(id));
+            return Plan.of(changes, true);
+        });
+    }
+
+    public Written<Seen<Collection>> moveCollection(Caller caller, String id, String newParent) {
+        return g.write(caller, w -> {
+            Role role = Guard.admin(w, caller, ResourceRef.collection(id));
+            Collection c = w.collection(id);
+            requireCreateIn(w, caller, c.orgId(), newParent);
+            for (String p = newParent; p != null; p = w.collection(p).parentId()) {
+                if (p.equals(id)) {
+                    throw ApiException.badRequest("cannot move collection '" + id + "' into itself or one of its "
+                            + "own collections ('" + newParent + "')");
+                }
+            }
+            Collection moved = new Collection(c.id(), c.orgId(), newParent, c.title(), c.description(),
+                    c.defaultLevel(), c.createdAt());
+            return Plan.of(List.of(new Change.CollectionPut(moved)), new Seen<>(moved, role));
+        });
+    }
+
+    public Slice<Seen<Space>> spacesInCollection(Caller caller, String id, String after, int limit) {
+        return g.read(w -> {
+            Guard.readable(w, caller, ResourceRef.collection(id));
+            var all = w.spacesIn(id);
+            return visibleSpaces(w, caller, after == null ? all : all.tailSet(keyOf(after), false), limit);
+        });
+    }
+
+    // ---------------------------------------------------------------- spaces
+
+    /** Spaces of an organization the caller can access, in creation order; the trash is not listed. */
+    public Slice<Seen<Space>> spaces(Caller caller, String orgId, String after, int limit) {
+        return g.read(w -> {
+            Guard.member(w, caller, orgId);
+            var all = w.spaces(orgId);
+            return visibleSpaces(w, caller, after == null ? all : all.tailSet(keyOf(after), false), limit);
+        });
+    }
+
+    private static Slice<Seen<Space>> visibleSpaces(World w, Caller caller, Iterable<Space> source, int limit) {
+        Slice<Space> slice = Paging.take(source, s -> !s.deleted()
+                && Guard.roleOn(w, caller, ResourceRef.space(s.id())) != null, limit, SpaceKeys::of);
+        return Paging.map(slice, s -> new Seen<>(s, Guard.roleOn(w, caller, ResourceRef.space(s.id()))));
+    }
+
+    private static Space keyOf(String key) {
+        var k = SpaceKeys.parse(key);
+        Instant t = k.createdAt();
+        return new Space(k.id(), "-", null, "-", null, Visibility.PRIVATE, DefaultLevel.INHERIT, t, t, null);
+    }
+
+    public Written<Seen<Space>> createSpace(Caller caller, String orgId, String title, String emoji, String parentId,
+                                            Visibility visibility, DefaultLevel level) {
+        String t = title == null ? "Untitled" : Validate.text("title", title, 1, 50);
+        String e = Validate.optionalText("emoji", emoji, 50);
+        Written<Space> created = g.write(caller, w -> {
+            requireCreateIn(w, caller, orgId, parentId);
+            Instant now = g.now();
+            Space s = new Space(g.newId(), orgId, parentId, t, e, visibility == null ? Visibility.PRIVATE : visibility,
+                    level == null ? DefaultLevel.INHERIT : level, now, now, null);
+            checkVisibility(s);
+            return Plan.of(List.of(new Change.SpacePut(s)), s);
+        });
+        return withRole(caller, created, ResourceRef.space(created.value().id()));
+    }
+
+    /** A space the caller can access, or any public space that is not in the trash. */
+    public Seen<Space> space(Caller caller, String id) {
+        return g.read(w -> {
+            Space s = w.space(id);
+            Role role = Guard.roleOn(w, caller, ResourceRef.space(id));
+            if (s == null || (role == null && !(s.visibility() == Visibility.PUBLIC && !s.deleted()))) {
+                throw Guard.notFound(ResourceRef.space(id));
+            }
+            return new Seen<>(s, role);
+        });
+    }
+
+    public Written<Seen<Space>> updateSpace(Caller caller, String id, String title, String emoji, boolean emojiGiven,
+                                            Visibility visibility, DefaultLevel level) {
+        if (title == null && !emojiGiven && visibility == null && level == null) {
+            throw ApiException.badRequest("give at least one of 'title', 'emoji', 'visibility' and 'defaultLevel'");
+        }
+        String t = title == null ? null : Validate.text("title", title, 1, 50);
+        String e = Validate.optionalText("emoji", emoji, 50);
+        return g.write(caller, w -> {
+            Role role = Guard.admin(w, caller, ResourceRef.space(id));
+            Space s = w.space(id);
+            Space changed = new Space(s.id(), s.orgId(), s.parentId(), t != null ? t : s.title(),
+                    emojiGiven ? e : s.emoji(), visibility != null ? visibility : s.visibility(),
+                    level != null ? level : s.defaultLevel(), s.createdAt(), g.now(), s.deletedAt());
+            checkVisibility(changed);
+            return Plan.of(List.of(new Change.SpacePut(changed)), new Seen<>(changed, role));
+        });
+    }
+
+    /** Moves a space to the trash. Returns false when it already was there. */
+    public Written<Boolean> deleteSpace(Caller caller, String id) {
+        return g.write(caller, w -> {
+            Guard.admin(w, caller, ResourceRef.space(id));
+            Space s = w.space(id);
+            if (s.deleted()) {
+                return Plan.nothing(false);
+            }
+            Instant now = g.now();
+            return Plan.of(List.of(new Change.SpacePut(new Space(s.id(), s.orgId(), s.parentId(), s.title(), s.emoji(),
+                    s.visibility(), s.defaultLevel(), s.createdAt(), now, now))), true);
+        });
+    }
+
+    public Written<Seen<Space>> restoreSpace(Caller caller, String id) {
+        return g.write(caller, w -> {
+            Role role = Guard.admin(w, caller, ResourceRef.space(id));
+            Space s = w.space(id);
+            if (!s.deleted()) {
+                return Plan.nothing(new Seen<>(s, role));
+            }
+            Space restored = new Space(s.id(), s.orgId(), s.parentId(), s.title(), s.emoji(), s.visibility(),
+                    s.defaultLevel(), s.createdAt(), g.now(), null);
+            return Plan.of(List.of(new Change.SpacePut(restored)), new Seen<>(restored, role));
+        });
+    }
+
+    public Written<Seen<Space>> moveSpace(Caller caller, String id, String newParent) {
+        return g.write(caller, w -> {
+            Role role = Guard.admin(w, caller, ResourceRef.space(id));
+            Space s = w.space(id);
+            requireCreateIn(w, caller, s.orgId(), newParent);
+            Space moved = new Space(s.id(), s.orgId(), newParent, s.title(), s.emoji(), s.visibility(),
+                    s.defaultLevel(), s.createdAt(), g.now(), s.deletedAt());
+            checkVisibility(moved);
+            return Plan.of(List.of(new Change.SpacePut(moved)), new Seen<>(moved, role));
+        });
+    }
+
+    // ---------------------------------------------------------------- shared
+
+    /** Pairs what a write created with the caller's permission on it once the write is in the index. */
+    private <T> Written<Seen<T>> withRole(Caller caller, Written<T> written, ResourceRef r) {
+        Role role = g.read(w -> Guard.roleOn(w, caller, r));
+        return new Written<>(new Seen<>(written.value(), role), written.revision(), written.changed());
+    }
+
+    /** New content may go at the top of the organization (member role >= create) or in a collection (create on it). */
+    private static void requireCreateIn(World w, Caller caller, String orgId, String parentId) {
+        Member m = Guard.member(w, caller, orgId);
+        if (parentId == null) {
+            if (!Role.covers(m.role(), Role.CREATE)) {
+                throw ApiException.forbidden("creating content at the top of organization '" + orgId
+                        + "' needs the create role");
+            }
+            return;
+        }
+        Collection parent = w.collection(parentId);
+        if (parent == null || !parent.orgId().equals(orgId)) {
+            throw ApiException.badRequest("'parent' must be a collection of organization '" + orgId + "'; '"
+                    + parentId + "' is not");
+        }
+        Role onParent = Guard.roleOn(w, caller, ResourceRef.collection(parentId));
+        if (onParent == null) {
+            throw ApiException.badRequest("'parent' must be a collection of organization '" + orgId + "'; '"
+                    + parentId + "' is not");
+        }
+        if (!onParent.atLeast(Role.CREATE)) {
+            throw ApiException.forbidden("creating content in collection '" + parentId + "' needs the create permission");
+        }
+    }
+
+    private static void checkVisibility(Space s) {
+        if (s.visibility() == Visibility.IN_COLLECTION && s.parentId() == null) {
+            throw ApiException.badRequest("visibility 'in-collection' is only for spaces in a collection");
+        }
+    }
+
+    static void removeGrants(World w, ResourceRef r, List<Change> changes) {
+        World.Grants grants = w.grants(r);
+        for (Grant gr : grants.users().values()) {
+            changes.add(new Change.GrantRemoved(r, SubjectRef.user(gr.subject().id())));
+        }
+        for (Grant gr : grants.teams().values()) {
+            changes.add(new Change.GrantRemoved(r, SubjectRef.team(gr.subject().id())));
+        }
+    }
+}

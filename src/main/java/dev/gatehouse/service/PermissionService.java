@@ -1,0 +1,150 @@
+package dev.gatehouse.service;
+
+import dev.gatehouse.engine.Permissions;
+import dev.gatehouse.engine.World;
+import dev.gatehouse.model.Change;
+import dev.gatehouse.model.Grant;
+import dev.gatehouse.model.ResourceRef;
+import dev.gatehouse.model.Role;
+import dev.gatehouse.model.SubjectRef;
+import dev.gatehouse.model.Team;
+import dev.gatehouse.model.User;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Grants on collections, spaces, sites and pages: giving, changing and removing access, the direct
+ * grant lists, and the aggregates computed by the engine.
+ *
+ * <p>Listing needs read access to the resource; changing grants needs admin on it, and nobody can grant
+ * a role above their own.
+ */
+public final class PermissionService {
+    private final Gatehouse g;
+
+    public PermissionService(Gatehouse g) {
+        this.g = g;
+    }
+
+    /** Grants {@code role} (null: an explicit no-access grant) to users (ids or emails) and teams. */
+    public Written<Boolean> invite(Caller caller, ResourceRef r, Role role, List<String> users, List<String> teams) {
+        if (users.isEmpty() && teams.isEmpty()) {
+            throw ApiException.badRequest("give at least one entry in 'users' or 'teams'");
+        }
+        if (users.size() + teams.size() > Paging.MAX_LIMIT) {
+            throw ApiException.badRequest("at most " + Paging.MAX_LIMIT + " users and teams per request; got "
+                    + (users.size() + teams.size()));
+        }
+        return g.write(caller, w -> {
+            Role mine = Guard.admin(w, caller, r);
+            Guard.mayGrant(mine, role);
+            String orgId = w.organizationOf(r);
+            List<Change> changes = new ArrayList<>();
+            Recipients recipients = new Recipients(g, w, orgId, changes);
+            for (String ref : users) {
+                User u = recipients.resolve(ref);
+                recipients.ensureMember(u, null);
+                putIfChanged(w, changes, new Grant(r, SubjectRef.user(u.id()), role));
+            }
+            for (String teamId : teams) {
+                Team t = teamOf(w, orgId, teamId);
+                putIfChanged(w, changes, new Grant(r, SubjectRef.team(t.id()), role));
+            }
+            return Plan.of(changes, !changes.isEmpty());
+        });
+    }
+
+    /** Sets one user's grant (creating it if needed). */
+    public Written<Boolean> setUser(Caller caller, ResourceRef r, String userRef, Role role) {
+        return invite(caller, r, role, List.of(userRef), List.of());
+    }
+
+    /** Sets one team's grant (creating it if needed). */
+    public Written<Boolean> setTeam(Caller caller, ResourceRef r, String teamId, Role role) {
+        return invite(caller, r, role, List.of(), List.of(teamId));
+    }
+
+    /** Removes a user's or team's direct grant; false when there was none. */
+    public Written<Boolean> remove(Caller caller, ResourceRef r, SubjectRef subject) {
+        return g.write(caller, w -> {
+            Guard.admin(w, caller, r);
+            World.Grants grants = w.grants(r);
+            Grant existing = (subject.type() == dev.gatehouse.model.SubjectType.USER ? grants.users() : grants.teams())
+                    .get(subject.id());
+            if (existing == null) {
+                return Plan.nothing(false);
+            }
+            return Plan.of(List.of(new Change.GrantRemoved(r, subject)), true);
+        });
+    }
+
+    /** A direct user grant with the user it names. */
+    public record UserGrant(User user, Role role) { }
+
+    /** A direct team grant with the team it names. */
+    public record TeamGrant(TeamService.TeamView team, Role role) { }
+
+    /** Direct user grants on the resource, by user id; no-access grants only when asked for. */
+    public Slice<UserGrant> users(Caller caller, ResourceRef r, boolean includeNoAccess, String after, int limit) {
+        return g.read(w -> {
+            Guard.readable(w, caller, r);
+            var all = w.grants(r).users();
+            var source = after == null ? all : all.tailMap(after, false);
+            Slice<Grant> slice = Paging.take(source.values(), gr -> includeNoAccess || gr.role() != null, limit,
+                    gr -> gr.subject().id());
+            return Paging.map(slice, gr -> new UserGrant(w.user(gr.subject().id()), gr.role()));
+        });
+    }
+
+    /** Direct team grants on the resource, by team id; no-access grants only when asked for. */
+    public Slice<TeamGrant> teams(Caller caller, ResourceRef r, boolean includeNoAccess, String after, int limit) {
+        return g.read(w -> {
+            Guard.readable(w, caller, r);
+            var all = w.grants(r).teams();
+            var source = after == null ? all : all.tailMap(after, false);
+            Slice<Grant> slice = Paging.take(source.values(), gr -> includeNoAccess || gr.role() != null, limit,
+                    gr -> gr.subject().id());
+            return Paging.map(slice, gr -> new TeamGrant(TeamService.view(w, caller, w.team(gr.subject().id())), gr.role()));
+        });
+    }
+
+    /** Every member with access to the resource and their effective permission, by user id. */
+    public record Access(User user, Role role) { }
+
+    public Slice<Access> aggregate(Caller caller, ResourceRef r, Role exactly, String after, int limit) {
+        return g.read(w -> {
+            Guard.readable(w, caller, r);
+            Permissions.AggregatePage page = Permissions.aggregate(w, r, exactly, after, limit);
+            Slice<Permissions.Access> slice = Slice.of(page.items(), page.hasMore(), Permissions.Access::userId);
+            return Paging.map(slice, a -> new Access(w.user(a.userId()), a.role()));
+        });
+    }
+
+    public record SiteAccess(User user, Permissions.SiteAccess access) { }
+
+    public Slice<SiteAccess> siteAggregate(Caller caller, String orgId, String siteId, String after, int limit) {
+        return g.read(w -> {
+            SiteService.site(w, caller, orgId, siteId);
+            Permissions.SiteAggregatePage page = Permissions.siteAggregate(w, siteId, after, limit);
+            Slice<Permissions.SiteAccess> slice = Slice.of(page.items(), page.hasMore(), Permissions.SiteAccess::userId);
+            return Paging.map(slice, a -> new SiteAccess(w.user(a.userId()), a));
+        });
+    }
+
+    private static Team teamOf(World w, String orgId, String teamId) {
+        Team t = teamId == null ? null : w.team(teamId);
+        if (t == null || !t.orgId().equals(orgId)) {
+            throw ApiException.badRequest("no team with id '" + teamId + "' in organization '" + orgId + "'");
+        }
+        return t;
+    }
+
+    private static void putIfChanged(World w, List<Change> changes, Grant grant) {
+        World.Grants grants = w.grants(grant.resource());
+        Grant existing = (grant.subject().type() == dev.gatehouse.model.SubjectType.USER ? grants.users() : grants.teams())
+                .get(grant.subject().id());
+        if (!grant.equals(existing)) {
+            changes.add(new Change.GrantPut(grant));
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package dev.gatehouse.service;
+
+import dev.gatehouse.engine.World;
+import dev.gatehouse.model.Change;
+import dev.gatehouse.model.DefaultLevel;
+import dev.gatehouse.model.ResourceRef;
+import dev.gatehouse.model.Role;
+import dev.gatehouse.model.Site;
+import dev.gatehouse.model.SiteSpace;
+import dev.gatehouse.model.SiteVisibility;
+import dev.gatehouse.model.Space;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+
+/** Sites and the spaces they publish. Organization admins create sites; site admins change them. */
+public final class SiteService {
+    private final Gatehouse g;
+
+    public SiteService(Gatehouse g) {
+        this.g = g;
+    }
+
+    public record Seen(Site site, Role role, int siteSpaces) { }
+
+    private static Seen seen(World w, Caller caller, Site s) {
+        return new Seen(s, Guard.roleOn(w, caller, ResourceRef.site(s.id())), w.siteSpaces(s.id()).size());
+    }
+
+    /** The site, when it belongs to the organization in the path and the caller can access it. */
+    public static Site site(World w, Caller caller, String orgId, String siteId) {
+        Guard.member(w, caller, orgId);
+        Site s = w.site(siteId);
+        if (s == null || !s.orgId().equals(orgId)) {
+            throw Guard.notFound(ResourceRef.site(siteId));
+        }
+        Guard.readable(w, caller, ResourceRef.site(siteId));
+        return s;
+    }
+
+    public Slice<Seen> list(Caller caller, String orgId, String title, Boolean published, String spaceId,
+                            String after, int limit) {
+        String needle = title == null ? null : title.strip().toLowerCase(Locale.ROOT);
+        return g.read(w -> {
+            Guard.member(w, caller, orgId);
+            var all = after == null ? w.sites(orgId) : w.sites(orgId).tailMap(after, false);
+            Slice<Site> slice = Paging.take(all.values(), s ->
+                    (needle == null || s.title().toLowerCase(Locale.ROOT).contains(needle))
+                            && (published == null || s.published() == published)
+                            && (spaceId == null || w.sitesPublishing(spaceId).contains(s.id()))
+                            && Guard.roleOn(w, caller, ResourceRef.site(s.id())) != null, limit, Site::id);
+            return Paging.map(slice, s -> seen(w, caller, s));
+        });
+    }
+
+    public Written<Seen> create(Caller caller, String orgId, String title, SiteVisibility visibility, List<String> spaceIds) {
+        String t = title == null ? "Untitled site" : Validate.text("title", title, 2, 128);
+        List<String> spaces = spaceIds == null ? List.of() : spaceIds;
+        if (spaces.size() > Paging.MAX_LIMIT) {
+            throw ApiException.badRequest("at most " + Paging.MAX_LIMIT + " spaces per request");
+        }
+        Written<Site> created = g.write(caller, w -> {
+            Guard.orgAdmin(w, caller, orgId);
+            Site site = new Site(g.newId(), orgId, t, DefaultLevel.INHERIT,
+                    visibility == null ? SiteVisibility.PUBLIC : visibility, true, g.now());
+            List<Change> changes = new ArrayList<>();
+            changes.add(new Change.SitePut(site));
+            long position = 0;
+            for (String spaceId : new LinkedHashSet<>(spaces)) {
+                Space space = publishable(w, caller, orgId, spaceId);
+                changes.add(new Change.SiteSpacePut(new SiteSpace(g.newId(), site.id(), space.id(),
+                        pathFor(space, position), position, site.createdAt())));
+                position++;
+            }
+            return Plan.of(changes, site);
+        });
+        return new Written<>(g.read(w -> seen(w, caller, created.value())), created.revision(), created.changed());
+    }
+
+    public Seen get(Caller caller, String orgId, String siteId) {
+        return g.read(w -> seen(w, caller, site(w, caller, orgId, siteId)));
+    }
+
+    public Written<Seen> update(Caller caller, String orgId, String siteId, String title, SiteVisibility visibility,
+                                DefaultLevel level) {
+        if (title == null && visibility == null && level == null) {
+            throw ApiException.badRequest("give at least one of 'title', 'visibility' and 'defaultLevel'");
+        }
+        String t = title == null ? null : Validate.text("title", title, 2, 128);
+        Written<Site> changed = g.write(caller, w -> {
+            Site s = site(w, caller, orgId, siteId);
+            Guard.admin(w, caller, ResourceRef.site(siteId));
+            Site c = new Site(s.id(), s.orgId(), t != null ? t : s.title(), level != null ? level : s.defaultLevel(),
+                    visibility != null ? visibility : s.visibility(), s.published(), s.createdAt());
+            return Plan.of(List.of(new Change.SitePut(c)), c);
+        });
+        return new Written<>(g.read(w -> seen(w, caller, changed.value())), changed.revision(), changed.changed());
+    }
+
+    /** Deletes a site with its site-spaces and grants. */
+    public Written<Boolean> delete(Caller caller, String orgId, String siteId) {
+        return g.write(caller, w -> {
+            site(w, caller, orgId, siteId);
+            Guard.admin(w, caller, ResourceRef.site(siteId));
+            List<Change> changes = new ArrayList<>();
+            for (SiteSpace ss : w.siteSpaces(siteId)) {
+                changes.add(new Change.SiteSpaceRemoved(ss.id()));
+            }
+            ContentService.removeGrants(w, ResourceRef.site(siteId), changes);
+            changes.add(new Change.SiteRemoved(siteId));
+            return Plan.of(changes, true);
+        });
+    }
+
+    /** A published space with the caller's permission on it (for the space's flags). */
+    public record SiteSpaceView(SiteSpace siteSpace, Space space, Role role) { }
+
+    public Slice<SiteSpaceView> siteSpaces(Caller caller, String orgId, String siteId, String after, int limit) {
+        return g.read(w -> {
+            site(w, caller, orgId, siteId);
+            var all = w.siteSpaces(siteId);
+            var source = after == null ? all : all.tailSet(SiteSpaceKeys.parse(siteId, after), false);
+            Slice<SiteSpace> slice = Paging.take(source, ss -> true, limit, SiteSpaceKeys::of);
+            return Paging.map(slice, ss -> new SiteSpaceView(ss, w.space(ss.spaceId()),
+                    Guard.roleOn(w, caller, ResourceRef.space(ss.spaceId()))));
+        });
+    }
+
+    public Written<SiteSpaceView> addSpace(Caller caller, String orgId, String siteId, String spaceId) {
+        if (spaceId == null) {
+            throw ApiException.badRequest("'spaceId' is required: Gatehouse publishes existing spaces only");
+        }
+        Written<SiteSpace> added = g.write(caller, w -> {
+            site(w, caller, orgId, siteId);
+            Guard.admin(w, caller, ResourceRef.site(siteId));
+            Space space = publishable(w, caller, orgId, spaceId);
+            long position = w.siteSpaces(siteId).isEmpty() ? 0 : w.siteSpaces(siteId).last().position() + 1;
+            SiteSpace ss = new SiteSpace(g.newId(), siteId, space.id(), pathFor(space, position), position, g.now());
+            return Plan.of(List.of(new Change.SiteSpacePut(ss)), ss);
+        });
+        return new Written<>(g.read(w -> new SiteSpaceView(added.value(), w.space(spaceId),
+                Guard.roleOn(w, caller, ResourceRef.space(spaceId)))), added.revision(), added.changed());
+    }
+
+    public Written<Boolean> removeSpace(Caller caller, String orgId, String siteId, String siteSpaceId) {
+        return g.write(caller, w -> {
+            site(w, caller, orgId, siteId);
+            Guard.admin(w, caller, ResourceRef.site(siteId));
+            SiteSpace ss = w.siteSpace(siteSpaceId);
+            if (ss == null || !ss.siteId().equals(siteId)) {
+                return Plan.nothing(false);
+            }
+            return Plan.of(List.of(new Change.SiteSpaceRemoved(siteSpaceId)), true);
+        });
+    }
+
+    private static Space publishable(World w, Caller caller, String orgId, String spaceId) {
+        Space space = w.space(spaceId);
+        if (space == null || !space.orgId().equals(orgId) || Guard.roleOn(w, caller, ResourceRef.space(spaceId)) == null) {
+            throw ApiException.badRequest("'" + spaceId + "' is not a space of organization '" + orgId + "'");
+        }
+        if (space.deleted()) {
+            throw ApiException.badRequest("space '" + spaceId + "' is in the trash; restore it before publishing it");
+        }
+        return space;
+    }
+
+    private static String pathFor(Space space, long position) {
+        String slug = space.title().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return slug.isEmpty() ? "space-" + (position + 1) : slug.length() > 90 ? slug.substring(0, 90) : slug;
+    }
+
+    /** Keyset position of a site-space: position and id. */
+    static final class SiteSpaceKeys {
+        private SiteSpaceKeys() {
+        }
+
+        static String of(SiteSpace ss) {
+            return ss.position() + ":" + ss.id();
+        }
+
+        static SiteSpace parse(String siteId, String key) {
+            int colon = key.indexOf(':');
+            return new SiteSpace(key.substring(colon + 1), siteId, "-", "-", Long.parseLong(key.substring(0, colon)),
+                    java.time.Instant.EPOCH);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package dev.gatehouse.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.service.Gatehouse;
+import dev.gatehouse.service.Services;
+import dev.gatehouse.store.sqlite.SqliteStore;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real Gatehouse on a temporary SQLite file and a random port, with a small client and helpers that
+ * build a world through the API itself.
+ */
+public final class TestApp implements AutoCloseable {
+    public static final String SYSTEM = "test-system-token-0123456789";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+    private Gatehouse core;
+    private Javalin app;
+    private String origin;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestApp(Path dir) {
+        this.dir = dir;
+    }
+
+    public static TestApp start(Path dir) {
+        TestApp t = new TestApp(dir);
+        t.open();
+        return t;
+    }
+
+    private void open() {
+        core = Gatehouse.open(SqliteStore.open(dir.resolve("gatehouse.db")), Clock.systemUTC());
+        app = HttpApi.create(Services.create(core, SYSTEM), "http://localhost", 300).start(0);
+        origin = "http://localhost:" + app.port();
+    }
+
+    /** Stops the server and the store, then starts both again on the same data. */
+    public void restart() {
+        close();
+        open();
+    }
+
+    public Gatehouse core() {
+        return core;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        core.close();
+    }
+
+    /** One response: status, parsed JSON body (null when empty) and headers. */
+    public record Res(int status, JsonNode json, String text, Map<String, List<String>> headers) {
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + text;
+        }
+    }
+
+    public Res call(String method, String path, String token, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(origin + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        b.header("Content-Type", "application/json");
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return send(b.build());
+    }
+
+    public Res send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode json = r.body() == null || r.body().isEmpty() ? null : JSON.readTree(r.body());
+            return new Res(r.statusCode(), json, r.body(), r.headers().map());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    public Res get(String path, String token) {
+        return call("GET", path, token, null);
+    }
+
+    public Res post(String path, String token, String body) {
+        return call("POST", path, token, body);
+    }
+
+    public Res put(String path, String token, String body) {
+        return call("PUT", path, token, body);
+    }
+
+    public Res patch(String path, String token, String body) {
+        return call("PATCH", path, token, body);
+    }
+
+    public Res delete(String path, String token) {
+        return call("DELETE", path, token, null);
+    }
+
+    /** Asserts a status and returns the JSON body. */
+    public JsonNode ok(Res r, int status) {
+        if (r.status() != status) {
+            throw new AssertionError("expected " + status + " but got " + r);
+        }
+        return r.json();
+    }
+
+    // ---------------------------------------------------------------- building a world through the API
+
+    /** Creates a user with id {@code id} and email id@example.com, and returns a personal token for them. */
+    public String user(String id) {
+        ok(post("/v1/users", SYSTEM, "{\"id\":\"" + id + "\",\"displayName\":\"" + id + "\",\"email\":\"" + id
+                + "@example.com\"}"), 201);
+        return token(id);
+    }
+
+    public String token(String userId) {
+        return ok(post("/v1/users/" + userId + "/tokens", SYSTEM, "{}"), 201).get("token").asText();
+    }
+
+    /** Creates an organization administered by {@code adminId} and returns its id. */
+    public String org(String title, String adminId) {
+        return ok(post("/v1/orgs", SYSTEM, "{\"title\":\"" + title + "\",\"admin\":\"" + adminId + "\"}"), 201)
+                .get("id").asText();
+    }
+
+    /** Makes an existing user a member of the organization with a role ("null" for a guest). */
+    public void member(String org, String userId, String roleJson) {
+        ok(post("/v1/orgs/" + org + "/invites", SYSTEM, "{\"emails\":[{\"email\":\"" + userId + "@example.com\",\"role\":"
+                + roleJson + "}]}"), 200);
+        ok(patch("/v1/orgs/" + org + "/members/" + userId, SYSTEM, "{\"role\":" + roleJson + "}"), 200);
+    }
+
+    public String space(String org, String token, String bodyJson) {
+        return ok(post("/v1/orgs/" + org + "/spaces", token, bodyJson), 201).get("id").asText();
+    }
+
+    public String collection(String org, String token, String bodyJson) {
+        return ok(post("/v1/orgs/" + org + "/collections", token, bodyJson), 201).get("id").asText();
+    }
+
+    public String team(String org, String token, String title, String... members) {
+        StringBuilder m = new StringBuilder();
+        for (String s : members) {
+            m.append(m.length() == 0 ? "" : ",").append('"').append(s).append('"');
+        }
+        return ok(put("/v1/orgs/" + org + "/teams", token, "{\"title\":\"" + title + "\",\"members\":[" + m + "]}"), 201)
+                .get("id").asText();
+    }
+
+    public static String quote(String s) {
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
