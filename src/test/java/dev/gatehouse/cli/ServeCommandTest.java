@@ -1,0 +1,91 @@
+package dev.gatehouse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a person sees when starting Gatehouse: settings, the admin token, and the demo. */
+class ServeCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void settingsComeFromFlagsThenEnvironmentThenDefaults() {
+        Settings d = Settings.resolve(null, null, null, Map.of());
+        assertThat(d.port()).isEqualTo(8080);
+        assertThat(d.dataDir()).endsWith(Path.of("gatehouse-data"));
+        Settings e = Settings.resolve(null, null, null, Map.of("GATEHOUSE_PORT", "9090", "GATEHOUSE_DATA", "/tmp/x"));
+        assertThat(e.port()).isEqualTo(9090);
+        assertThat(e.dataDir()).isEqualTo(Path.of("/tmp/x"));
+        assertThat(Settings.resolve(7000, Path.of("/tmp/y"), null, Map.of("GATEHOUSE_PORT", "9090")).port()).isEqualTo(7000);
+    }
+
+    @Test
+    void aBadSettingStopsStartUpNamingIt() {
+        assertThatThrownBy(() -> Settings.resolve(null, null, null, Map.of("GATEHOUSE_PORT", "eighty")))
+                .hasMessageContaining("GATEHOUSE_PORT");
+        assertThatThrownBy(() -> Settings.resolve(70000, null, null, Map.of())).hasMessageContaining("--port");
+        assertThatThrownBy(() -> Settings.resolve(null, null, "ftp://x", Map.of())).hasMessageContaining("--public-url");
+        assertThatThrownBy(() -> Settings.resolve(null, null, null, Map.of("GATEHOUSE_ADMIN_TOKEN", "short")))
+                .hasMessageContaining("GATEHOUSE_ADMIN_TOKEN");
+    }
+
+    @Test
+    void theGeneratedAdminTokenIsKeptReadableByItsOwnerOnly() throws Exception {
+        Settings s = Settings.resolve(0, dir, null, Map.of());
+        AdminToken.Resolved first = AdminToken.resolve(s);
+        assertThat(first.created()).isTrue();
+        assertThat(Files.getPosixFilePermissions(first.file()))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        AdminToken.Resolved again = AdminToken.resolve(s);
+        assertThat(again.created()).isFalse();
+        assertThat(again.token()).isEqualTo(first.token());
+        Settings fromEnv = Settings.resolve(0, dir, null, Map.of("GATEHOUSE_ADMIN_TOKEN", "0123456789abcdefXYZ"));
+        assertThat(AdminToken.resolve(fromEnv).token()).isEqualTo("0123456789abcdefXYZ");
+    }
+
+    @Test
+    void serveWithDemoFillsAnOrganizationAndPrintsCommandsThatWork() throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        Settings s = Settings.resolve(0, dir, null, Map.of());
+        String printed;
+        try (ServeCommand.Running running = ServeCommand.start(s, true, out)) {
+            printed = buf.toString(StandardCharsets.UTF_8);
+            assertThat(printed).contains("System token (shown once").contains("alice: gh_").contains("curl");
+            Matcher m = Pattern.compile("curl -s -H 'Authorization: Bearer (\\S+)' (\\S+/aggregate)").matcher(printed);
+            assertThat(m.find()).isTrue();
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(m.group(2)))
+                    .header("Authorization", "Bearer " + m.group(1)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            JsonNode items = new ObjectMapper().readTree(r.body()).get("items");
+            assertThat(items).extracting(i -> i.get("user").get("id").asText()).contains("alice", "bob", "carol", "dave");
+            assertThat(Files.exists(dir.resolve(ServeCommand.DATABASE_FILE))).isTrue();
+            assertThat(Files.getPosixFilePermissions(dir.resolve(Demo.TOKENS_FILE)))
+                    .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+        }
+        buf.reset();
+        try (ServeCommand.Running again = ServeCommand.start(s, true, out)) {
+            String second = buf.toString(StandardCharsets.UTF_8);
+            assertThat(second).contains("already here").doesNotContain("System token");
+        }
+    }
+}
