@@ -1,0 +1,23 @@
+package dev.gatehouse.engine;
+
+import dev.gatehouse.model.Role;
+
+/**
+ * One level visited while resolving a permission.
+ *
+ * <ul>
+ *   <li>{@code level}: {@code page}, {@code space}, {@code site-level} (the sites publishing a space),
+ *       {@code collection}, {@code site} or {@code organization};</li>
+ *   <li>{@code id}: the object of that level. For {@code site-level} it is the site whose grant decided,
+ *       or, for {@code site-none}, the space whose site level had nothing to say;</li>
+ *   <li>{@code rule}: {@code not-member}, {@code disabled}, {@code admin}, {@code deleted},
+ *       {@code user-grant}, {@code team-grant}, {@code default}, {@code default-none}, {@code inherit},
+ *       {@code site-user-grant}, {@code site-team-grant}, {@code site-none}, {@code organization-role}
+ *       or {@code guest} (a default role, or the organization level, meeting a guest: none);</li>
+ *   <li>{@code role}: what the step decided ({@code null} is none, or nothing decided yet);</li>
+ *   <li>{@code teamId}: for a team rule, the team whose grant decided (the highest role, lowest id on a
+ *       tie; when every grant is {@code null}, the lowest team id), else {@code null}.</li>
+ * </ul>
+ */
+public record Step(String level, String id, String rule, Role role, boolean decided, String teamId) {
+}
