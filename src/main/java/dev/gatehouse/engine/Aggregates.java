@@ -1,5 +1,7 @@
 package dev.gatehouse.engine;
 
+import dev.gatehouse.engine.Permissions.Access;
+import dev.gatehouse.engine.Permissions.AggregatePage;
 import dev.gatehouse.model.Member;
 import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.Role;

@@ -1,5 +1,8 @@
 package dev.gatehouse.engine;
 
+import dev.gatehouse.engine.Permissions.MemberSpacesPage;
+import dev.gatehouse.engine.Permissions.SpaceAccess;
+import dev.gatehouse.engine.Permissions.SpaceKey;
 import dev.gatehouse.model.DefaultLevel;
 import dev.gatehouse.model.Member;
 import dev.gatehouse.model.Role;

@@ -1,5 +1,6 @@
 package dev.gatehouse.engine;
 
+import dev.gatehouse.engine.Permissions.Step;
 import dev.gatehouse.model.Collection;
 import dev.gatehouse.model.DefaultLevel;
 import dev.gatehouse.model.Grant;
@@ -167,7 +168,8 @@ final class Resolver {
             record(steps, name, ref.id(), "user-grant", own.role(), null);
             return code(own.role());
         }
-        String team = bestTeam(w.teamsOf(m.userId()), g.teams());
+        // Most levels have no team grants: skip even fetching the user's teams then.
+        String team = g.teams().isEmpty() ? null : bestTeam(w.teamsOf(m.userId()), g.teams());
         if (team != null) {
             Role role = g.teams().get(team).role();
             record(steps, name, ref.id(), "team-grant", role, team);

@@ -1,5 +1,8 @@
 package dev.gatehouse.engine;
 
+import dev.gatehouse.engine.Permissions.Origin;
+import dev.gatehouse.engine.Permissions.SiteAccess;
+import dev.gatehouse.engine.Permissions.SiteAggregatePage;
 import dev.gatehouse.model.Grant;
 import dev.gatehouse.model.Member;
 import dev.gatehouse.model.ResourceRef;
