@@ -410,14 +410,14 @@ public final class World {
         return view(membersByOrg.get(orgId));
     }
 
-    /** Ids of the members of an organization whose role is admin (disabled ones too), ascending. */
-    public NavigableSet<String> admins(String orgId) {
-        return viewSet(adminsByOrg.get(orgId));
-    }
-
     /** Ids of the organizations a user is a member of, ascending. */
     public NavigableSet<String> organizationsOf(String userId) {
         return viewSet(orgsByUser.get(userId));
+    }
+
+    /** Ids of the members of an organization whose role is admin (disabled ones too), ascending. */
+    public NavigableSet<String> admins(String orgId) {
+        return viewSet(adminsByOrg.get(orgId));
     }
 
     public Team team(String id) {
