@@ -8,6 +8,7 @@ import dev.gatehouse.model.Member;
 import dev.gatehouse.model.Organization;
 import dev.gatehouse.model.Page;
 import dev.gatehouse.model.ResourceRef;
+import dev.gatehouse.model.Role;
 import dev.gatehouse.model.Site;
 import dev.gatehouse.model.SiteSpace;
 import dev.gatehouse.model.Space;
@@ -56,6 +57,8 @@ public final class World {
     private final Map<String, TreeMap<String, Member>> membersByOrg = new HashMap<>();
     private final Map<String, TreeSet<Member>> membersByJoined = new HashMap<>();
     private final Map<String, TreeSet<String>> orgsByUser = new HashMap<>();
+    /** Admins by organization: aggregates always list them, and must find them without a pass over all members. */
+    private final Map<String, TreeSet<String>> adminsByOrg = new HashMap<>();
 
     private final Map<String, Team> teams = new HashMap<>();
     private final Map<String, TreeMap<String, Team>> teamsByOrg = new HashMap<>();
@@ -181,6 +184,11 @@ public final class World {
         }
         membersByJoined.computeIfAbsent(member.orgId(), k -> new TreeSet<>(MEMBER_JOIN_ORDER)).add(member);
         orgsByUser.computeIfAbsent(member.userId(), k -> new TreeSet<>()).add(member.orgId());
+        if (member.role() == Role.ADMIN) {
+            adminsByOrg.computeIfAbsent(member.orgId(), k -> new TreeSet<>()).add(member.userId());
+        } else {
+            removeFromSet(adminsByOrg, member.orgId(), member.userId());
+        }
     }
 
     private void removeMember(String orgId, String userId) {
@@ -190,6 +198,7 @@ public final class World {
         }
         removeFrom(membersByOrg, orgId, userId);
         removeFromSet(orgsByUser, userId, orgId);
+        removeFromSet(adminsByOrg, orgId, userId);
     }
 
     private void putTeam(Team team) {
@@ -421,6 +430,11 @@ public final class World {
     /** Ids of the organizations a user is a member of, ascending. */
     public NavigableSet<String> organizationsOf(String userId) {
         return viewSet(orgsByUser.get(userId));
+    }
+
+    /** Ids of the members of an organization whose role is admin (disabled ones too), ascending. */
+    public NavigableSet<String> admins(String orgId) {
+        return viewSet(adminsByOrg.get(orgId));
     }
 
     public Team team(String id) {

@@ -1,0 +1,63 @@
+package dev.gatehouse.engine;
+
+import dev.gatehouse.engine.Permissions.MemberSpacesPage;
+import dev.gatehouse.engine.Permissions.SpaceAccess;
+import dev.gatehouse.engine.Permissions.SpaceKey;
+import dev.gatehouse.model.DefaultLevel;
+import dev.gatehouse.model.Member;
+import dev.gatehouse.model.Role;
+import dev.gatehouse.model.Space;
+import dev.gatehouse.model.Visibility;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NavigableSet;
+
+/**
+ * The spaces of an organization a member can access, in {@link World#SPACE_ORDER} or its reverse.
+ *
+ * <p>Keyset paging: the page starts right after the cursor in the organization's ordered spaces and
+ * stops after {@code limit + 1} accessible ones. Soft-deleted spaces are walked like any other: the
+ * resolution gives admins admin on them and everyone else none.
+ */
+final class MemberSpaces {
+    private MemberSpaces() {
+    }
+
+    static MemberSpacesPage memberSpaces(World w, String orgId, String userId, boolean descending, SpaceKey after,
+                                         int limit) {
+        Pages.checkLimit(limit);
+        Member m = w.member(orgId, userId);
+        if (m == null || m.disabled()) {
+            return new MemberSpacesPage(List.of(), false);
+        }
+        List<SpaceAccess> items = new ArrayList<>(Math.min(limit + 1, 1024));
+        for (Space s : from(w.spaces(orgId), descending, after)) {
+            Role role = Resolver.space(w, m, s, null);
+            if (role != null) {
+                items.add(new SpaceAccess(s, role));
+                if (items.size() > limit) {
+                    break;
+                }
+            }
+        }
+        boolean hasMore = items.size() > limit;
+        return new MemberSpacesPage(hasMore ? items.subList(0, limit) : items, hasMore);
+    }
+
+    private static NavigableSet<Space> from(NavigableSet<Space> all, boolean descending, SpaceKey after) {
+        if (after == null) {
+            return descending ? all.descendingSet() : all;
+        }
+        Space probe = probe(after);
+        return descending ? all.headSet(probe, false).descendingSet() : all.tailSet(probe, false);
+    }
+
+    /**
+     * A stand-in space at the cursor's position. The set is ordered by {@link World#SPACE_ORDER}, which reads
+     * only the creation time and id, so the other fields are placeholders that nothing looks at.
+     */
+    private static Space probe(SpaceKey key) {
+        return new Space(key.id(), "", null, "", null, Visibility.PRIVATE, DefaultLevel.NONE, key.createdAt(),
+                key.createdAt(), null);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.gatehouse.engine;
+
+import dev.gatehouse.model.ResourceRef;
+import dev.gatehouse.model.Role;
+import dev.gatehouse.model.Space;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The reads of permission-model.md over a {@link World}: effective permission, explain, aggregate, member
+ * spaces and site aggregate, and the records they answer with. Every {@code Role} returned may be
+ * {@code null}, meaning none.
+ *
+ * <p>This class is only the front door; the rules live in {@link Resolver} (one user, one resource),
+ * {@link Candidates} and {@link Aggregates}, {@link MemberSpaces} and {@link SiteAggregates}.
+ * Callers hold the {@link Index} read lock for the whole call. Limits must be at least 1. Each list is
+ * keyset-paged: it starts strictly after the cursor and reports {@code hasMore} by looking one item ahead.
+ */
+public final class Permissions {
+    private Permissions() {
+    }
+
+    /**
+     * The effective permission of a user on a collection, space, site or page; null (none) for an
+     * unknown resource, a non-member or a disabled member.
+     */
+    public static Role effective(World w, String userId, ResourceRef r) {
+        return Resolver.effective(w, userId, r, null);
+    }
+
+    /** The levels visited to reach {@link #effective}; its permission always equals it. */
+    public static Explanation explain(World w, String userId, ResourceRef r) {
+        List<Step> steps = new ArrayList<>();
+        Role permission = Resolver.effective(w, userId, r, steps);
+        return new Explanation(permission, steps);
+    }
+
+    /**
+     * Every enabled member with access to {@code r}, with their permission, by user id ascending, starting
+     * after {@code afterUserId}; {@code exactly}, when given, keeps only that permission.
+     */
+    public static AggregatePage aggregate(World w, ResourceRef r, Role exactly, String afterUserId, int limit) {
+        return Aggregates.aggregate(w, r, exactly, afterUserId, limit);
+    }
+
+    /**
+     * The spaces of {@code orgId} that the user can access, oldest first or (descending) newest first,
+     * starting after {@code after}. Empty for a non-member or a disabled member.
+     */
+    public static MemberSpacesPage memberSpaces(World w, String orgId, String userId, boolean descending,
+                                                SpaceKey after, int limit) {
+        return MemberSpaces.memberSpaces(w, orgId, userId, descending, after, limit);
+    }
+
+    /** Who can access a site and why, by user id ascending, starting after {@code afterUserId}. */
+    public static SiteAggregatePage siteAggregate(World w, String siteId, String afterUserId, int limit) {
+        return SiteAggregates.siteAggregate(w, siteId, afterUserId, limit);
+    }
+
+    // ------------------------------------------------------------------ results
+
+    /** One line of an aggregate: a user and their effective permission (never none). */
+    public record Access(String userId, Role role) {
+    }
+
+    /** A page of an aggregate, by user id ascending; {@code hasMore} when another matching user follows it. */
+    public record AggregatePage(List<Access> items, boolean hasMore) {
+        public AggregatePage {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** A keyset position in {@link World#SPACE_ORDER}: the creation time and id of a space. */
+    public record SpaceKey(Instant createdAt, String id) {
+        public SpaceKey {
+            Objects.requireNonNull(createdAt, "createdAt");
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
+    /** One line of member spaces: a space and the member's effective permission on it (never none). */
+    public record SpaceAccess(Space space, Role role) {
+    }
+
+    /** A page of member spaces, in {@link World#SPACE_ORDER} or its reverse; {@code hasMore} when another follows. */
+    public record MemberSpacesPage(List<SpaceAccess> items, boolean hasMore) {
+        public MemberSpacesPage {
+            items = List.copyOf(items);
+        }
+    }
+
+    /**
+     * One line of a site aggregate. A disabled member is listed with the permission they would have if
+     * enabled and {@code disabled = true}.
+     */
+    public record SiteAccess(String userId, Role role, boolean disabled, Origin origin) {
+    }
+
+    /** A page of a site aggregate, by user id ascending; {@code hasMore} when another listed member follows. */
+    public record SiteAggregatePage(List<SiteAccess> items, boolean hasMore) {
+        public SiteAggregatePage {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** Where a site aggregate line's permission comes from (the {@code origin} object of the API). */
+    public sealed interface Origin {
+
+        /** The member's organization role: an admin, or a non-guest member of a site that inherits. */
+        record OrganizationOrigin(String orgId) implements Origin {
+        }
+
+        /**
+         * The site's own rules. {@code reason} is {@code "member"} (a user grant), {@code "team"} (a team
+         * grant; {@code teamId} names the team) or {@code "default"} (the site's default level).
+         */
+        record SiteOrigin(String siteId, String reason, String teamId) implements Origin {
+        }
+
+        /** A space the site publishes. */
+        record SpaceOrigin(String spaceId) implements Origin {
+        }
+    }
+
+    /**
+     * How an effective permission was reached: the levels visited, in order. The last step decided and
+     * {@code permission} is its role; an unknown resource has no steps and no permission.
+     */
+    public record Explanation(Role permission, List<Step> steps) {
+        public Explanation {
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /**
+     * One level visited while resolving a permission.
+     *
+     * <ul>
+     *   <li>{@code level}: {@code page}, {@code space}, {@code site-level} (the sites publishing a space),
+     *       {@code collection}, {@code site} or {@code organization};</li>
+     *   <li>{@code id}: the object of that level. For {@code site-level} it is the site whose grant decided
+     *       (the lowest site id on a tie), or, for {@code site-none}, the space whose site level had nothing
+     *       to say;</li>
+     *   <li>{@code rule}: {@code not-member}, {@code disabled}, {@code admin}, {@code deleted},
+     *       {@code user-grant}, {@code team-grant}, {@code default}, {@code default-none}, {@code inherit},
+     *       {@code site-user-grant}, {@code site-team-grant}, {@code site-none}, {@code organization-role}
+     *       or {@code guest} (a guest meeting a default role, or the organization level: none);</li>
+     *   <li>{@code role}: what the step decided ({@code null} is none, or nothing decided yet);</li>
+     *   <li>{@code teamId}: for a team rule, the team whose grant decided (the highest role, lowest id on a
+     *       tie; when every grant is {@code null}, the lowest team id), else {@code null}.</li>
+     * </ul>
+     */
+    public record Step(String level, String id, String rule, Role role, boolean decided, String teamId) {
+    }
+}

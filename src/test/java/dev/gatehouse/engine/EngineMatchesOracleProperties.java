@@ -1,0 +1,183 @@
+package dev.gatehouse.engine;
+
+import dev.gatehouse.engine.Permissions.AggregatePage;
+import dev.gatehouse.engine.Permissions.SpaceKey;
+import dev.gatehouse.engine.Permissions.SpaceAccess;
+import dev.gatehouse.engine.Permissions.MemberSpacesPage;
+import dev.gatehouse.engine.Permissions.SiteAccess;
+import dev.gatehouse.engine.Permissions.SiteAggregatePage;
+import dev.gatehouse.engine.Permissions.Origin;
+import dev.gatehouse.engine.Permissions.Explanation;
+import dev.gatehouse.engine.Permissions.Step;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.model.Change;
+import dev.gatehouse.model.ResourceRef;
+import dev.gatehouse.model.Role;
+import dev.gatehouse.oracle.GeneratedWorld;
+import dev.gatehouse.oracle.Oracle;
+import dev.gatehouse.oracle.RandomWorlds;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * The engine answers every read exactly as the oracle (permission-model.md said plainly) does, on random
+ * small worlds; lists are read page by page with a random limit and the pages put back together.
+ */
+class EngineMatchesOracleProperties {
+    private static final int TRIES = 1000;
+
+    @Provide
+    Arbitrary<GeneratedWorld> worlds() {
+        return RandomWorlds.worlds();
+    }
+
+    private static World engineWorld(GeneratedWorld g) {
+        World w = new World();
+        for (Change c : g.changes()) {
+            w.apply(c);
+        }
+        return w;
+    }
+
+    @Property(tries = TRIES)
+    void effectivePermissionAndExplainMatchTheModel(@ForAll("worlds") GeneratedWorld g) {
+        coverage(g);
+        World w = engineWorld(g);
+        Oracle oracle = new Oracle(g.changes());
+        for (String u : g.users()) {
+            for (ResourceRef r : g.resources()) {
+                Role expected = oracle.effective(u, r);
+                assertThat(Permissions.effective(w, u, r)).as("effective(%s, %s)", u, r).isEqualTo(expected);
+
+                Explanation e = Permissions.explain(w, u, r);
+                assertThat(e.permission()).as("explain(%s, %s).permission", u, r).isEqualTo(expected);
+                if (w.exists(r)) {
+                    assertThat(e.steps()).as("explain(%s, %s) steps", u, r).isNotEmpty();
+                    Step last = e.steps().get(e.steps().size() - 1);
+                    assertThat(last.decided()).as("last step of explain(%s, %s) decides: %s", u, r, e).isTrue();
+                    assertThat(last.role()).as("last step of explain(%s, %s) gives the permission", u, r)
+                            .isEqualTo(expected);
+                    assertThat(e.steps().subList(0, e.steps().size() - 1)).as("earlier steps of %s", e)
+                            .noneMatch(Step::decided);
+                } else {
+                    assertThat(e.steps()).as("explain(%s, missing %s)", u, r).isEmpty();
+                }
+            }
+        }
+    }
+
+    /** Fails the property when the generator stops producing the situations the model is subtle about. */
+    private static void coverage(GeneratedWorld g) {
+        for (String feature : List.of("space on two sites", "deleted space", "null grant", "team grant",
+                "collections 3 deep", "nested page", "disabled member", "guest", "two organizations", "removal")) {
+            Statistics.label(feature).collect(g.features().contains(feature));
+            Statistics.label(feature).coverage(c -> c.check(true).percentage(p -> p >= 3));
+        }
+    }
+
+    @Property(tries = TRIES)
+    void aggregatePagesMatchTheModel(@ForAll("worlds") GeneratedWorld g, @ForAll @IntRange(min = 1, max = 5) int limit) {
+        World w = engineWorld(g);
+        Oracle oracle = new Oracle(g.changes());
+        List<Role> filters = new ArrayList<>();
+        filters.add(null);
+        filters.addAll(List.of(Role.values()));
+        for (ResourceRef r : g.resources()) {
+            for (Role exactly : filters) {
+                LinkedHashMap<String, Role> all = new LinkedHashMap<>();
+                String after = null;
+                for (int page = 0; ; page++) {
+                    assertThat(page).as("aggregate(%s) pages never end", r).isLessThan(100);
+                    AggregatePage p = Permissions.aggregate(w, r, exactly, after, limit);
+                    assertThat(p.items().size()).as("aggregate(%s) page size", r).isLessThanOrEqualTo(limit);
+                    p.items().forEach(a -> all.put(a.userId(), a.role()));
+                    if (!p.hasMore()) {
+                        break;
+                    }
+                    assertThat(p.items()).as("aggregate(%s, role=%s) page %s says more follows", r, exactly, page)
+                            .hasSize(limit);
+                    after = p.items().get(limit - 1).userId();
+                }
+                assertThat(List.copyOf(all.entrySet()))
+                        .as("aggregate(%s, role=%s, limit=%s)", r, exactly, limit)
+                        .containsExactlyElementsOf(oracle.aggregate(r, exactly).entrySet());
+            }
+        }
+    }
+
+    @Property(tries = TRIES)
+    void memberSpacesPagesMatchTheModel(@ForAll("worlds") GeneratedWorld g, @ForAll @IntRange(min = 1, max = 5) int limit) {
+        World w = engineWorld(g);
+        Oracle oracle = new Oracle(g.changes());
+        for (String org : g.organizations()) {
+            for (String u : g.users()) {
+                for (boolean descending : new boolean[] {false, true}) {
+                    LinkedHashMap<String, Role> all = new LinkedHashMap<>();
+                    SpaceKey after = null;
+                    for (int page = 0; ; page++) {
+                        assertThat(page).as("member spaces pages never end").isLessThan(100);
+                        MemberSpacesPage p = Permissions.memberSpaces(w, org, u, descending, after, limit);
+                        assertThat(p.items().size()).isLessThanOrEqualTo(limit);
+                        p.items().forEach(a -> all.put(a.space().id(), a.role()));
+                        if (!p.hasMore()) {
+                            break;
+                        }
+                        assertThat(p.items()).as("member spaces page %s says more follows", page).hasSize(limit);
+                        SpaceAccess last = p.items().get(limit - 1);
+                        after = new SpaceKey(last.space().createdAt(), last.space().id());
+                    }
+                    assertThat(List.copyOf(all.entrySet()))
+                            .as("memberSpaces(%s, %s, descending=%s, limit=%s)", org, u, descending, limit)
+                            .containsExactlyElementsOf(oracle.memberSpaces(org, u, descending).entrySet());
+                }
+            }
+        }
+    }
+
+    @Property(tries = TRIES)
+    void siteAggregatePagesMatchTheModel(@ForAll("worlds") GeneratedWorld g, @ForAll @IntRange(min = 1, max = 5) int limit) {
+        World w = engineWorld(g);
+        Oracle oracle = new Oracle(g.changes());
+        for (String site : g.sites()) {
+            List<Oracle.SiteLine> all = new ArrayList<>();
+            String after = null;
+            for (int page = 0; ; page++) {
+                assertThat(page).as("site aggregate pages never end").isLessThan(100);
+                SiteAggregatePage p = Permissions.siteAggregate(w, site, after, limit);
+                assertThat(p.items().size()).isLessThanOrEqualTo(limit);
+                for (SiteAccess a : p.items()) {
+                    all.add(new Oracle.SiteLine(a.userId(), a.role(), a.disabled(), origin(a.origin())));
+                }
+                if (!p.hasMore()) {
+                    break;
+                }
+                assertThat(p.items()).as("site aggregate page %s says more follows", page).hasSize(limit);
+                after = p.items().get(limit - 1).userId();
+            }
+            assertThat(all).as("siteAggregate(%s, limit=%s)", site, limit)
+                    .containsExactlyElementsOf(oracle.siteAggregate(site));
+        }
+    }
+
+    /** The engine's origin in the oracle's spelling. */
+    static String origin(Origin o) {
+        if (o instanceof Origin.OrganizationOrigin x) {
+            return "organization:" + x.orgId();
+        }
+        if (o instanceof Origin.SiteOrigin x) {
+            return "site:" + x.siteId() + ":" + x.reason() + (x.teamId() == null ? "" : ":" + x.teamId());
+        }
+        if (o instanceof Origin.SpaceOrigin x) {
+            return "space:" + x.spaceId();
+        }
+        throw new IllegalArgumentException("unknown origin " + o);
+    }
+}

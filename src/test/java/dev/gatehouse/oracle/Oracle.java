@@ -1,0 +1,424 @@
+package dev.gatehouse.oracle;
+
+import dev.gatehouse.model.Change;
+import dev.gatehouse.model.Collection;
+import dev.gatehouse.model.DefaultLevel;
+import dev.gatehouse.model.Grant;
+import dev.gatehouse.model.Member;
+import dev.gatehouse.model.Organization;
+import dev.gatehouse.model.Page;
+import dev.gatehouse.model.ResourceRef;
+import dev.gatehouse.model.ResourceType;
+import dev.gatehouse.model.Role;
+import dev.gatehouse.model.Site;
+import dev.gatehouse.model.SiteSpace;
+import dev.gatehouse.model.Space;
+import dev.gatehouse.model.SubjectRef;
+import dev.gatehouse.model.SubjectType;
+import dev.gatehouse.model.Team;
+import dev.gatehouse.model.TeamMembership;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * permission-model.md said again, as plainly as possible, to check the engine against.
+ *
+ * <p>It shares no code with the engine: it keeps its own flat lists of the model records, replays the
+ * same {@link Change}s into them, and answers every question by brute force (scan the lists, filter, sort).
+ * It is slow on purpose; read it next to the model text, section by section.
+ */
+public final class Oracle {
+    private final List<Organization> organizations = new ArrayList<>();
+    private final List<Member> members = new ArrayList<>();
+    private final List<Team> teams = new ArrayList<>();
+    private final List<TeamMembership> teamMemberships = new ArrayList<>();
+    private final List<Collection> collections = new ArrayList<>();
+    private final List<Space> spaces = new ArrayList<>();
+    private final List<Site> sites = new ArrayList<>();
+    private final List<SiteSpace> siteSpaces = new ArrayList<>();
+    private final List<Page> pages = new ArrayList<>();
+    private final List<Grant> grants = new ArrayList<>();
+
+    /** One line of a site aggregate; {@code origin} is "organization:O", "site:W:member", "site:W:team:T", "site:W:default" or "space:S". */
+    public record SiteLine(String user, Role permission, boolean disabled, String origin) {
+    }
+
+    public Oracle(List<Change> changes) {
+        for (Change c : changes) {
+            replay(c);
+        }
+    }
+
+    // ------------------------------------------------------------------ the data
+
+    private void replay(Change change) {
+        if (change instanceof Change.OrganizationPut c) {
+            replace(organizations, o -> o.id().equals(c.organization().id()), c.organization());
+        } else if (change instanceof Change.MemberPut c) {
+            Member m = c.member();
+            replace(members, x -> x.orgId().equals(m.orgId()) && x.userId().equals(m.userId()), m);
+        } else if (change instanceof Change.MemberRemoved c) {
+            members.removeIf(x -> x.orgId().equals(c.orgId()) && x.userId().equals(c.userId()));
+        } else if (change instanceof Change.TeamPut c) {
+            replace(teams, t -> t.id().equals(c.team().id()), c.team());
+        } else if (change instanceof Change.TeamRemoved c) {
+            teams.removeIf(t -> t.id().equals(c.teamId()));
+            teamMemberships.removeIf(x -> x.teamId().equals(c.teamId()));
+        } else if (change instanceof Change.TeamMemberPut c) {
+            TeamMembership tm = c.membership();
+            replace(teamMemberships, x -> x.teamId().equals(tm.teamId()) && x.userId().equals(tm.userId()), tm);
+        } else if (change instanceof Change.TeamMemberRemoved c) {
+            teamMemberships.removeIf(x -> x.teamId().equals(c.teamId()) && x.userId().equals(c.userId()));
+        } else if (change instanceof Change.CollectionPut c) {
+            replace(collections, x -> x.id().equals(c.collection().id()), c.collection());
+        } else if (change instanceof Change.CollectionRemoved c) {
+            collections.removeIf(x -> x.id().equals(c.collectionId()));
+        } else if (change instanceof Change.SpacePut c) {
+            replace(spaces, x -> x.id().equals(c.space().id()), c.space());
+        } else if (change instanceof Change.SpaceRemoved c) {
+            spaces.removeIf(x -> x.id().equals(c.spaceId()));
+        } else if (change instanceof Change.SitePut c) {
+            replace(sites, x -> x.id().equals(c.site().id()), c.site());
+        } else if (change instanceof Change.SiteRemoved c) {
+            sites.removeIf(x -> x.id().equals(c.siteId()));
+        } else if (change instanceof Change.SiteSpacePut c) {
+            replace(siteSpaces, x -> x.id().equals(c.siteSpace().id()), c.siteSpace());
+        } else if (change instanceof Change.SiteSpaceRemoved c) {
+            siteSpaces.removeIf(x -> x.id().equals(c.siteSpaceId()));
+        } else if (change instanceof Change.PagePut c) {
+            replace(pages, x -> x.id().equals(c.page().id()), c.page());
+        } else if (change instanceof Change.PageRemoved c) {
+            pages.removeIf(x -> x.id().equals(c.pageId()));
+        } else if (change instanceof Change.GrantPut c) {
+            Grant g = c.grant();
+            replace(grants, x -> x.resource().equals(g.resource()) && x.subject().equals(g.subject()), g);
+        } else if (change instanceof Change.GrantRemoved c) {
+            grants.removeIf(x -> x.resource().equals(c.resource()) && x.subject().equals(c.subject()));
+        }
+        // users and tokens play no part in permissions
+    }
+
+    private static <T> void replace(List<T> list, Predicate<T> same, T value) {
+        list.removeIf(same);
+        list.add(value);
+    }
+
+    private <T> T find(List<T> list, Predicate<T> p) {
+        return list.stream().filter(p).findFirst().orElse(null);
+    }
+
+    private Member member(String org, String user) {
+        return find(members, m -> m.orgId().equals(org) && m.userId().equals(user));
+    }
+
+    private Space space(String id) {
+        return find(spaces, s -> s.id().equals(id));
+    }
+
+    private Page page(String id) {
+        return find(pages, p -> p.id().equals(id));
+    }
+
+    private Collection collection(String id) {
+        return find(collections, c -> c.id().equals(id));
+    }
+
+    private Site site(String id) {
+        return find(sites, s -> s.id().equals(id));
+    }
+
+    /** The organization a resource belongs to, or null when there is no such resource. */
+    private String organizationOf(ResourceRef r) {
+        switch (r.type()) {
+            case COLLECTION: {
+                Collection c = collection(r.id());
+                return c == null ? null : c.orgId();
+            }
+            case SPACE: {
+                Space s = space(r.id());
+                return s == null ? null : s.orgId();
+            }
+            case SITE: {
+                Site s = site(r.id());
+                return s == null ? null : s.orgId();
+            }
+            default: {
+                Page p = page(r.id());
+                Space s = p == null ? null : space(p.spaceId());
+                return s == null ? null : s.orgId();
+            }
+        }
+    }
+
+    private boolean isInTeam(String user, String team) {
+        return teamMemberships.stream().anyMatch(tm -> tm.userId().equals(user) && tm.teamId().equals(team));
+    }
+
+    private Grant userGrant(ResourceRef r, String user) {
+        return find(grants, g -> g.resource().equals(r) && g.subject().equals(SubjectRef.user(user)));
+    }
+
+    /** The grants on r to teams that the user is in. */
+    private List<Grant> teamGrantsOfUser(ResourceRef r, String user) {
+        return grants.stream()
+                .filter(g -> g.resource().equals(r) && g.subject().type() == SubjectType.TEAM)
+                .filter(g -> isInTeam(user, g.subject().id()))
+                .toList();
+    }
+
+    /** The highest of the grants' roles; a null grant counts as none. Null when no grant gives a role. */
+    private static Role highest(List<Grant> gs) {
+        Role best = null;
+        for (Grant g : gs) {
+            if (g.role() != null && (best == null || g.role().ordinal() > best.ordinal())) {
+                best = g.role();
+            }
+        }
+        return best;
+    }
+
+    // ------------------------------------------------------------------ "Effective permission of user u on resource R"
+
+    /** The effective permission, null for none. */
+    public Role effective(String u, ResourceRef r) {
+        return effective(u, r, false);
+    }
+
+    private Role effective(String u, ResourceRef r, boolean asIfEnabled) {
+        String org = organizationOf(r);
+        if (org == null) {
+            return null;
+        }
+        Member m = member(org, u);
+        // 1. not a member, or a disabled member: none
+        if (m == null || (m.disabled() && !asIfEnabled)) {
+            return null;
+        }
+        // 2. organization admins administer everything
+        if (m.role() == Role.ADMIN) {
+            return Role.ADMIN;
+        }
+        // 3. soft-deleted, or in a soft-deleted space: none for everyone else
+        if (inDeletedSpace(r)) {
+            return null;
+        }
+        // 4. walk the levels from R
+        return walk(m, new Level(levelKind(r), r.id()));
+    }
+
+    private boolean inDeletedSpace(ResourceRef r) {
+        if (r.type() == ResourceType.SPACE) {
+            return space(r.id()).deleted();
+        }
+        if (r.type() == ResourceType.PAGE) {
+            return space(page(r.id()).spaceId()).deleted();
+        }
+        return false;
+    }
+
+    /** A level of the walk: "page", "space", "site-level" (id = the space), "collection", "site" or "organization". */
+    private record Level(String kind, String id) {
+    }
+
+    private static String levelKind(ResourceRef r) {
+        return r.type().wire();
+    }
+
+    private Role walk(Member m, Level level) {
+        String u = m.userId();
+        switch (level.kind()) {
+            case "organization":
+                // 6. the member role; a guest (null role) gets none
+                return m.role();
+            case "site-level": {
+                // 5. the site level of a space: rules a and b over every site publishing it
+                List<ResourceRef> publishing = sitesPublishing(level.id()).stream().map(ResourceRef::site).toList();
+                List<Grant> userGrants = new ArrayList<>();
+                List<Grant> teamGrants = new ArrayList<>();
+                for (ResourceRef site : publishing) {
+                    Grant g = userGrant(site, u);
+                    if (g != null) {
+                        userGrants.add(g);
+                    }
+                    teamGrants.addAll(teamGrantsOfUser(site, u));
+                }
+                if (!userGrants.isEmpty()) {
+                    return highest(userGrants);
+                }
+                if (!teamGrants.isEmpty()) {
+                    return highest(teamGrants);
+                }
+                return walk(m, parent(level));
+            }
+            default: {
+                ResourceRef r = new ResourceRef(ResourceType.parse(level.kind()), level.id());
+                // a. a user grant: its role (null gives none)
+                Grant mine = userGrant(r, u);
+                if (mine != null) {
+                    return mine.role();
+                }
+                // b. team grants: the highest (null counts as none)
+                List<Grant> ours = teamGrantsOfUser(r, u);
+                if (!ours.isEmpty()) {
+                    return highest(ours);
+                }
+                DefaultLevel dl = defaultLevel(r);
+                switch (dl.kind()) {
+                    case ROLE:
+                        // c. a role default, for non-guests
+                        return m.role() == null ? null : dl.role();
+                    case NONE:
+                        // d. null default: none
+                        return null;
+                    default:
+                        // e. inherit: the parent level
+                        return walk(m, parent(level));
+                }
+            }
+        }
+    }
+
+    private DefaultLevel defaultLevel(ResourceRef r) {
+        switch (r.type()) {
+            case PAGE:
+                return page(r.id()).defaultLevel();
+            case SPACE:
+                return space(r.id()).defaultLevel();
+            case COLLECTION:
+                return collection(r.id()).defaultLevel();
+            default:
+                return site(r.id()).defaultLevel();
+        }
+    }
+
+    /** 5. Parent levels. */
+    private Level parent(Level l) {
+        switch (l.kind()) {
+            case "page": {
+                Page p = page(l.id());
+                return p.parentId() != null ? new Level("page", p.parentId()) : new Level("space", p.spaceId());
+            }
+            case "space":
+                if (!sitesPublishing(l.id()).isEmpty()) {
+                    return new Level("site-level", l.id());
+                }
+                return collectionOrOrganization(space(l.id()).parentId(), space(l.id()).orgId());
+            case "site-level":
+                return collectionOrOrganization(space(l.id()).parentId(), space(l.id()).orgId());
+            case "collection":
+                return collectionOrOrganization(collection(l.id()).parentId(), collection(l.id()).orgId());
+            case "site":
+                return new Level("organization", site(l.id()).orgId());
+            default:
+                throw new IllegalStateException("no parent for " + l);
+        }
+    }
+
+    private static Level collectionOrOrganization(String collectionId, String orgId) {
+        return collectionId != null ? new Level("collection", collectionId) : new Level("organization", orgId);
+    }
+
+    private List<String> sitesPublishing(String spaceId) {
+        return siteSpaces.stream().filter(ss -> ss.spaceId().equals(spaceId)).map(SiteSpace::siteId).distinct()
+                .toList();
+    }
+
+    // ------------------------------------------------------------------ "What each list returns"
+
+    private List<Member> membersByUserId(String org) {
+        return members.stream().filter(m -> m.orgId().equals(org))
+                .sorted(Comparator.comparing(Member::userId)).toList();
+    }
+
+    /** The aggregate: every (enabled) member with access, by user id; {@code exactly} keeps only that role. */
+    public LinkedHashMap<String, Role> aggregate(ResourceRef r, Role exactly) {
+        LinkedHashMap<String, Role> out = new LinkedHashMap<>();
+        String org = organizationOf(r);
+        if (org == null) {
+            return out;
+        }
+        for (Member m : membersByUserId(org)) {
+            Role p = effective(m.userId(), r);
+            if (p != null && (exactly == null || p == exactly)) {
+                out.put(m.userId(), p);
+            }
+        }
+        return out;
+    }
+
+    /** Member spaces: space id to permission, by creation time then id, or the reverse when descending. */
+    public LinkedHashMap<String, Role> memberSpaces(String org, String u, boolean descending) {
+        Comparator<Space> byCreation = Comparator.comparing(Space::createdAt).thenComparing(Space::id);
+        List<Space> ordered = spaces.stream().filter(s -> s.orgId().equals(org))
+                .sorted(descending ? byCreation.reversed() : byCreation).toList();
+        LinkedHashMap<String, Role> out = new LinkedHashMap<>();
+        for (Space s : ordered) {
+            Role p = effective(u, ResourceRef.space(s.id()));
+            if (p != null) {
+                out.put(s.id(), p);
+            }
+        }
+        return out;
+    }
+
+    /** The site aggregate: for each member, the first source that gives access. */
+    public List<SiteLine> siteAggregate(String siteId) {
+        List<SiteLine> out = new ArrayList<>();
+        Site site = site(siteId);
+        if (site == null) {
+            return out;
+        }
+        for (Member m : membersByUserId(site.orgId())) {
+            SiteLine line = siteLine(site, m);
+            if (line != null) {
+                out.add(line);
+            }
+        }
+        return out;
+    }
+
+    private SiteLine siteLine(Site site, Member m) {
+        String u = m.userId();
+        // 1. member role admin
+        if (m.role() == Role.ADMIN) {
+            return new SiteLine(u, Role.ADMIN, m.disabled(), "organization:" + site.orgId());
+        }
+        // 2. rules a-e on the site itself
+        ResourceRef here = ResourceRef.site(site.id());
+        Grant mine = userGrant(here, u);
+        if (mine != null) {
+            if (mine.role() != null) {
+                return new SiteLine(u, mine.role(), m.disabled(), "site:" + site.id() + ":member");
+            }
+        } else if (!teamGrantsOfUser(here, u).isEmpty()) {
+            // the team that gave the highest role; lowest team id on a tie
+            Grant top = teamGrantsOfUser(here, u).stream()
+                    .filter(g -> g.role() != null)
+                    .sorted(Comparator.comparing((Grant g) -> -g.role().ordinal()).thenComparing(g -> g.subject().id()))
+                    .findFirst().orElse(null);
+            if (top != null) {
+                return new SiteLine(u, top.role(), m.disabled(), "site:" + site.id() + ":team:" + top.subject().id());
+            }
+        } else if (m.role() != null && site.defaultLevel().kind() == DefaultLevel.Kind.ROLE) {
+            return new SiteLine(u, site.defaultLevel().role(), m.disabled(), "site:" + site.id() + ":default");
+        } else if (m.role() != null && site.defaultLevel().isInherit()) {
+            return new SiteLine(u, m.role(), m.disabled(), "organization:" + site.orgId());
+        }
+        // 3. the highest permission over the spaces it publishes; first in the site's order on a tie
+        List<SiteSpace> inOrder = siteSpaces.stream().filter(ss -> ss.siteId().equals(site.id()))
+                .sorted(Comparator.comparingLong(SiteSpace::position).thenComparing(SiteSpace::id)).toList();
+        Role best = null;
+        String bestSpace = null;
+        for (SiteSpace ss : inOrder) {
+            Role p = space(ss.spaceId()) == null ? null : effective(u, ResourceRef.space(ss.spaceId()), true);
+            if (p != null && (best == null || p.ordinal() > best.ordinal())) {
+                best = p;
+                bestSpace = ss.spaceId();
+            }
+        }
+        return best == null ? null : new SiteLine(u, best, m.disabled(), "space:" + bestSpace);
+    }
+}

@@ -1,0 +1,333 @@
+package dev.gatehouse.scenario;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.model.Change;
+import dev.gatehouse.model.Collection;
+import dev.gatehouse.model.DefaultLevel;
+import dev.gatehouse.model.Grant;
+import dev.gatehouse.model.Member;
+import dev.gatehouse.model.Organization;
+import dev.gatehouse.model.Page;
+import dev.gatehouse.model.ResourceRef;
+import dev.gatehouse.model.ResourceType;
+import dev.gatehouse.model.Role;
+import dev.gatehouse.model.Site;
+import dev.gatehouse.model.SiteSpace;
+import dev.gatehouse.model.SiteVisibility;
+import dev.gatehouse.model.Space;
+import dev.gatehouse.model.SubjectRef;
+import dev.gatehouse.model.Team;
+import dev.gatehouse.model.TeamMembership;
+import dev.gatehouse.model.TeamRole;
+import dev.gatehouse.model.User;
+import dev.gatehouse.model.Visibility;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One scenario file of {@code src/test/resources/scenarios}: a world and the answers permission-model.md
+ * gives about it, worked out by hand. The engine runner builds the world through {@code World.apply};
+ * an HTTP runner can create the same objects through the API and ask the same questions.
+ *
+ * <p>The file is read strictly (an unknown key is an error, so a misspelt expectation cannot silently
+ * vanish), and every {@code defaultLevel} must be written out: {@code null} means nobody, and leaving
+ * it out is refused rather than guessed. Objects get creation times in file order, one second apart.
+ * Role values are wire names; {@code null} is none (a guest, for members). Resources are written
+ * {@code type:id}, e.g. {@code space:S}.
+ */
+public record Scenario(
+        String name,
+        String description,
+        List<String> users,
+        List<Organization_> organizations,
+        List<Team_> teams,
+        List<Collection_> collections,
+        List<Space_> spaces,
+        List<Site_> sites,
+        List<Page_> pages,
+        List<Grant_> grants,
+        Expect expect) {
+
+    // The raw shapes of the file. Trailing underscores keep them apart from the model records.
+
+    /** {@code members}: user id to role, {@code null} for a guest. */
+    public record Organization_(String id, String defaultRole, LinkedHashMap<String, String> members,
+                                List<String> disabled) {
+    }
+
+    public record Team_(String id, String org, List<String> members) {
+    }
+
+    public record Collection_(String id, String org, String parent, JsonNode defaultLevel) {
+    }
+
+    public record Space_(String id, String org, String parent, JsonNode defaultLevel, boolean deleted) {
+    }
+
+    /** {@code spaces}: the spaces the site publishes, in the site's order. */
+    public record Site_(String id, String org, JsonNode defaultLevel, List<String> spaces) {
+    }
+
+    public record Page_(String id, String space, String parent, JsonNode defaultLevel) {
+    }
+
+    /** Exactly one of {@code user} and {@code team}. */
+    public record Grant_(String resource, String user, String team, String role) {
+    }
+
+    public record Expect(List<PermissionExpectation> permissions, List<AggregateExpectation> aggregates,
+                         List<MemberSpacesExpectation> memberSpaces, List<SiteAggregateExpectation> siteAggregates) {
+    }
+
+    /** {@code permission}: a role, or {@code null} for none (required, so that none is said on purpose). */
+    public record PermissionExpectation(String user, String resource, JsonNode permission) {
+        public Role expected() {
+            if (permission == null) {
+                throw new IllegalArgumentException("permission of " + user + " on " + resource
+                        + " is missing: write null for none");
+            }
+            return permission.isNull() ? null : Role.parse(permission.asText());
+        }
+    }
+
+    /** The complete aggregate: user id to permission. {@code role}, when given, is the {@code role=} filter. */
+    public record AggregateExpectation(String resource, String role, LinkedHashMap<String, String> items) {
+    }
+
+    /** The complete member spaces: space id to permission (in any order; the runner derives the order). */
+    public record MemberSpacesExpectation(String org, String user, LinkedHashMap<String, String> spaces) {
+    }
+
+    /** The complete site aggregate, by user id. */
+    public record SiteAggregateExpectation(String site, List<SiteItem> items) {
+    }
+
+    public record SiteItem(String user, String permission, ExpectedOrigin origin, boolean disabled) {
+    }
+
+    /**
+     * {@code type} is organization (with {@code organization}), site (with {@code site}, {@code reason} and,
+     * for reason team, {@code team}) or space (with {@code space}), as in the API's origin object.
+     */
+    public record ExpectedOrigin(String type, String organization, String site, String reason, String team,
+                                 String space) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
+
+    // ------------------------------------------------------------------ loading
+
+    /** Every scenario on the test classpath under {@code scenarios/}, by file name. */
+    public static List<Scenario> all() {
+        URL dir = Scenario.class.getClassLoader().getResource("scenarios");
+        if (dir == null) {
+            throw new IllegalStateException("no scenarios directory on the test classpath");
+        }
+        try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
+            List<Scenario> out = new ArrayList<>();
+            for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                out.add(load(p));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The scenario {@code scenarios/<name>.json} of the test classpath. */
+    public static Scenario named(String name) {
+        try (InputStream in = Scenario.class.getClassLoader().getResourceAsStream("scenarios/" + name + ".json")) {
+            if (in == null) {
+                throw new IllegalArgumentException("no scenario " + name);
+            }
+            return parse(name, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Scenario load(Path file) throws IOException {
+        String name = file.getFileName().toString().replaceFirst("\\.json$", "");
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(name, in);
+        }
+    }
+
+    private record File_(String description, List<String> users, List<Organization_> organizations,
+                         List<Team_> teams, List<Collection_> collections, List<Space_> spaces, List<Site_> sites,
+                         List<Page_> pages, List<Grant_> grants, Expect expect) {
+    }
+
+    static Scenario parse(String name, InputStream in) throws IOException {
+        File_ f = JSON.readValue(in, File_.class);
+        Expect e = f.expect() == null ? new Expect(null, null, null, null) : f.expect();
+        Scenario s = new Scenario(name, f.description(), orEmpty(f.users()), orEmpty(f.organizations()),
+                orEmpty(f.teams()), orEmpty(f.collections()), orEmpty(f.spaces()), orEmpty(f.sites()),
+                orEmpty(f.pages()), orEmpty(f.grants()),
+                new Expect(orEmpty(e.permissions()), orEmpty(e.aggregates()), orEmpty(e.memberSpaces()),
+                        orEmpty(e.siteAggregates())));
+        s.changes(); // fail on load, naming the file, rather than in the middle of a runner
+        return s;
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    // ------------------------------------------------------------------ parsing helpers for runners
+
+    /** A role's wire name, or null (none). */
+    public static Role role(String text) {
+        return text == null ? null : Role.parse(text);
+    }
+
+    /** {@code type:id}. */
+    public static ResourceRef resource(String text) {
+        int colon = text == null ? -1 : text.indexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("'" + text + "' is not a resource; write type:id, e.g. space:S");
+        }
+        return new ResourceRef(ResourceType.parse(text.substring(0, colon)), text.substring(colon + 1));
+    }
+
+    private static DefaultLevel defaultLevel(String what, JsonNode node) {
+        if (node == null) {
+            throw new IllegalArgumentException(what + " has no defaultLevel: write a role, \"inherit\" or null");
+        }
+        return DefaultLevel.parse(node.isNull() ? null : node.asText());
+    }
+
+    /** The time of the n-th object in the file. */
+    private static Instant at(int n) {
+        return T0.plusSeconds(n);
+    }
+
+    // ------------------------------------------------------------------ the world
+
+    /** The world as the changes a service would have written, in file order. */
+    public List<Change> changes() {
+        try {
+            return buildChanges();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("scenario " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<Change> buildChanges() {
+        List<Change> out = new ArrayList<>();
+        int n = 0;
+        for (String u : users) {
+            out.add(new Change.UserPut(new User(u, u, null, null, false, at(n++))));
+        }
+        for (Organization_ o : organizations) {
+            out.add(new Change.OrganizationPut(new Organization(o.id(), o.id(), role(o.defaultRole()), at(n++))));
+            List<String> disabled = orEmpty(o.disabled());
+            for (var m : o.members().entrySet()) {
+                out.add(new Change.MemberPut(new Member(o.id(), m.getKey(), role(m.getValue()),
+                        disabled.contains(m.getKey()), at(n++))));
+            }
+            for (String d : disabled) {
+                if (!o.members().containsKey(d)) {
+                    throw new IllegalArgumentException("disabled " + d + " is not a member of " + o.id());
+                }
+            }
+        }
+        for (Team_ t : teams) {
+            out.add(new Change.TeamPut(new Team(t.id(), t.org(), t.id(), at(n++))));
+            for (String u : orEmpty(t.members())) {
+                if (!isMember(t.org(), u)) {
+                    throw new IllegalArgumentException("team member " + u + " of " + t.id() + " is not a member of " + t.org());
+                }
+                out.add(new Change.TeamMemberPut(new TeamMembership(t.id(), u, TeamRole.MEMBER)));
+            }
+        }
+        for (Collection_ c : collections) {
+            out.add(new Change.CollectionPut(new Collection(c.id(), c.org(), c.parent(), c.id(), null,
+                    defaultLevel("collection " + c.id(), c.defaultLevel()), at(n++))));
+        }
+        for (Space_ s : spaces) {
+            Instant t = at(n++);
+            out.add(new Change.SpacePut(new Space(s.id(), s.org(), s.parent(), s.id(), null, Visibility.PRIVATE,
+                    defaultLevel("space " + s.id(), s.defaultLevel()), t, t, s.deleted() ? t : null)));
+        }
+        for (Site_ w : sites) {
+            out.add(new Change.SitePut(new Site(w.id(), w.org(), w.id(), defaultLevel("site " + w.id(), w.defaultLevel()),
+                    SiteVisibility.PUBLIC, true, at(n++))));
+            int position = 0;
+            for (String spaceId : orEmpty(w.spaces())) {
+                out.add(new Change.SiteSpacePut(new SiteSpace(w.id() + "-" + position, w.id(), spaceId,
+                        "/" + spaceId, position, at(n++))));
+                position++;
+            }
+        }
+        int position = 0;
+        for (Page_ p : pages) {
+            out.add(new Change.PagePut(new Page(p.id(), p.space(), p.parent(), p.id(),
+                    defaultLevel("page " + p.id(), p.defaultLevel()), position++, at(n++))));
+        }
+        for (Grant_ g : grants) {
+            if ((g.user() == null) == (g.team() == null)) {
+                throw new IllegalArgumentException("grant on " + g.resource() + " needs exactly one of user and team");
+            }
+            String org = organizationOf(resource(g.resource()));
+            if (g.user() != null && !isMember(org, g.user())) {
+                // the service would add them as a guest; a scenario says so itself, so that its reader sees it
+                throw new IllegalArgumentException("grantee " + g.user() + " on " + g.resource() + " is not a member of "
+                        + org + ": list them (null for a guest)");
+            }
+            SubjectRef subject = g.user() != null ? SubjectRef.user(g.user()) : SubjectRef.team(g.team());
+            out.add(new Change.GrantPut(new Grant(resource(g.resource()), subject, role(g.role()))));
+        }
+        return out;
+    }
+
+    private boolean isMember(String org, String user) {
+        return organizations.stream().anyMatch(o -> o.id().equals(org) && o.members().containsKey(user));
+    }
+
+    private String organizationOf(ResourceRef r) {
+        String id = r.id();
+        switch (r.type()) {
+            case COLLECTION:
+                return collections.stream().filter(c -> c.id().equals(id)).map(Collection_::org).findFirst().orElseThrow(
+                        () -> new IllegalArgumentException("no collection " + id));
+            case SPACE:
+                return spaces.stream().filter(c -> c.id().equals(id)).map(Space_::org).findFirst().orElseThrow(
+                        () -> new IllegalArgumentException("no space " + id));
+            case SITE:
+                return sites.stream().filter(c -> c.id().equals(id)).map(Site_::org).findFirst().orElseThrow(
+                        () -> new IllegalArgumentException("no site " + id));
+            default:
+                String space = pages.stream().filter(c -> c.id().equals(id)).map(Page_::space).findFirst().orElseThrow(
+                        () -> new IllegalArgumentException("no page " + id));
+                return organizationOf(ResourceRef.space(space));
+        }
+    }
+
+    /** The ids of the spaces in file order, which is their creation order. */
+    public List<String> spaceIdsInCreationOrder() {
+        return spaces.stream().map(Space_::id).toList();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
