@@ -38,7 +38,7 @@ class PermissionApiTest {
         bob = app.user("bob");
         carol = app.user("carol");
         dave = app.user("dave");
-        org = app.org("O", "alice");
+        org = app.org("Org O", "alice");
         app.member(org, "bob", "\"edit\"");
         app.member(org, "carol", "\"read\"");
         app.member(org, "dave", "null");
@@ -162,7 +162,7 @@ class PermissionApiTest {
     void aggregatePagesVisitEveryMemberOnce() {
         StringBuilder emails = new StringBuilder();
         for (int i = 0; i < 1203; i++) {
-            emails.append(i == 0 ? "" : ",").append("\"p").append(String.format("%04d", i)).append("@example.com\"");
+            emails.append(emails.length() == 0 ? "" : ",").append("\"p").append(String.format("%04d", i)).append("@example.com\"");
             if (i % 1000 == 999 || i == 1202) {
                 app.ok(app.post("/v1/orgs/" + org + "/invites", alice, "{\"emails\":[" + emails + "],\"role\":\"read\"}"), 200);
                 emails.setLength(0);

@@ -84,15 +84,19 @@ class SiteApiTest {
     }
 
     @Test
-    void siteGrantsDoNotFlowIntoSpacesButSiteUserGrantsDo() {
+    void siteGrantsReachTheSpacesItPublishesButItsDefaultDoesNot() {
+        // s1 inherits from a collection nobody reaches by default: only the site level can give access.
+        String c = app.collection(org, alice, "{\"title\":\"Closed\",\"defaultLevel\":null}");
+        app.ok(app.post("/v1/spaces/" + s1 + "/move", alice, "{\"parent\":\"" + c + "\"}"), 200);
         String id = app.ok(app.post("/v1/orgs/" + org + "/sites", alice, "{\"title\":\"Docs\",\"spaces\":[\"" + s1 + "\"]}"),
                 201).get("id").asText();
-        app.ok(app.patch("/v1/spaces/" + s1, alice, "{\"defaultLevel\":null}"), 200);
         app.ok(app.patch("/v1/orgs/" + org + "/sites/" + id, alice, "{\"defaultLevel\":\"admin\"}"), 200);
         assertError(app.get("/v1/spaces/" + s1, bob), 404, "no space");
         app.ok(app.post("/v1/orgs/" + org + "/sites/" + id + "/permissions", alice,
                 "{\"role\":\"comment\",\"users\":[\"bob\"]}"), 204);
-        assertThat(app.ok(app.get("/v1/spaces/" + s1, bob), 200).get("permissions").get("comment").asBoolean()).isTrue();
+        JsonNode flags = app.ok(app.get("/v1/spaces/" + s1, bob), 200).get("permissions");
+        assertThat(flags.get("comment").asBoolean()).isTrue();
+        assertThat(flags.get("edit").asBoolean()).isFalse();
         JsonNode users = app.ok(app.get("/v1/orgs/" + org + "/sites/" + id + "/permissions/users", alice), 200);
         assertThat(users.get("items").get(0).get("permission").asText()).isEqualTo("comment");
         assertError(app.patch("/v1/orgs/" + org + "/sites/" + id + "/permissions/users/bob", alice, "{\"role\":null}"), 400,

@@ -1,0 +1,101 @@
+package dev.gatehouse.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Versioned SQL files on the classpath ({@code FOLDER/V1__*.sql}, {@code V2__...}), applied in order,
+ * each in its own transaction, and recorded in {@code schema_version}. A database that is newer than the
+ * code is refused: running old code on it could misread or lose data.
+ */
+public final class Migrations {
+    private Migrations() {
+    }
+
+    /** A migration file: its version and SQL. */
+    record Migration(int version, String sql) { }
+
+    /** Applies what the database lacks and returns the version it is at. */
+    public static int apply(Connection c, String folder, List<String> fileNames) throws SQLException {
+        List<Migration> migrations = load(folder, fileNames);
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+            }
+            c.commit();
+            int current = SqlTables.query(c, "SELECT COALESCE(MAX(version), 0) FROM schema_version", r -> r.getInt(1)).get(0);
+            int known = migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
+            if (current > known) {
+                throw new IllegalStateException("the database is at schema version " + current
+                        + ", newer than this Gatehouse knows (" + known + "); run a newer Gatehouse");
+            }
+            for (Migration m : migrations) {
+                if (m.version() <= current) {
+                    continue;
+                }
+                try (Statement s = c.createStatement()) {
+                    for (String statement : statements(m.sql())) {
+                        s.execute(statement);
+                    }
+                }
+                SqlTables.exec(c, "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", m.version(),
+                        java.time.Instant.now().toString());
+                c.commit();
+                current = m.version();
+            }
+            return current;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
+    private static List<Migration> load(String folder, List<String> fileNames) {
+        List<Migration> out = new ArrayList<>();
+        for (int k = 0; k < fileNames.size(); k++) {
+            String name = fileNames.get(k);
+            if (!name.startsWith("V" + (k + 1) + "__")) {
+                throw new IllegalStateException("migration " + name + " is out of order: expected V" + (k + 1) + "__");
+            }
+            try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(folder + "/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing migration " + folder + "/" + name);
+                }
+                out.add(new Migration(k + 1, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read migration " + name, e);
+            }
+        }
+        return out;
+    }
+
+    /** Splits a file into statements at semicolons that end a line, leaving out comment lines. */
+    static List<String> statements(String sql) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (String line : sql.split("\n")) {
+            if (line.strip().startsWith("--")) {
+                continue;
+            }
+            cur.append(line).append('\n');
+            if (line.strip().endsWith(";")) {
+                out.add(cur.toString().strip().replaceAll(";$", ""));
+                cur.setLength(0);
+            }
+        }
+        if (!cur.toString().isBlank()) {
+            out.add(cur.toString().strip());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,217 @@
+package dev.gatehouse.store;
+
+import dev.gatehouse.model.ApiToken;
+import dev.gatehouse.model.Change;
+import dev.gatehouse.model.Collection;
+import dev.gatehouse.model.DefaultLevel;
+import dev.gatehouse.model.Grant;
+import dev.gatehouse.model.Member;
+import dev.gatehouse.model.Organization;
+import dev.gatehouse.model.Page;
+import dev.gatehouse.model.ResourceRef;
+import dev.gatehouse.model.ResourceType;
+import dev.gatehouse.model.Role;
+import dev.gatehouse.model.Site;
+import dev.gatehouse.model.SiteSpace;
+import dev.gatehouse.model.SiteVisibility;
+import dev.gatehouse.model.Space;
+import dev.gatehouse.model.SubjectRef;
+import dev.gatehouse.model.SubjectType;
+import dev.gatehouse.model.Team;
+import dev.gatehouse.model.TeamMembership;
+import dev.gatehouse.model.TeamRole;
+import dev.gatehouse.model.User;
+import dev.gatehouse.model.Visibility;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rows behind the model: how each {@link Change} writes its table, and how the tables read back as a
+ * {@link Snapshot}. The SQL is the common ground of SQLite and PostgreSQL ({@code INSERT ... ON CONFLICT
+ * ... DO UPDATE}), so every store shares it.
+ */
+public final class SqlTables {
+    private SqlTables() {
+    }
+
+    /** Writes one change inside the caller's transaction. */
+    public static void apply(Connection c, Change change) throws SQLException {
+        if (change instanceof Change.UserPut x) {
+            User u = x.user();
+            exec(c, "INSERT INTO users (id, display_name, email, photo_url, invited, created_at) VALUES (?,?,?,?,?,?) "
+                    + "ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, email = excluded.email, "
+                    + "photo_url = excluded.photo_url, invited = excluded.invited, created_at = excluded.created_at",
+                    u.id(), u.displayName(), u.email(), u.photoUrl(), u.invited(), t(u.createdAt()));
+        } else if (change instanceof Change.UserRemoved x) {
+            exec(c, "DELETE FROM users WHERE id = ?", x.userId());
+        } else if (change instanceof Change.OrganizationPut x) {
+            Organization o = x.organization();
+            exec(c, "INSERT INTO organizations (id, title, default_role, created_at) VALUES (?,?,?,?) "
+                    + "ON CONFLICT (id) DO UPDATE SET title = excluded.title, default_role = excluded.default_role, "
+                    + "created_at = excluded.created_at", o.id(), o.title(), Role.wireOrNull(o.defaultRole()),
+                    t(o.createdAt()));
+        } else if (change instanceof Change.MemberPut x) {
+            Member m = x.member();
+            exec(c, "INSERT INTO members (org_id, user_id, role, disabled, joined_at) VALUES (?,?,?,?,?) "
+                    + "ON CONFLICT (org_id, user_id) DO UPDATE SET role = excluded.role, disabled = excluded.disabled, "
+                    + "joined_at = excluded.joined_at", m.orgId(), m.userId(), Role.wireOrNull(m.role()), m.disabled(),
+                    t(m.joinedAt()));
+        } else if (change instanceof Change.MemberRemoved x) {
+            exec(c, "DELETE FROM members WHERE org_id = ? AND user_id = ?", x.orgId(), x.userId());
+        } else if (change instanceof Change.TeamPut x) {
+            Team tm = x.team();
+            exec(c, "INSERT INTO teams (id, org_id, title, created_at) VALUES (?,?,?,?) ON CONFLICT (id) DO UPDATE SET "
+                    + "org_id = excluded.org_id, title = excluded.title, created_at = excluded.created_at",
+                    tm.id(), tm.orgId(), tm.title(), t(tm.createdAt()));
+        } else if (change instanceof Change.TeamRemoved x) {
+            exec(c, "DELETE FROM teams WHERE id = ?", x.teamId());
+        } else if (change instanceof Change.TeamMemberPut x) {
+            TeamMembership m = x.membership();
+            exec(c, "INSERT INTO team_members (team_id, user_id, role) VALUES (?,?,?) ON CONFLICT (team_id, user_id) "
+                    + "DO UPDATE SET role = excluded.role", m.teamId(), m.userId(), m.role().name());
+        } else if (change instanceof Change.TeamMemberRemoved x) {
+            exec(c, "DELETE FROM team_members WHERE team_id = ? AND user_id = ?", x.teamId(), x.userId());
+        } else if (change instanceof Change.CollectionPut x) {
+            Collection k = x.collection();
+            exec(c, "INSERT INTO collections (id, org_id, parent_id, title, description, default_level, created_at) "
+                    + "VALUES (?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET org_id = excluded.org_id, "
+                    + "parent_id = excluded.parent_id, title = excluded.title, description = excluded.description, "
+                    + "default_level = excluded.default_level, created_at = excluded.created_at",
+                    k.id(), k.orgId(), k.parentId(), k.title(), k.description(), k.defaultLevel().wire(), t(k.createdAt()));
+        } else if (change instanceof Change.CollectionRemoved x) {
+            exec(c, "DELETE FROM collections WHERE id = ?", x.collectionId());
+        } else if (change instanceof Change.SpacePut x) {
+            Space s = x.space();
+            exec(c, "INSERT INTO spaces (id, org_id, parent_id, title, emoji, visibility, default_level, created_at, "
+                    + "updated_at, deleted_at) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET "
+                    + "org_id = excluded.org_id, parent_id = excluded.parent_id, title = excluded.title, "
+                    + "emoji = excluded.emoji, visibility = excluded.visibility, default_level = excluded.default_level, "
+                    + "created_at = excluded.created_at, updated_at = excluded.updated_at, deleted_at = excluded.deleted_at",
+                    s.id(), s.orgId(), s.parentId(), s.title(), s.emoji(), s.visibility().name(), s.defaultLevel().wire(),
+                    t(s.createdAt()), t(s.updatedAt()), t(s.deletedAt()));
+        } else if (change instanceof Change.SpaceRemoved x) {
+            exec(c, "DELETE FROM spaces WHERE id = ?", x.spaceId());
+        } else if (change instanceof Change.SitePut x) {
+            Site s = x.site();
+            exec(c, "INSERT INTO sites (id, org_id, title, default_level, visibility, published, created_at) "
+                    + "VALUES (?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET org_id = excluded.org_id, "
+                    + "title = excluded.title, default_level = excluded.default_level, visibility = excluded.visibility, "
+                    + "published = excluded.published, created_at = excluded.created_at",
+                    s.id(), s.orgId(), s.title(), s.defaultLevel().wire(), s.visibility().name(), s.published(),
+                    t(s.createdAt()));
+        } else if (change instanceof Change.SiteRemoved x) {
+            exec(c, "DELETE FROM sites WHERE id = ?", x.siteId());
+        } else if (change instanceof Change.SiteSpacePut x) {
+            SiteSpace s = x.siteSpace();
+            exec(c, "INSERT INTO site_spaces (id, site_id, space_id, path, position, created_at) VALUES (?,?,?,?,?,?) "
+                    + "ON CONFLICT (id) DO UPDATE SET site_id = excluded.site_id, space_id = excluded.space_id, "
+                    + "path = excluded.path, position = excluded.position, created_at = excluded.created_at",
+                    s.id(), s.siteId(), s.spaceId(), s.path(), s.position(), t(s.createdAt()));
+        } else if (change instanceof Change.SiteSpaceRemoved x) {
+            exec(c, "DELETE FROM site_spaces WHERE id = ?", x.siteSpaceId());
+        } else if (change instanceof Change.PagePut x) {
+            Page p = x.page();
+            exec(c, "INSERT INTO pages (id, space_id, parent_id, title, default_level, position, created_at) "
+                    + "VALUES (?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET space_id = excluded.space_id, "
+                    + "parent_id = excluded.parent_id, title = excluded.title, default_level = excluded.default_level, "
+                    + "position = excluded.position, created_at = excluded.created_at",
+                    p.id(), p.spaceId(), p.parentId(), p.title(), p.defaultLevel().wire(), p.position(), t(p.createdAt()));
+        } else if (change instanceof Change.PageRemoved x) {
+            exec(c, "DELETE FROM pages WHERE id = ?", x.pageId());
+        } else if (change instanceof Change.GrantPut x) {
+            Grant g = x.grant();
+            exec(c, "INSERT INTO grants (resource_type, resource_id, subject_type, subject_id, role) VALUES (?,?,?,?,?) "
+                    + "ON CONFLICT (resource_type, resource_id, subject_type, subject_id) DO UPDATE SET role = excluded.role",
+                    g.resource().type().name(), g.resource().id(), g.subject().type().name(), g.subject().id(),
+                    Role.wireOrNull(g.role()));
+        } else if (change instanceof Change.GrantRemoved x) {
+            exec(c, "DELETE FROM grants WHERE resource_type = ? AND resource_id = ? AND subject_type = ? AND subject_id = ?",
+                    x.resource().type().name(), x.resource().id(), x.subject().type().name(), x.subject().id());
+        } else if (change instanceof Change.TokenPut x) {
+            ApiToken k = x.token();
+            exec(c, "INSERT INTO tokens (id, user_id, label, secret_hash, created_at) VALUES (?,?,?,?,?) "
+                    + "ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, label = excluded.label, "
+                    + "secret_hash = excluded.secret_hash, created_at = excluded.created_at",
+                    k.id(), k.userId(), k.label(), k.secretHash(), t(k.createdAt()));
+        } else if (change instanceof Change.TokenRemoved x) {
+            exec(c, "DELETE FROM tokens WHERE id = ?", x.tokenId());
+        } else {
+            throw new IllegalArgumentException("no table for " + change);
+        }
+    }
+
+    /** Reads every table; the caller provides a consistent (single-transaction) connection. */
+    public static Snapshot load(Connection c, long revision) throws SQLException {
+        return new Snapshot(revision,
+                query(c, "SELECT id, display_name, email, photo_url, invited, created_at FROM users", r -> new User(
+                        r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getBoolean(5), i(r.getString(6)))),
+                query(c, "SELECT id, title, default_role, created_at FROM organizations", r -> new Organization(
+                        r.getString(1), r.getString(2), role(r.getString(3)), i(r.getString(4)))),
+                query(c, "SELECT org_id, user_id, role, disabled, joined_at FROM members", r -> new Member(
+                        r.getString(1), r.getString(2), role(r.getString(3)), r.getBoolean(4), i(r.getString(5)))),
+                query(c, "SELECT id, org_id, title, created_at FROM teams", r -> new Team(
+                        r.getString(1), r.getString(2), r.getString(3), i(r.getString(4)))),
+                query(c, "SELECT team_id, user_id, role FROM team_members", r -> new TeamMembership(
+                        r.getString(1), r.getString(2), TeamRole.valueOf(r.getString(3)))),
+                query(c, "SELECT id, org_id, parent_id, title, description, default_level, created_at FROM collections",
+                        r -> new Collection(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                                DefaultLevel.parse(r.getString(6)), i(r.getString(7)))),
+                query(c, "SELECT id, org_id, parent_id, title, emoji, visibility, default_level, created_at, updated_at, "
+                        + "deleted_at FROM spaces", r -> new Space(r.getString(1), r.getString(2), r.getString(3),
+                        r.getString(4), r.getString(5), Visibility.valueOf(r.getString(6)), DefaultLevel.parse(r.getString(7)),
+                        i(r.getString(8)), i(r.getString(9)), i(r.getString(10)))),
+                query(c, "SELECT id, org_id, title, default_level, visibility, published, created_at FROM sites",
+                        r -> new Site(r.getString(1), r.getString(2), r.getString(3), DefaultLevel.parse(r.getString(4)),
+                                SiteVisibility.valueOf(r.getString(5)), r.getBoolean(6), i(r.getString(7)))),
+                query(c, "SELECT id, site_id, space_id, path, position, created_at FROM site_spaces", r -> new SiteSpace(
+                        r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getLong(5), i(r.getString(6)))),
+                query(c, "SELECT id, space_id, parent_id, title, default_level, position, created_at FROM pages",
+                        r -> new Page(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                                DefaultLevel.parse(r.getString(5)), r.getLong(6), i(r.getString(7)))),
+                query(c, "SELECT resource_type, resource_id, subject_type, subject_id, role FROM grants", r -> new Grant(
+                        new ResourceRef(ResourceType.valueOf(r.getString(1)), r.getString(2)),
+                        new SubjectRef(SubjectType.valueOf(r.getString(3)), r.getString(4)), role(r.getString(5)))),
+                query(c, "SELECT id, user_id, label, secret_hash, created_at FROM tokens", r -> new ApiToken(
+                        r.getString(1), r.getString(2), r.getString(3), r.getString(4), i(r.getString(5)))));
+    }
+
+    interface Row<T> {
+        T map(ResultSet r) throws SQLException;
+    }
+
+    static <T> List<T> query(Connection c, String sql, Row<T> row) throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet r = ps.executeQuery()) {
+            while (r.next()) {
+                out.add(row.map(r));
+            }
+        }
+        return out;
+    }
+
+    static int exec(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int k = 0; k < args.length; k++) {
+                ps.setObject(k + 1, args[k]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+
+    private static String t(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static Instant i(String text) {
+        return text == null ? null : Instant.parse(text);
+    }
+
+    private static Role role(String wire) {
+        return wire == null ? null : Role.parse(wire);
+    }
+}
