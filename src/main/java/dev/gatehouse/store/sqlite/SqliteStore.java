@@ -68,7 +68,7 @@ public final class SqliteStore implements Store {
             }
             c.setAutoCommit(false);
             return new SqliteStore(file, c);
-        } catch (SQLException | IOException e) {
+        } catch (SQLException | IOException | IllegalStateException e) {
             throw new StoreException("cannot open the SQLite database " + file + ": " + e.getMessage(), e);
         }
     }
@@ -99,8 +99,9 @@ public final class SqliteStore implements Store {
                 return revision;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(e);
+                // Constraint failures come with extended codes (UNIQUE is 2067); the primary code is the low byte.
                 boolean conflict = e instanceof SQLiteException se
-                        && se.getResultCode().code == SQLiteErrorCode.SQLITE_CONSTRAINT.code;
+                        && (se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CONSTRAINT.code;
                 throw new StoreException("the write was not stored: " + e.getMessage(), e, conflict);
             }
         } finally {
