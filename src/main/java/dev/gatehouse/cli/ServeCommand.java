@@ -40,7 +40,13 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("gatehouse: " + e.getMessage());
             return 2;
         }
-        Running running = start(settings, demo, System.out);
+        Running running;
+        try {
+            running = start(settings, demo, System.out);
+        } catch (dev.gatehouse.store.StoreException | java.io.IOException e) {
+            System.err.println("gatehouse: cannot start: " + e.getMessage());
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.close();

@@ -53,6 +53,10 @@ public final class TestApp implements AutoCloseable {
         open();
     }
 
+    public Javalin javalin() {
+        return app;
+    }
+
     public Gatehouse core() {
         return core;
     }
