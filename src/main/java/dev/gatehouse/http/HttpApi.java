@@ -50,6 +50,8 @@ public final class HttpApi {
                 Http.json(ctx, 200, Json.object().put("status", "ready")
                         .put("revision", Long.toString(services.core().index().revision())));
             });
+            String openApi = OpenApi.document();
+            r.get(OpenApi.PATH, ctx -> ctx.contentType("application/json").result(openApi));
             new UserRoutes(services.users(), shapes).register(r);
             new OrganizationRoutes(services.organizations(), shapes, http).register(r);
             new TeamRoutes(services.teams(), shapes, http).register(r);
@@ -95,7 +97,7 @@ public final class HttpApi {
             }
         }
         ctx.header(Http.REVISION_HEADER, Long.toString(services.core().index().revision()));
-        if (ctx.path().startsWith("/v1/")) {
+        if (ctx.path().startsWith("/v1/") && !ctx.path().equals(OpenApi.PATH)) {
             String auth = ctx.header("Authorization");
             String token = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7) : null;
             Caller caller = services.users().authenticate(token);
