@@ -57,7 +57,8 @@ public final class HttpApi {
             new TeamRoutes(services.teams(), shapes, http).register(r);
             new ContentRoutes(services.content(), shapes, http).register(r);
             new SiteRoutes(services.sites(), shapes, http).register(r);
-            new PermissionRoutes(services.permissions(), services.sites(), shapes, http).register(r);
+            new PermissionRoutes(services.permissions(), services.sites(), services.pages(), shapes, http).register(r);
+            new PageRoutes(services.pages(), shapes, http).register(r);
 
             r.exception(ApiException.class, (e, ctx) -> {
                 if (e.status() == 503) {

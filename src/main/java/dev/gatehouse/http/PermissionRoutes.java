@@ -19,12 +19,15 @@ import java.util.function.Function;
 final class PermissionRoutes {
     private final PermissionService permissions;
     private final SiteService sites;
+    private final dev.gatehouse.service.PageService pages;
     private final Shapes shapes;
     private final Http http;
 
-    PermissionRoutes(PermissionService permissions, SiteService sites, Shapes shapes, Http http) {
+    PermissionRoutes(PermissionService permissions, SiteService sites, dev.gatehouse.service.PageService pages,
+                     Shapes shapes, Http http) {
         this.permissions = permissions;
         this.sites = sites;
+        this.pages = pages;
         this.shapes = shapes;
         this.http = http;
     }
@@ -33,6 +36,8 @@ final class PermissionRoutes {
         register(r, "/v1/collections/{collectionId}", ctx -> ResourceRef.collection(Http.id(ctx, "collectionId")), true);
         register(r, "/v1/spaces/{spaceId}", ctx -> ResourceRef.space(Http.id(ctx, "spaceId")), true);
         register(r, "/v1/orgs/{orgId}/sites/{siteId}", this::site, false);
+        register(r, "/v1/spaces/{spaceId}/pages/{pageId}", this::page, true);
+        r.post("/v1/permissions/check", this::check);
         r.get("/v1/orgs/{orgId}/sites/{siteId}/permissions/aggregate", ctx -> {
             site(ctx);
             http.list(ctx, permissions.siteAggregate(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "siteId"),
@@ -45,6 +50,60 @@ final class PermissionRoutes {
                         return o;
                     });
         });
+    }
+
+    /** A page in the path must belong to the space in the path. */
+    private ResourceRef page(Context ctx) {
+        pages.get(Http.caller(ctx), Http.id(ctx, "spaceId"), Http.id(ctx, "pageId"));
+        return ResourceRef.page(Http.id(ctx, "pageId"));
+    }
+
+    private void check(Context ctx) {
+        Body b = Body.parse(ctx.body());
+        com.fasterxml.jackson.databind.JsonNode items = b.raw("items");
+        if (items == null || !items.isArray()) {
+            throw ApiException.badRequest("'items' is required: an array of {user, resource: {type, id}, role?}");
+        }
+        java.util.List<PermissionService.Question> questions = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            questions.add(question(items.get(i), "items[" + i + "]"));
+        }
+        ObjectNode out = Json.object();
+        var array = out.putArray("items");
+        for (PermissionService.Answer a : permissions.check(Http.caller(ctx), questions)) {
+            ObjectNode o = array.addObject();
+            Shapes.putRole(o, "permission", a.permission());
+            o.put("allowed", a.allowed());
+        }
+        Http.json(ctx, 200, out);
+    }
+
+    private static PermissionService.Question question(com.fasterxml.jackson.databind.JsonNode n, String at) {
+        if (!n.isObject() || !n.path("user").isTextual() || !n.path("resource").isObject()) {
+            throw ApiException.badRequest("'" + at + "' must be {user, resource: {type, id}, role?}");
+        }
+        String user = n.get("user").asText();
+        if (!dev.gatehouse.model.Ids.isValid(user)) {
+            throw ApiException.badRequest("'" + at + ".user' is not a user id");
+        }
+        var res = n.get("resource");
+        ResourceRef ref;
+        try {
+            ref = new ResourceRef(dev.gatehouse.model.ResourceType.parse(res.path("type").asText()), res.path("id").asText());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("'" + at + ".resource.type': " + e.getMessage());
+        }
+        if (!dev.gatehouse.model.Ids.isValid(ref.id())) {
+            throw ApiException.badRequest("'" + at + ".resource.id' is not an id");
+        }
+        Role atLeast = null;
+        if (n.has("role") && !n.get("role").isNull()) {
+            if (!n.get("role").isTextual() || !Role.isRole(n.get("role").asText())) {
+                throw ApiException.badRequest("'" + at + ".role' must be one of " + Role.names());
+            }
+            atLeast = Role.parse(n.get("role").asText());
+        }
+        return new PermissionService.Question(user, ref, atLeast);
     }
 
     /** A site in the path must belong to the organization in the path. */
@@ -91,15 +150,40 @@ final class PermissionRoutes {
             r.get(base + "/permissions/aggregate", ctx -> {
                 ResourceRef ref = resource.apply(ctx);
                 String role = ctx.queryParam("role");
-                http.list(ctx, permissions.aggregate(Http.caller(ctx), ref,
-                        role == null ? null : OrganizationRoutes.roleParam(role), http.after(ctx), Http.limit(ctx)), a -> {
-                            ObjectNode o = Json.object();
-                            o.put("permission", a.role().wire());
-                            o.set("user", shapes.user(a.user()));
-                            return o;
-                        });
+                Role exactly = role == null ? null : OrganizationRoutes.roleParam(role);
+                Boolean explain = Http.boolParam(ctx, "explain");
+                if (explain != null && explain) {
+                    http.list(ctx, permissions.explainedAggregate(Http.caller(ctx), ref, exactly, http.after(ctx),
+                            Http.limit(ctx)), a -> {
+                                ObjectNode o = Json.object();
+                                o.put("permission", a.role().wire());
+                                o.set("user", shapes.user(a.user()));
+                                o.set("origin", shapes.step(a.decidedBy()));
+                                return o;
+                            });
+                    return;
+                }
+                http.list(ctx, permissions.aggregate(Http.caller(ctx), ref, exactly, http.after(ctx), Http.limit(ctx)), a -> {
+                    ObjectNode o = Json.object();
+                    o.put("permission", a.role().wire());
+                    o.set("user", shapes.user(a.user()));
+                    return o;
+                });
             });
         }
+        r.get(base + "/permissions/users/{userId}/explain", ctx -> {
+            ResourceRef ref = resource.apply(ctx);
+            String user = Http.id(ctx, "userId");
+            var e = permissions.explain(Http.caller(ctx), ref, user);
+            ObjectNode o = Json.object();
+            o.put("object", "permission-explanation");
+            o.put("user", user);
+            o.putObject("resource").put("type", ref.type().wire()).put("id", ref.id());
+            Shapes.putRole(o, "permission", e.permission());
+            var steps = o.putArray("steps");
+            e.steps().forEach(s -> steps.add(shapes.step(s)));
+            Http.json(ctx, 200, o);
+        });
         r.patch(base + "/permissions/users/{userId}", ctx -> {
             ResourceRef ref = resource.apply(ctx);
             Http.noContent(ctx, permissions.setUser(Http.caller(ctx), ref, Http.id(ctx, "userId"),

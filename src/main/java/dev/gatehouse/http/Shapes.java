@@ -278,6 +278,42 @@ final class Shapes {
         return o;
     }
 
+    ObjectNode page(dev.gatehouse.model.Page p, Role r, int depth) {
+        ObjectNode o = Json.object();
+        o.put("object", "page");
+        o.put("id", p.id());
+        o.put("space", p.spaceId());
+        if (p.parentId() != null) {
+            o.put("parent", p.parentId());
+        }
+        o.put("title", p.title());
+        putLevel(o, "defaultLevel", p.defaultLevel());
+        o.put("position", p.position());
+        o.put("depth", depth);
+        o.put("createdAt", time(p.createdAt()));
+        o.putObject("urls").put("location", base + "/v1/spaces/" + p.spaceId() + "/pages/" + p.id());
+        ObjectNode f = o.putObject("permissions");
+        f.put("view", at(r, Role.READ));
+        f.put("comment", at(r, Role.COMMENT));
+        f.put("edit", at(r, Role.EDIT));
+        f.put("admin", r == Role.ADMIN);
+        return o;
+    }
+
+    /** One step of an explanation: the level, the rule that decided or passed, and what it gave. */
+    ObjectNode step(Permissions.Step s) {
+        ObjectNode o = Json.object();
+        o.put("level", s.level());
+        o.put("id", s.id());
+        o.put("rule", s.rule());
+        putRole(o, "permission", s.role());
+        o.put("decided", s.decided());
+        if (s.teamId() != null) {
+            o.put("team", s.teamId());
+        }
+        return o;
+    }
+
     static void putRole(ObjectNode o, String field, Role r) {
         if (r == null) {
             o.putNull(field);

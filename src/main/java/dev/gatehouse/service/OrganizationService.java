@@ -221,7 +221,7 @@ public final class OrganizationService {
             Recipients recipients = new Recipients(g, w, orgId, changes);
             List<String> ids = new ArrayList<>();
             for (Invite i : invites) {
-                User u = recipients.resolve(Emails.normalize(i.email()));
+                User u = recipients.resolveOnce(Emails.normalize(i.email()), "emails");
                 recipients.ensureMember(u, i.roleGiven() ? i.role() : fallback);
                 ids.add(u.id());
             }

@@ -42,7 +42,7 @@ public final class PermissionService {
             List<Change> changes = new ArrayList<>();
             Recipients recipients = new Recipients(g, w, orgId, changes);
             for (String ref : users) {
-                User u = recipients.resolve(ref);
+                User u = recipients.resolveOnce(ref, "users");
                 recipients.ensureMember(u, null);
                 putIfChanged(w, changes, new Grant(r, SubjectRef.user(u.id()), role));
             }
@@ -128,6 +128,59 @@ public final class PermissionService {
             Permissions.SiteAggregatePage page = Permissions.siteAggregate(w, siteId, after, limit);
             Slice<Permissions.SiteAccess> slice = Slice.of(page.items(), page.hasMore(), Permissions.SiteAccess::userId);
             return Paging.map(slice, a -> new SiteAccess(w.user(a.userId()), a));
+        });
+    }
+
+    /** One question of a check: user u's permission on resource r, and whether it is at least {@code atLeast}. */
+    public record Question(String userId, ResourceRef resource, Role atLeast) { }
+
+    public record Answer(Role permission, boolean allowed) { }
+
+    /**
+     * Answers up to 1000 questions in order, against one state of the index. The caller must be able to
+     * list the permissions of every resource asked about (read access, as for the aggregate).
+     */
+    public List<Answer> check(Caller caller, List<Question> questions) {
+        if (questions.isEmpty()) {
+            throw ApiException.badRequest("'items' is empty: ask at least one question");
+        }
+        if (questions.size() > Paging.MAX_LIMIT) {
+            throw ApiException.badRequest("at most " + Paging.MAX_LIMIT + " items per check; got " + questions.size());
+        }
+        return g.read(w -> {
+            List<Answer> out = new ArrayList<>(questions.size());
+            for (int i = 0; i < questions.size(); i++) {
+                Question q = questions.get(i);
+                if (Guard.roleOn(w, caller, q.resource()) == null) {
+                    throw ApiException.notFound("items[" + i + "]: " + Guard.notFound(q.resource()).getMessage());
+                }
+                Role p = Permissions.effective(w, q.userId(), q.resource());
+                out.add(new Answer(p, q.atLeast() == null ? p != null : Role.covers(p, q.atLeast())));
+            }
+            return out;
+        });
+    }
+
+    /** Why a user has the permission they have on a resource, level by level. */
+    public Permissions.Explanation explain(Caller caller, ResourceRef r, String userId) {
+        return g.read(w -> {
+            Guard.readable(w, caller, r);
+            return Permissions.explain(w, userId, r);
+        });
+    }
+
+    /** The aggregate with, for each user, the step of the walk that decided their permission. */
+    public record ExplainedAccess(User user, Role role, Permissions.Step decidedBy) { }
+
+    public Slice<ExplainedAccess> explainedAggregate(Caller caller, ResourceRef r, Role exactly, String after, int limit) {
+        return g.read(w -> {
+            Guard.readable(w, caller, r);
+            Permissions.AggregatePage page = Permissions.aggregate(w, r, exactly, after, limit);
+            Slice<Permissions.Access> slice = Slice.of(page.items(), page.hasMore(), Permissions.Access::userId);
+            return Paging.map(slice, a -> {
+                List<Permissions.Step> steps = Permissions.explain(w, a.userId(), r).steps();
+                return new ExplainedAccess(w.user(a.userId()), a.role(), steps.get(steps.size() - 1));
+            });
         });
     }
 

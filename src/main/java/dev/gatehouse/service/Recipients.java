@@ -29,6 +29,7 @@ final class Recipients {
     private final Map<String, User> pendingUsers = new HashMap<>();
     private final Map<String, Member> pendingMembers = new HashMap<>();
     private int invitedCount;
+    private final java.util.Set<String> named = new java.util.HashSet<>();
 
     Recipients(Gatehouse g, World w, String orgId, List<Change> changes) {
         this.g = g;
@@ -62,6 +63,18 @@ final class Recipients {
             throw ApiException.badRequest("no user with id '" + ref + "'");
         }
         return user;
+    }
+
+    /**
+     * Like {@link #resolve}, for a list where each person may appear once: naming someone twice (by id,
+     * email, or both, in any letter case) is a 400 that names them.
+     */
+    User resolveOnce(String ref, String field) {
+        User u = resolve(ref);
+        if (!named.add(u.id())) {
+            throw ApiException.badRequest("'" + field + "' names the same person twice ('" + ref + "'); give each once");
+        }
+        return u;
     }
 
     /** The user's membership, adding them as a guest (or with {@code roleIfNew}) when they are not yet a member. */

@@ -135,7 +135,7 @@ public final class TeamService {
             Recipients recipients = new Recipients(g, w, orgId, changes);
             Map<String, TeamMembership> after = new LinkedHashMap<>(w.teamMembers(teamId));
             for (String ref : add) {
-                User u = recipients.resolve(ref);
+                User u = recipients.resolveOnce(ref, "add");
                 recipients.ensureMember(u, null);
                 after.putIfAbsent(u.id(), new TeamMembership(teamId, u.id(), TeamRole.MEMBER));
             }

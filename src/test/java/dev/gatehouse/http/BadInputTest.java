@@ -41,9 +41,10 @@ class BadInputTest {
             String siteId = site.get("id").asText();
             String siteSpace = app.ok(app.get("/v1/orgs/" + org + "/sites/" + siteId + "/site-spaces", alice), 200)
                     .get("items").get(0).get("id").asText();
+            String pageId = app.ok(app.post("/v1/spaces/" + s + "/pages", alice, "{\"title\":\"P\"}"), 201).get("id").asText();
             String tokenId = app.ok(app.get("/v1/users/bob/tokens", bob), 200).get("items").get(0).get("id").asText();
             Map<String, String> real = Map.of("orgId", org, "userId", "bob", "teamId", team, "collectionId", c, "spaceId", s,
-                    "siteId", siteId, "siteSpaceId", siteSpace, "tokenId", tokenId);
+                    "siteId", siteId, "siteSpaceId", siteSpace, "tokenId", tokenId, "pageId", pageId);
 
             List<String> callers = new ArrayList<>(List.of(TestApp.SYSTEM, alice, bob, "bogus"));
             int requests = 0;
