@@ -20,8 +20,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every scenario file, built through the HTTP API (as the system actor) and checked through it: the
- * same worlds and expectations the engine runner checks, now end to end. Page elements and page
- * expectations wait for the page endpoints.
+ * same worlds and expectations the engine runner checks, now end to end.
  */
 class ScenarioHttpTest {
 
@@ -98,11 +97,13 @@ class ScenarioHttpTest {
                 app.ok(app.patch("/v1/orgs/" + id(site.org()) + "/sites/" + siteId, SYS, "{\"defaultLevel\":"
                         + level(site.defaultLevel()) + "}"), 200);
             }
+            for (Scenario.Page_ pg : s.pages()) {
+                String parent = pg.parent() == null ? "" : ",\"parent\":\"" + id(pg.parent()) + "\"";
+                ids.put(pg.id(), app.ok(app.post("/v1/spaces/" + id(pg.space()) + "/pages", SYS, "{\"title\":\"" + pg.id()
+                        + "\",\"defaultLevel\":" + level(pg.defaultLevel()) + parent + "}"), 201).get("id").asText());
+            }
             for (Scenario.Grant_ g : s.grants()) {
                 ResourceRef r = Scenario.resource(g.resource());
-                if (r.type() == ResourceType.PAGE) {
-                    continue;
-                }
                 String body = "{\"role\":" + (g.role() == null ? "null" : TestApp.quote(g.role())) + ","
                         + (g.user() != null ? "\"users\":[\"" + g.user() + "\"]" : "\"teams\":[\"" + id(g.team()) + "\"]") + "}";
                 app.ok(app.post(base(r) + "/permissions", SYS, body), 204);
@@ -124,7 +125,8 @@ class ScenarioHttpTest {
                 case COLLECTION -> "/v1/collections/" + id(r.id());
                 case SPACE -> "/v1/spaces/" + id(r.id());
                 case SITE -> "/v1/orgs/" + orgOf(r.id()) + "/sites/" + id(r.id());
-                case PAGE -> throw new IllegalArgumentException("pages are not served yet");
+                case PAGE -> "/v1/spaces/" + id(s.pages().stream().filter(x -> x.id().equals(r.id())).findFirst()
+                        .orElseThrow().space()) + "/pages/" + id(r.id());
             };
         }
 
@@ -152,9 +154,6 @@ class ScenarioHttpTest {
         void check() {
             for (Scenario.PermissionExpectation p : s.expect().permissions()) {
                 ResourceRef r = Scenario.resource(p.resource());
-                if (r.type() == ResourceType.PAGE) {
-                    continue;
-                }
                 Role expected = p.expected();
                 if (r.type() == ResourceType.SITE) {
                     checkSiteFlags(p, r, expected);
@@ -165,10 +164,8 @@ class ScenarioHttpTest {
             }
             for (Scenario.AggregateExpectation a : s.expect().aggregates()) {
                 ResourceRef r = Scenario.resource(a.resource());
-                if (r.type() != ResourceType.PAGE) {
-                    expect("aggregate of " + a.resource() + (a.role() == null ? "" : " role=" + a.role()),
-                            a.items(), aggregate(r, a.role()));
-                }
+                expect("aggregate of " + a.resource() + (a.role() == null ? "" : " role=" + a.role()),
+                        a.items(), aggregate(r, a.role()));
             }
             for (Scenario.MemberSpacesExpectation m : s.expect().memberSpaces()) {
                 Map<String, String> actual = new LinkedHashMap<>();
