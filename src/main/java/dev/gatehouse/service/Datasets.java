@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * Synthetic datasets for benchmarks, the same for the same seed, written through a {@link Store} in
@@ -44,13 +45,13 @@ public final class Datasets {
     private static final int BATCH = 20_000;
     private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
 
-    private final Store store;
+    private final Consumer<List<Change>> sink;
     private final SplittableRandom random;
     private final List<Change> pending = new ArrayList<>();
     private long clock;
 
-    private Datasets(Store store, long seed) {
-        this.store = store;
+    private Datasets(Consumer<List<Change>> sink, long seed) {
+        this.sink = sink;
         this.random = new SplittableRandom(seed);
     }
 
@@ -68,11 +69,20 @@ public final class Datasets {
     }
 
     public static void large(Store store, long seed, Large size) {
-        new Datasets(store, seed).writeLarge(size);
+        large(batch -> store.commit(Caller.SYSTEM_ACTOR, batch), seed, size);
+    }
+
+    /** Hands the dataset to {@code sink} in batches, in an order every batch can be applied in. */
+    public static void large(Consumer<List<Change>> sink, long seed, Large size) {
+        new Datasets(sink, seed).writeLarge(size);
     }
 
     public static void many(Store store, long seed, int organizations) {
-        new Datasets(store, seed).writeMany(organizations);
+        many(batch -> store.commit(Caller.SYSTEM_ACTOR, batch), seed, organizations);
+    }
+
+    public static void many(Consumer<List<Change>> sink, long seed, int organizations) {
+        new Datasets(sink, seed).writeMany(organizations);
     }
 
     private Instant tick() {
@@ -88,7 +98,7 @@ public final class Datasets {
 
     private void flush() {
         if (!pending.isEmpty()) {
-            store.commit(Caller.SYSTEM_ACTOR, List.copyOf(pending));
+            sink.accept(List.copyOf(pending));
             pending.clear();
         }
     }

@@ -1,0 +1,78 @@
+package dev.gatehouse.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the benchmarks and appends a table for today's run to BENCHMARKS.md: the median of the measured
+ * iterations of each benchmark, with the machine it ran on. Nothing in the table is typed by hand.
+ *
+ * <p>Arguments: a regular expression of benchmarks to run (default: all), e.g. {@code EngineBenchmark}.
+ */
+public final class RunBenchmarks {
+    private RunBenchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String include = args.length > 0 && !args[0].equals("-h") ? args[0] : "dev.gatehouse.bench.*Benchmark";
+        Options options = new OptionsBuilder()
+                .include(include)
+                .forks(1)
+                .warmupIterations(3).warmupTime(TimeValue.seconds(2))
+                .measurementIterations(7).measurementTime(TimeValue.seconds(2))
+                .jvmArgs("-Xmx3g")
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        write(results);
+    }
+
+    static double median(List<Double> xs) {
+        List<Double> s = new ArrayList<>(xs);
+        s.sort(Double::compare);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    private static void write(Collection<RunResult> results) throws IOException {
+        StringBuilder md = new StringBuilder();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        md.append("\n## ").append(LocalDate.now()).append(" — engine on `large`\n\n");
+        md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(os.getTotalMemorySize() >> 30).append(" GiB, Java ").append(System.getProperty("java.version"))
+                .append(" (").append(System.getProperty("java.vm.name")).append("). Command: `mvn -Pbench test-compile exec:exec`.\n\n");
+        md.append("| benchmark | median | unit | min | max | iterations |\n| --- | ---: | --- | ---: | ---: | ---: |\n");
+        for (RunResult r : results) {
+            List<Double> scores = new ArrayList<>();
+            for (BenchmarkResult b : r.getBenchmarkResults()) {
+                for (IterationResult i : b.getIterationResults()) {
+                    scores.add(i.getPrimaryResult().getScore());
+                }
+            }
+            String name = r.getParams().getBenchmark().replaceAll("^.*\\.(\\w+\\.\\w+)$", "$1");
+            md.append(String.format("| %s | %,.2f | %s | %,.2f | %,.2f | %d |%n", name, median(scores),
+                    r.getPrimaryResult().getScoreUnit(), scores.stream().mapToDouble(d -> d).min().orElse(0),
+                    scores.stream().mapToDouble(d -> d).max().orElse(0), scores.size()));
+        }
+        Path file = Path.of("BENCHMARKS.md");
+        if (!Files.exists(file)) {
+            Files.writeString(file, "# Benchmarks\n", StandardCharsets.UTF_8);
+        }
+        Files.writeString(file, md, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        System.out.print(md);
+    }
+}
