@@ -77,8 +77,8 @@ final class OrganizationRoutes {
             http.list(ctx, orgs.memberSpaces(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "userId"),
                     Http.descending(ctx), after == null ? null : SpaceKeys.parse(after), Http.limit(ctx)), sa -> {
                         ObjectNode o = Json.object();
-                        o.put("permission", sa.role().wire());
-                        o.set("space", shapes.space(sa.space(), sa.role()));
+                        o.put("permission", sa.memberRole().wire());
+                        o.set("space", shapes.space(sa.space(), sa.callerRole()));
                         return o;
                     });
         });

@@ -229,13 +229,19 @@ public final class OrganizationService {
         });
     }
 
+    /** A space a member can access: their permission, and the caller's (for the space's flags). */
+    public record MemberSpace(dev.gatehouse.model.Space space, Role memberRole, Role callerRole) { }
+
     /** Spaces a member can access with their permission (the member themselves or an admin). */
-    public Slice<Permissions.SpaceAccess> memberSpaces(Caller caller, String orgId, String userId, boolean descending,
-                                                        Permissions.SpaceKey after, int limit) {
+    public Slice<MemberSpace> memberSpaces(Caller caller, String orgId, String userId, boolean descending,
+                                           Permissions.SpaceKey after, int limit) {
         return g.read(w -> {
             selfOrAdmin(w, caller, orgId, userId);
             Permissions.MemberSpacesPage page = Permissions.memberSpaces(w, orgId, userId, descending, after, limit);
-            return Slice.of(page.items(), page.hasMore(), sa -> SpaceKeys.of(sa.space()));
+            Slice<Permissions.SpaceAccess> slice = Slice.of(page.items(), page.hasMore(), sa -> SpaceKeys.of(sa.space()));
+            boolean self = userId.equals(caller.userId());
+            return Paging.map(slice, sa -> new MemberSpace(sa.space(), sa.role(),
+                    self ? sa.role() : Guard.roleOn(w, caller, dev.gatehouse.model.ResourceRef.space(sa.space().id()))));
         });
     }
 

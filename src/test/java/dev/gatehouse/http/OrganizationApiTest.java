@@ -175,8 +175,12 @@ class OrganizationApiTest {
         JsonNode spaces = app.ok(app.get("/v1/orgs/" + org + "/members/bob/spaces", bob), 200);
         assertThat(spaces.get("items")).extracting(i -> i.get("space").get("id").asText()).containsExactly(s2, s1);
         assertThat(spaces.get("items")).extracting(i -> i.get("permission").asText()).containsOnly("edit");
-        assertThat(app.get("/v1/orgs/" + org + "/members/bob/spaces?order=asc", alice).json().get("items"))
-                .extracting(i -> i.get("space").get("id").asText()).containsExactly(s1, s2);
+        JsonNode asAdmin = app.ok(app.get("/v1/orgs/" + org + "/members/bob/spaces?order=asc", alice), 200).get("items");
+        assertThat(asAdmin).extracting(i -> i.get("space").get("id").asText()).containsExactly(s1, s2);
+        // The permission is bob's; the space's flags are the caller's, as everywhere in GitBook's API.
+        assertThat(asAdmin.get(0).get("permission").asText()).isEqualTo("edit");
+        assertThat(asAdmin.get(0).get("space").get("permissions").get("admin").asBoolean()).isTrue();
+        assertThat(spaces.get("items").get(0).get("space").get("permissions").get("admin").asBoolean()).isFalse();
         assertError(app.get("/v1/orgs/" + org + "/members/bob/spaces", carol), 403, "themselves");
         String team = app.team(org, alice, "Writers", "bob");
         JsonNode teams = app.ok(app.get("/v1/orgs/" + org + "/members/bob/teams", bob), 200);
