@@ -39,6 +39,7 @@ public final class HttpApi {
             config.http.maxRequestSize = 4_000_000L;
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             var r = config.routes;
 
             r.before(ctx -> before(ctx, services, minRevisionWaitMs));

@@ -110,6 +110,18 @@ class AuthAndErrorsTest {
     }
 
     @Test
+    void requestsJettyRefusesBeforeRoutingAlsoAnswerInTheErrorFormat() throws Exception {
+        int port = Integer.parseInt(app.origin().substring(app.origin().lastIndexOf(':') + 1));
+        try (java.net.Socket s = new java.net.Socket("localhost", port)) {
+            s.getOutputStream().write("GET /v1/spaces/100% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String response = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 400").contains("application/json")
+                    .contains("{\"error\":{\"code\":400,\"message\":");
+        }
+    }
+
+    @Test
     void malformedPathIdsAre400() {
         assertError(app.get("/v1/spaces/bad%25id", alice), 400, "not a valid");
         assertError(app.get("/v1/orgs/" + org + "/members/a%20b", alice), 400, "not a valid");
