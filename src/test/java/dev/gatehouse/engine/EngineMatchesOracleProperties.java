@@ -67,9 +67,37 @@ class EngineMatchesOracleProperties {
                             .isEqualTo(expected);
                     assertThat(e.steps().subList(0, e.steps().size() - 1)).as("earlier steps of %s", e)
                             .noneMatch(Step::decided);
+                    replay(oracle, u, r, e);
                 } else {
                     assertThat(e.steps()).as("explain(%s, missing %s)", u, r).isEmpty();
                 }
+            }
+        }
+    }
+
+    /** Rules decided before any level is walked; every other step of an explanation is one level of the walk. */
+    private static final java.util.Set<String> BEFORE_THE_WALK = java.util.Set.of("not-member", "disabled", "admin", "deleted");
+
+    /**
+     * The explanation replayed by the oracle: the same levels in the same order, each passing or deciding
+     * with the same role as the oracle's own walk. (A site-level step names the deciding site; the oracle
+     * names the space whose site level it is, so only the kind is compared there.)
+     */
+    private static void replay(Oracle oracle, String u, ResourceRef r, Explanation e) {
+        List<Step> walked = e.steps().stream().filter(s -> !BEFORE_THE_WALK.contains(s.rule())).toList();
+        List<Oracle.TraceStep> trace = oracle.trace(u, r);
+        assertThat(walked).as("explain(%s, %s) walks as many levels as the oracle: %s vs %s", u, r, e, trace)
+                .hasSameSizeAs(trace);
+        for (int i = 0; i < trace.size(); i++) {
+            Step step = walked.get(i);
+            Oracle.TraceStep t = trace.get(i);
+            assertThat(step.level()).as("level %d of explain(%s, %s)", i, u, r).isEqualTo(t.level());
+            if (!t.level().equals("site-level")) {
+                assertThat(step.id()).as("level %d of explain(%s, %s)", i, u, r).isEqualTo(t.id());
+            }
+            assertThat(step.decided()).as("step %d of %s decides as the oracle's level does", i, e).isEqualTo(t.decided());
+            if (t.decided()) {
+                assertThat(step.role()).as("step %d of %s", i, e).isEqualTo(t.role());
             }
         }
     }

@@ -227,12 +227,54 @@ public final class Oracle {
         return r.type().wire();
     }
 
+    /** What one level of the walk says: it decides (with a role, or none), or the walk goes on. */
+    private record Outcome(boolean decided, Role role) {
+        static final Outcome GO_ON = new Outcome(false, null);
+
+        static Outcome decides(Role role) {
+            return new Outcome(true, role);
+        }
+    }
+
     private Role walk(Member m, Level level) {
+        for (Level l = level; ; l = parent(l)) {
+            Outcome o = decide(m, l);
+            if (o.decided()) {
+                return o.role();
+            }
+        }
+    }
+
+    /** One step of the walk as the oracle sees it, for replaying an explanation. */
+    public record TraceStep(String level, String id, boolean decided, Role role) {
+    }
+
+    /**
+     * The levels the walk visits for user u on r, each with what it decided, or an empty list when rules
+     * 1 to 3 decide before any level is walked (not a member, disabled, admin, deleted).
+     */
+    public List<TraceStep> trace(String u, ResourceRef r) {
+        String org = organizationOf(r);
+        Member m = org == null ? null : member(org, u);
+        if (m == null || m.disabled() || m.role() == Role.ADMIN || inDeletedSpace(r)) {
+            return List.of();
+        }
+        List<TraceStep> out = new ArrayList<>();
+        for (Level l = new Level(levelKind(r), r.id()); ; l = parent(l)) {
+            Outcome o = decide(m, l);
+            out.add(new TraceStep(l.kind(), l.id(), o.decided(), o.role()));
+            if (o.decided()) {
+                return out;
+            }
+        }
+    }
+
+    private Outcome decide(Member m, Level level) {
         String u = m.userId();
         switch (level.kind()) {
             case "organization":
                 // 6. the member role; a guest (null role) gets none
-                return m.role();
+                return Outcome.decides(m.role());
             case "site-level": {
                 // 5. the site level of a space: rules a and b over every site publishing it
                 List<ResourceRef> publishing = sitesPublishing(level.id()).stream().map(ResourceRef::site).toList();
@@ -246,36 +288,36 @@ public final class Oracle {
                     teamGrants.addAll(teamGrantsOfUser(site, u));
                 }
                 if (!userGrants.isEmpty()) {
-                    return highest(userGrants);
+                    return Outcome.decides(highest(userGrants));
                 }
                 if (!teamGrants.isEmpty()) {
-                    return highest(teamGrants);
+                    return Outcome.decides(highest(teamGrants));
                 }
-                return walk(m, parent(level));
+                return Outcome.GO_ON;
             }
             default: {
                 ResourceRef r = new ResourceRef(ResourceType.parse(level.kind()), level.id());
                 // a. a user grant: its role (null gives none)
                 Grant mine = userGrant(r, u);
                 if (mine != null) {
-                    return mine.role();
+                    return Outcome.decides(mine.role());
                 }
                 // b. team grants: the highest (null counts as none)
                 List<Grant> ours = teamGrantsOfUser(r, u);
                 if (!ours.isEmpty()) {
-                    return highest(ours);
+                    return Outcome.decides(highest(ours));
                 }
                 DefaultLevel dl = defaultLevel(r);
                 switch (dl.kind()) {
                     case ROLE:
                         // c. a role default, for non-guests
-                        return m.role() == null ? null : dl.role();
+                        return Outcome.decides(m.role() == null ? null : dl.role());
                     case NONE:
                         // d. null default: none
-                        return null;
+                        return Outcome.decides(null);
                     default:
                         // e. inherit: the parent level
-                        return walk(m, parent(level));
+                        return Outcome.GO_ON;
                 }
             }
         }
