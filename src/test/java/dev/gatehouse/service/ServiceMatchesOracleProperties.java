@@ -1,0 +1,279 @@
+package dev.gatehouse.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.engine.Permissions;
+import dev.gatehouse.model.Change;
+import dev.gatehouse.model.DefaultLevel;
+import dev.gatehouse.model.ResourceRef;
+import dev.gatehouse.model.Role;
+import dev.gatehouse.model.User;
+import dev.gatehouse.oracle.Oracle;
+import dev.gatehouse.store.ChangelogEntry;
+import dev.gatehouse.store.MemoryStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * Random sequences of the calls real callers make, through the services: invites by email (known and
+ * unknown, in any letter case), accounts claimed later, teams, nested collections, spaces, pages, sites,
+ * grants and no-access grants, trashing. Afterwards the engine, {@code check} and {@code explain} must
+ * agree with the oracle rebuilt from the changelog, on every (user, resource) pair.
+ */
+class ServiceMatchesOracleProperties {
+    private static final String SYSTEM_TOKEN = "system-token-0123456789";
+    private static final Caller SYS = Caller.SYSTEM;
+    private static final Role[] ROLES = Role.values();
+
+    /** One call: what to do, and three numbers that pick its arguments. */
+    record Op(int kind, int a, int b, int c) {
+        @Override
+        public String toString() {
+            return KINDS[kind] + "(" + a + ", " + b + ", " + c + ")";
+        }
+    }
+
+    static final String[] KINDS = {"inviteToOrg", "createTeam", "createCollection", "createSpace", "createPage", "grant",
+            "removeGrant", "claim", "changeMember", "trashOrRestore", "createSite"};
+
+    @Provide
+    Arbitrary<List<Op>> calls() {
+        Arbitrary<Op> op = Combinators.combine(Arbitraries.integers().between(0, KINDS.length - 1),
+                Arbitraries.integers().between(0, 99), Arbitraries.integers().between(0, 99),
+                Arbitraries.integers().between(0, 99)).as(Op::new);
+        return op.list().ofMinSize(5).ofMaxSize(40);
+    }
+
+    /** The world a sequence builds, and the names it can pick from. */
+    private static final class Run {
+        final MemoryStore store = new MemoryStore();
+        final Gatehouse g = Gatehouse.open(store, Clock.systemUTC());
+        final Services s = Services.create(g, SYSTEM_TOKEN);
+        final String org;
+        final List<String> invitedEmails = new ArrayList<>();
+        final List<String> teams = new ArrayList<>();
+        final List<String> collections = new ArrayList<>();
+        final List<String> spaces = new ArrayList<>();
+        final Map<String, String> pageSpace = new HashMap<>();
+        final List<String> pages = new ArrayList<>();
+        final List<String> sites = new ArrayList<>();
+        int claims;
+        int refusals;
+
+        Run() {
+            for (int i = 0; i < 5; i++) {
+                s.users().create(SYS, new UserService.NewUser("u" + i, "U" + i, "u" + i + "@example.com", null));
+            }
+            org = s.organizations().create(SYS, "Org", Role.READ, "u0").value().id();
+        }
+
+        /** A user by id or by email, known or (sometimes) unknown, in a random letter case. */
+        String person(int n) {
+            int k = n % 8;
+            if (k < 5) {
+                return n % 2 == 0 ? "u" + k : (n % 3 == 0 ? "U" + k + "@EXAMPLE.com" : "u" + k + "@example.com");
+            }
+            String email = "guest" + (n % 4) + "@example.com";
+            return n % 3 == 0 ? email.toUpperCase(Locale.ROOT) : email;
+        }
+
+        static DefaultLevel level(int n) {
+            int k = n % 9;
+            return k < 4 ? DefaultLevel.INHERIT : k < 6 ? DefaultLevel.NONE : DefaultLevel.of(ROLES[n % ROLES.length]);
+        }
+
+        static Role roleOrNone(int n) {
+            return n % 7 == 0 ? null : ROLES[n % ROLES.length];
+        }
+
+        static <T> T pick(List<T> xs, int n) {
+            return xs.isEmpty() ? null : xs.get(n % xs.size());
+        }
+
+        List<ResourceRef> resources() {
+            List<ResourceRef> out = new ArrayList<>();
+            collections.forEach(x -> out.add(ResourceRef.collection(x)));
+            spaces.forEach(x -> out.add(ResourceRef.space(x)));
+            pages.forEach(x -> out.add(ResourceRef.page(x)));
+            sites.forEach(x -> out.add(ResourceRef.site(x)));
+            return out;
+        }
+
+        void run(Op op) {
+            int a = op.a();
+            int b = op.b();
+            int c = op.c();
+            switch (KINDS[op.kind()]) {
+                case "inviteToOrg" -> {
+                    String p = person(a);
+                    if (p.contains("@") && !p.startsWith("u") && !p.startsWith("U")) {
+                        invitedEmails.add(p);
+                    }
+                    s.organizations().invite(SYS, org, List.of(new OrganizationService.Invite(p.contains("@") ? p
+                            : p + "@example.com", roleOrNone(b), b % 2 == 0)), null, false);
+                }
+                case "createTeam" -> teams.add(s.teams().create(SYS, org, "T" + a,
+                        List.of(person(a), person(b))).value().team().id());
+                case "createCollection" -> collections.add(s.content().createCollection(SYS, org, "C" + a, null,
+                        b % 3 == 0 ? null : pick(collections, c), level(a)).value().value().id());
+                case "createSpace" -> spaces.add(s.content().createSpace(SYS, org, "S" + a, null,
+                        b % 3 == 0 ? null : pick(collections, c), dev.gatehouse.model.Visibility.PRIVATE,
+                        level(a)).value().value().id());
+                case "createPage" -> {
+                    String space = pick(spaces, a);
+                    if (space == null) {
+                        return;
+                    }
+                    List<String> same = pages.stream().filter(p -> pageSpace.get(p).equals(space)).toList();
+                    String parent = b % 2 == 0 ? null : pick(same, c);
+                    String id = s.pages().create(SYS, space, "P" + a, parent, level(b), null).value().page().id();
+                    pages.add(id);
+                    pageSpace.put(id, space);
+                }
+                case "grant" -> {
+                    ResourceRef r = pick(resources(), a);
+                    if (r == null) {
+                        return;
+                    }
+                    boolean team = b % 3 == 0 && !teams.isEmpty();
+                    String who = team ? pick(teams, c) : person(c);
+                    if (!team && who.contains("@") && !who.toLowerCase(Locale.ROOT).startsWith("u")) {
+                        invitedEmails.add(who);
+                    }
+                    s.permissions().invite(SYS, r, roleOrNone(b), team ? List.of() : List.of(who),
+                            team ? List.of(who) : List.of());
+                }
+                case "removeGrant" -> {
+                    ResourceRef r = pick(resources(), a);
+                    if (r == null) {
+                        return;
+                    }
+                    var grants = g.read(w -> new ArrayList<>(w.grants(r).users().values()));
+                    if (!grants.isEmpty()) {
+                        s.permissions().remove(SYS, r, pick(grants, b).subject());
+                    }
+                }
+                case "claim" -> claim(pick(invitedEmails, a), b);
+                case "changeMember" -> s.organizations().updateMember(SYS, org, "u" + (1 + a % 4), roleOrNone(b), true,
+                        c % 5 == 0);
+                case "trashOrRestore" -> {
+                    String space = pick(spaces, a);
+                    if (space != null) {
+                        if (b % 2 == 0) {
+                            s.content().deleteSpace(SYS, space);
+                        } else {
+                            s.content().restoreSpace(SYS, space);
+                        }
+                    }
+                }
+                case "createSite" -> {
+                    if (!spaces.isEmpty()) {
+                        sites.add(s.sites().create(SYS, org, "Site " + a,
+                                dev.gatehouse.model.SiteVisibility.PUBLIC, List.of(pick(spaces, b))).value().site().id());
+                    }
+                }
+                default -> throw new IllegalStateException(op.toString());
+            }
+        }
+
+        /** An invited email claims its account: same id, every permission as before. */
+        void claim(String email, int caseChoice) {
+            if (email == null) {
+                return;
+            }
+            String normalized = email.toLowerCase(Locale.ROOT);
+            User invited = g.read(w -> w.userByEmail(normalized));
+            if (invited == null || !invited.invited()) {
+                return;
+            }
+            Map<ResourceRef, Role> before = permissionsOf(invited.id());
+            String asTyped = caseChoice % 2 == 0 ? normalized.toUpperCase(Locale.ROOT) : normalized;
+            User claimed = s.users().create(SYS, new UserService.NewUser(null, "Claimed", asTyped, null)).value();
+            assertThat(claimed.id()).as("the claimed account keeps the invited id").isEqualTo(invited.id());
+            assertThat(claimed.invited()).isFalse();
+            assertThat(permissionsOf(invited.id())).as("the claimed account keeps every grant").isEqualTo(before);
+            claims++;
+        }
+
+        Map<ResourceRef, Role> permissionsOf(String user) {
+            Map<ResourceRef, Role> out = new HashMap<>();
+            for (ResourceRef r : resources()) {
+                out.put(r, g.read(w -> Permissions.effective(w, user, r)));
+            }
+            return out;
+        }
+    }
+
+    @Property(tries = 1000)
+    void servicesEngineCheckAndExplainAgreeWithTheOracle(@ForAll("calls") List<Op> calls) {
+        Run run = new Run();
+        for (Op op : calls) {
+            long before = run.store.revision();
+            long indexed = run.g.index().revision();
+            try {
+                run.run(op);
+            } catch (ApiException refused) {
+                run.refusals++;
+                assertThat(run.store.revision()).as("%s was refused (%s) and changed nothing", op, refused.getMessage())
+                        .isEqualTo(before);
+                assertThat(run.g.index().revision()).isEqualTo(indexed);
+            }
+            assertThat(run.g.index().revision()).as("the index follows the store").isEqualTo(run.store.revision());
+        }
+        boolean invitedUsers = run.g.read(w -> w.members(run.org).keySet().stream().anyMatch(u -> w.user(u).invited()));
+        Statistics.label("claim").collect(run.claims > 0);
+        Statistics.label("invited user without account").collect(invitedUsers);
+        Statistics.label("refusal").collect(run.refusals > 0);
+        Statistics.label("page").collect(!run.pages.isEmpty());
+        Statistics.label("site").collect(!run.sites.isEmpty());
+        Statistics.label("claim").coverage(c -> c.check(true).percentage(p -> p > 5));
+        Statistics.label("invited user without account").coverage(c -> c.check(true).percentage(p -> p > 20));
+        Statistics.label("refusal").coverage(c -> c.check(true).percentage(p -> p > 10));
+        Statistics.label("page").coverage(c -> c.check(true).percentage(p -> p > 30));
+        Statistics.label("site").coverage(c -> c.check(true).percentage(p -> p > 30));
+        List<Change> changes = new ArrayList<>();
+        for (ChangelogEntry e : run.store.changesAfter(0, Integer.MAX_VALUE)) {
+            changes.addAll(e.changes());
+        }
+        Oracle oracle = new Oracle(changes);
+        List<String> users = run.g.read(w -> new ArrayList<>(w.members(run.org).keySet()));
+        users.add("nobody");
+        List<ResourceRef> resources = run.resources();
+        List<PermissionService.Question> questions = new ArrayList<>();
+        List<Role> expected = new ArrayList<>();
+        int n = 0;
+        for (String u : users) {
+            for (ResourceRef r : resources) {
+                Role want = oracle.effective(u, r);
+                Role atLeast = ROLES[n++ % ROLES.length];
+                Role engine = run.g.read(w -> Permissions.effective(w, u, r));
+                assertThat(engine).as("effective(%s, %s) after %s", u, r, calls).isEqualTo(want);
+                assertThat(run.s.permissions().explain(SYS, r, u).permission()).as("explain(%s, %s)", u, r)
+                        .isEqualTo(want);
+                questions.add(new PermissionService.Question(u, r, atLeast));
+                expected.add(want);
+            }
+        }
+        for (int from = 0; from < questions.size(); from += Paging.MAX_LIMIT) {
+            List<PermissionService.Question> batch = questions.subList(from, Math.min(questions.size(), from + Paging.MAX_LIMIT));
+            List<PermissionService.Answer> answers = run.s.permissions().check(SYS, batch);
+            for (int i = 0; i < batch.size(); i++) {
+                Role want = expected.get(from + i);
+                assertThat(answers.get(i).permission()).as("check %s after %s", batch.get(i), calls).isEqualTo(want);
+                assertThat(answers.get(i).allowed()).as("check %s allowed", batch.get(i))
+                        .isEqualTo(Role.covers(want, batch.get(i).atLeast()));
+            }
+        }
+    }
+}

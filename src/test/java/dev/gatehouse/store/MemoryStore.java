@@ -1,0 +1,205 @@
+package dev.gatehouse.store;
+
+import dev.gatehouse.model.ApiToken;
+import dev.gatehouse.model.Change;
+import dev.gatehouse.model.User;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A store in memory, for tests that need thousands of fresh worlds (a fake, not a mock: it keeps the
+ * whole {@link Store} contract and runs the conformance suite). It keeps the changelog and rebuilds the
+ * snapshot from it, which is the simplest way to be exactly as durable and as atomic as promised.
+ */
+public final class MemoryStore implements Store {
+    /** What survives a "restart": hand it to a new MemoryStore. */
+    public static final class Data {
+        final List<ChangelogEntry> log = new ArrayList<>();
+        final Map<String, byte[]> secrets = new HashMap<>();
+    }
+
+    private final Data data;
+    private boolean closed;
+
+    public MemoryStore() {
+        this(new Data());
+    }
+
+    public MemoryStore(Data data) {
+        this.data = data;
+    }
+
+    public Data data() {
+        return data;
+    }
+
+    @Override
+    public synchronized long commit(String actor, List<Change> changes) {
+        ensureOpen();
+        List<Change> all = new ArrayList<>();
+        data.log.forEach(e -> all.addAll(e.changes()));
+        all.addAll(changes);
+        checkConstraints(all);
+        long revision = data.log.size() + 1;
+        data.log.add(new ChangelogEntry(revision, Instant.now(), actor, List.copyOf(changes)));
+        return revision;
+    }
+
+    /** The unique constraints every store has: one user per email, one token per secret hash. */
+    private static void checkConstraints(List<Change> all) {
+        Map<String, User> users = new HashMap<>();
+        Map<String, ApiToken> tokens = new HashMap<>();
+        for (Change c : all) {
+            if (c instanceof Change.UserPut p) {
+                users.put(p.user().id(), p.user());
+            } else if (c instanceof Change.UserRemoved r) {
+                users.remove(r.userId());
+            } else if (c instanceof Change.TokenPut p) {
+                tokens.put(p.token().id(), p.token());
+            } else if (c instanceof Change.TokenRemoved r) {
+                tokens.remove(r.tokenId());
+            }
+        }
+        Map<String, String> emails = new HashMap<>();
+        for (User u : users.values()) {
+            if (u.email() != null && emails.put(u.email(), u.id()) != null) {
+                throw new StoreException("duplicate email " + u.email(), null, true);
+            }
+        }
+        Map<String, String> hashes = new HashMap<>();
+        for (ApiToken t : tokens.values()) {
+            if (hashes.put(t.secretHash(), t.id()) != null) {
+                throw new StoreException("duplicate token hash", null, true);
+            }
+        }
+    }
+
+    @Override
+    public synchronized Snapshot load() {
+        ensureOpen();
+        Rows rows = new Rows();
+        data.log.forEach(e -> e.changes().forEach(rows::apply));
+        return rows.snapshot(data.log.size());
+    }
+
+    @Override
+    public synchronized List<ChangelogEntry> changesAfter(long revision, int limit) {
+        ensureOpen();
+        return data.log.stream().filter(e -> e.revision() > revision).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized long revision() {
+        ensureOpen();
+        return data.log.size();
+    }
+
+    @Override
+    public synchronized byte[] secret(String name) {
+        ensureOpen();
+        return data.secrets.computeIfAbsent(name, k -> {
+            byte[] b = new byte[32];
+            new SecureRandom().nextBytes(b);
+            return b;
+        }).clone();
+    }
+
+    @Override
+    public synchronized boolean ping() {
+        return !closed;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new StoreException("the memory store is closed", null);
+        }
+    }
+
+    /** The tables, as maps keyed like the SQL primary keys. */
+    private static final class Rows {
+        final Map<Object, Object> users = new HashMap<>();
+        final Map<Object, Object> orgs = new HashMap<>();
+        final Map<Object, Object> members = new HashMap<>();
+        final Map<Object, Object> teams = new HashMap<>();
+        final Map<Object, Object> places = new HashMap<>();
+        final Map<Object, Object> collections = new HashMap<>();
+        final Map<Object, Object> spaces = new HashMap<>();
+        final Map<Object, Object> sites = new HashMap<>();
+        final Map<Object, Object> siteSpaces = new HashMap<>();
+        final Map<Object, Object> pages = new HashMap<>();
+        final Map<Object, Object> grants = new HashMap<>();
+        final Map<Object, Object> tokens = new HashMap<>();
+
+        void apply(Change c) {
+            if (c instanceof Change.UserPut x) {
+                users.put(x.user().id(), x.user());
+            } else if (c instanceof Change.UserRemoved x) {
+                users.remove(x.userId());
+            } else if (c instanceof Change.OrganizationPut x) {
+                orgs.put(x.organization().id(), x.organization());
+            } else if (c instanceof Change.MemberPut x) {
+                members.put(List.of(x.member().orgId(), x.member().userId()), x.member());
+            } else if (c instanceof Change.MemberRemoved x) {
+                members.remove(List.of(x.orgId(), x.userId()));
+            } else if (c instanceof Change.TeamPut x) {
+                teams.put(x.team().id(), x.team());
+            } else if (c instanceof Change.TeamRemoved x) {
+                teams.remove(x.teamId());
+            } else if (c instanceof Change.TeamMemberPut x) {
+                places.put(List.of(x.membership().teamId(), x.membership().userId()), x.membership());
+            } else if (c instanceof Change.TeamMemberRemoved x) {
+                places.remove(List.of(x.teamId(), x.userId()));
+            } else if (c instanceof Change.CollectionPut x) {
+                collections.put(x.collection().id(), x.collection());
+            } else if (c instanceof Change.CollectionRemoved x) {
+                collections.remove(x.collectionId());
+            } else if (c instanceof Change.SpacePut x) {
+                spaces.put(x.space().id(), x.space());
+            } else if (c instanceof Change.SpaceRemoved x) {
+                spaces.remove(x.spaceId());
+            } else if (c instanceof Change.SitePut x) {
+                sites.put(x.site().id(), x.site());
+            } else if (c instanceof Change.SiteRemoved x) {
+                sites.remove(x.siteId());
+            } else if (c instanceof Change.SiteSpacePut x) {
+                siteSpaces.put(x.siteSpace().id(), x.siteSpace());
+            } else if (c instanceof Change.SiteSpaceRemoved x) {
+                siteSpaces.remove(x.siteSpaceId());
+            } else if (c instanceof Change.PagePut x) {
+                pages.put(x.page().id(), x.page());
+            } else if (c instanceof Change.PageRemoved x) {
+                pages.remove(x.pageId());
+            } else if (c instanceof Change.GrantPut x) {
+                grants.put(List.of(x.grant().resource(), x.grant().subject()), x.grant());
+            } else if (c instanceof Change.GrantRemoved x) {
+                grants.remove(List.of(x.resource(), x.subject()));
+            } else if (c instanceof Change.TokenPut x) {
+                tokens.put(x.token().id(), x.token());
+            } else if (c instanceof Change.TokenRemoved x) {
+                tokens.remove(x.tokenId());
+            } else {
+                throw new IllegalArgumentException(Objects.toString(c));
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T> List<T> list(Map<Object, Object> m) {
+            return new ArrayList<>((java.util.Collection<T>) (java.util.Collection<?>) m.values());
+        }
+
+        Snapshot snapshot(long revision) {
+            return new Snapshot(revision, list(users), list(orgs), list(members), list(teams), list(places),
+                    list(collections), list(spaces), list(sites), list(siteSpaces), list(pages), list(grants), list(tokens));
+        }
+    }
+}
