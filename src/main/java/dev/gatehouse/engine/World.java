@@ -56,6 +56,8 @@ public final class World {
     private final TreeMap<String, Organization> organizations = new TreeMap<>();
     private final Map<String, TreeMap<String, Member>> membersByOrg = new HashMap<>();
     private final Map<String, TreeSet<Member>> membersByJoined = new HashMap<>();
+    /** Point lookups of members: every permission question starts with one, so it must not walk a tree. */
+    private final Map<String, HashMap<String, Member>> memberLookup = new HashMap<>();
     private final Map<String, TreeSet<String>> orgsByUser = new HashMap<>();
     /** Admins by organization: aggregates always list them, and must find them without a pass over all members. */
     private final Map<String, TreeSet<String>> adminsByOrg = new HashMap<>();
@@ -183,6 +185,7 @@ public final class World {
             removeFromSet(membersByJoined, old.orgId(), old);
         }
         membersByJoined.computeIfAbsent(member.orgId(), k -> new TreeSet<>(MEMBER_JOIN_ORDER)).add(member);
+        memberLookup.computeIfAbsent(member.orgId(), k -> new HashMap<>()).put(member.userId(), member);
         orgsByUser.computeIfAbsent(member.userId(), k -> new TreeSet<>()).add(member.orgId());
         if (member.role() == Role.ADMIN) {
             adminsByOrg.computeIfAbsent(member.orgId(), k -> new TreeSet<>()).add(member.userId());
@@ -197,6 +200,7 @@ public final class World {
             removeFromSet(membersByJoined, orgId, old);
         }
         removeFrom(membersByOrg, orgId, userId);
+        removeFrom(memberLookup, orgId, userId);
         removeFromSet(orgsByUser, userId, orgId);
         removeFromSet(adminsByOrg, orgId, userId);
     }
@@ -413,7 +417,7 @@ public final class World {
     }
 
     public Member member(String orgId, String userId) {
-        TreeMap<String, Member> m = membersByOrg.get(orgId);
+        HashMap<String, Member> m = memberLookup.get(orgId);
         return m == null ? null : m.get(userId);
     }
 
