@@ -116,7 +116,7 @@ class AuthAndErrorsTest {
             s.getOutputStream().write("GET /v1/spaces/100% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             String response = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(response).startsWith("HTTP/1.1 400").contains("application/json")
+            assertThat(response).startsWith("HTTP/1.1 400").contains("application/json").containsIgnoringCase("Connection: close")
                     .contains("{\"error\":{\"code\":400,\"message\":");
         }
     }
