@@ -5,7 +5,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -69,10 +68,16 @@ public final class RunBenchmarks {
                     scores.stream().mapToDouble(d -> d).max().orElse(0), scores.size()));
         }
         Path file = Path.of("BENCHMARKS.md");
-        if (!Files.exists(file)) {
-            Files.writeString(file, "# Benchmarks\n", StandardCharsets.UTF_8);
+        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n";
+        // One table per run date: a second run on the same day replaces that day's table.
+        String table = md.toString();
+        String heading = table.substring(1, table.indexOf('\n', 1));
+        int at = text.indexOf(heading);
+        if (at >= 0) {
+            int next = text.indexOf("\n## ", at + heading.length());
+            text = text.substring(0, at > 0 ? at - 1 : 0) + (next >= 0 ? text.substring(next) : "");
         }
-        Files.writeString(file, md, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Files.writeString(file, text + table, StandardCharsets.UTF_8);
         System.out.print(md);
     }
 }
