@@ -30,7 +30,7 @@ final class ContentRoutes {
             var w = content.createCollection(Http.caller(ctx), Http.id(ctx, "orgId"), b.string("title"),
                     b.string("description"), parent(b), b.defaultLevel("defaultLevel"));
             Http.revision(ctx, w);
-            Http.json(ctx, 201, shapes.collection(w.value().value(), w.value().role()));
+            Http.created(ctx, shapes.collection(w.value().value(), w.value().role()));
         });
         r.get("/v1/collections/{collectionId}", ctx -> {
             var s = content.collection(Http.caller(ctx), Http.id(ctx, "collectionId"));
@@ -61,7 +61,7 @@ final class ContentRoutes {
             var w = content.createSpace(Http.caller(ctx), Http.id(ctx, "orgId"), b.string("title"), b.string("emoji"),
                     parent(b), visibility(b), b.defaultLevel("defaultLevel"));
             Http.revision(ctx, w);
-            Http.json(ctx, 201, shapes.space(w.value().value(), w.value().role()));
+            Http.created(ctx, shapes.space(w.value().value(), w.value().role()));
         });
         r.get("/v1/spaces/{spaceId}", ctx -> {
             var s = content.space(Http.caller(ctx), Http.id(ctx, "spaceId"));

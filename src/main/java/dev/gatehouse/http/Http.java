@@ -82,6 +82,15 @@ final class Http {
         return ctx.path() + "?" + filters;
     }
 
+    /** 201 with the created object, and its address in Location when it has one. */
+    static void created(Context ctx, JsonNode body) {
+        String location = body.path("urls").path("location").asText("");
+        if (!location.isEmpty()) {
+            ctx.header("Location", location);
+        }
+        json(ctx, 201, body);
+    }
+
     static void json(Context ctx, int status, JsonNode body) {
         ctx.status(status).contentType("application/json").result(Json.write(body));
     }

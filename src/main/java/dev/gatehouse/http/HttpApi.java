@@ -38,6 +38,8 @@ public final class HttpApi {
         return Javalin.create(config -> {
             config.http.maxRequestSize = 4_000_000L;
             config.http.prefer405over404 = true;
+            // 'eve/' must not name 'eve': a path that is not exactly a route is a 404, never an alias.
+            config.router.ignoreTrailingSlashes = false;
             config.startup.showJavalinBanner = false;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             var r = config.routes;

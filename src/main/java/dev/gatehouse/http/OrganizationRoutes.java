@@ -33,7 +33,7 @@ final class OrganizationRoutes {
             Role defaultRole = b.has("defaultRole") ? b.roleOrNull("defaultRole") : Role.READ;
             var w = orgs.create(Http.caller(ctx), b.requiredString("title"), defaultRole, b.requiredString("admin"));
             Http.revision(ctx, w);
-            Http.json(ctx, 201, shapes.organization(orgs.get(Http.caller(ctx), w.value().id())));
+            Http.created(ctx, shapes.organization(orgs.get(Http.caller(ctx), w.value().id())));
         });
         r.get("/v1/orgs/{orgId}", ctx ->
                 Http.json(ctx, 200, shapes.organization(orgs.get(Http.caller(ctx), Http.id(ctx, "orgId")))));

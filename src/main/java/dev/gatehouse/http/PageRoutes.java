@@ -26,7 +26,7 @@ final class PageRoutes {
             var w = pages.create(Http.caller(ctx), Http.id(ctx, "spaceId"), b.requiredString("title"), parent(b),
                     b.defaultLevel("defaultLevel"), position(b));
             Http.revision(ctx, w);
-            Http.json(ctx, 201, shapes.page(w.value().page(), w.value().role(), w.value().depth()));
+            Http.created(ctx, shapes.page(w.value().page(), w.value().role(), w.value().depth()));
         });
         r.get("/v1/spaces/{spaceId}/pages/{pageId}", ctx -> {
             var v = pages.get(Http.caller(ctx), Http.id(ctx, "spaceId"), Http.id(ctx, "pageId"));

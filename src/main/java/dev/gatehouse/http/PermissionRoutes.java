@@ -40,8 +40,18 @@ final class PermissionRoutes {
         r.post("/v1/permissions/check", this::check);
         r.get("/v1/orgs/{orgId}/sites/{siteId}/permissions/aggregate", ctx -> {
             site(ctx);
+            if (ctx.queryParam("sort") != null || ctx.queryParam("order") != null) {
+                throw ApiException.badRequest("the site aggregate is ordered by user id; leave out 'sort' and 'order'");
+            }
+            String role = ctx.queryParam("role");
+            String team = ctx.queryParam("team");
+            if (team != null && !dev.gatehouse.model.Ids.isValid(team)) {
+                throw ApiException.badRequest("'team' must be a team id");
+            }
+            var filter = new PermissionService.SiteFilter(role == null || role.equals("guest") ? null
+                    : OrganizationRoutes.roleParam(role), "guest".equals(role), team, ctx.queryParam("search"));
             http.list(ctx, permissions.siteAggregate(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "siteId"),
-                    http.after(ctx), Http.limit(ctx)), a -> {
+                    filter, http.after(ctx), Http.limit(ctx)), a -> {
                         ObjectNode o = Json.object();
                         Shapes.putRole(o, "permission", a.access().role());
                         o.set("user", shapes.user(a.user()));

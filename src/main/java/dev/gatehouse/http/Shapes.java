@@ -219,8 +219,8 @@ final class Shapes {
         ObjectNode o = Json.object();
         o.put("object", "site");
         o.put("id", s.id());
-        o.put("type", "ultimate");
-        o.put("appliedType", "ultimate");
+        o.put("type", SITE_TYPE);
+        o.put("appliedType", SITE_TYPE);
         o.put("title", s.title());
         o.put("visibility", s.visibility().wire());
         putLevel(o, "defaultLevel", s.defaultLevel());
@@ -247,13 +247,21 @@ final class Shapes {
         return o;
     }
 
-    ObjectNode siteSpace(SiteSpace ss, Space space, Role r) {
+    String siteSpaceLocation(SiteSpace ss, String orgId) {
+        return base + "/v1/orgs/" + orgId + "/sites/" + ss.siteId() + "/site-spaces/" + ss.id();
+    }
+
+    /** Gatehouse has one kind of site; GitBook's plans do not apply. */
+    static final String SITE_TYPE = "ultimate";
+
+    ObjectNode siteSpace(SiteSpace ss, Space space, Role r, boolean isDefault) {
         ObjectNode o = Json.object();
         o.put("object", "site-space");
         o.put("id", ss.id());
         o.put("path", ss.path());
         o.set("space", space(space, r));
         o.put("title", space.title());
+        o.put("default", isDefault);
         o.put("draft", false);
         o.putObject("urls");
         return o;

@@ -21,6 +21,21 @@ final class SiteRoutes {
     void register(RoutesConfig r) {
         r.get("/v1/orgs/{orgId}/sites", ctx -> {
             String space = ctx.queryParam("space");
+            java.util.List<String> types = new java.util.ArrayList<>();
+            for (String t : ctx.queryParams("type")) {
+                types.addAll(java.util.List.of(t.split(",")));
+            }
+            for (String t : types) {
+                if (!java.util.List.of("basic", "premium", "ultimate", "sponsored", "legacy-basic", "legacy-premium")
+                        .contains(t)) {
+                    throw ApiException.badRequest("'type' must be one of basic, premium, ultimate, sponsored, "
+                            + "legacy-basic, legacy-premium; got '" + t + "'");
+                }
+            }
+            if (!types.isEmpty() && !types.contains(Shapes.SITE_TYPE)) {
+                http.list(ctx, new dev.gatehouse.service.Slice<SiteService.Seen>(java.util.List.of(), null), s -> null);
+                return;
+            }
             http.list(ctx, sites.list(Http.caller(ctx), Http.id(ctx, "orgId"), ctx.queryParam("title"),
                     Http.boolParam(ctx, "published"), space, http.after(ctx), Http.limit(ctx)),
                     s -> shapes.site(s.site(), s.role(), s.siteSpaces()));
@@ -30,7 +45,7 @@ final class SiteRoutes {
             var w = sites.create(Http.caller(ctx), Http.id(ctx, "orgId"), b.string("title"), visibility(b),
                     b.strings("spaces"));
             Http.revision(ctx, w);
-            Http.json(ctx, 201, shapes.site(w.value().site(), w.value().role(), w.value().siteSpaces()));
+            Http.created(ctx, shapes.site(w.value().site(), w.value().role(), w.value().siteSpaces()));
         });
         r.get("/v1/orgs/{orgId}/sites/{siteId}", ctx -> {
             var s = sites.get(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "siteId"));
@@ -47,8 +62,8 @@ final class SiteRoutes {
                 sites.delete(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "siteId"))));
 
         r.get("/v1/orgs/{orgId}/sites/{siteId}/site-spaces", ctx -> http.list(ctx, sites.siteSpaces(Http.caller(ctx),
-                Http.id(ctx, "orgId"), Http.id(ctx, "siteId"), http.after(ctx), Http.limit(ctx)),
-                v -> shapes.siteSpace(v.siteSpace(), v.space(), v.role())));
+                Http.id(ctx, "orgId"), Http.id(ctx, "siteId"), Http.boolParam(ctx, "default"), http.after(ctx),
+                Http.limit(ctx)), v -> shapes.siteSpace(v.siteSpace(), v.space(), v.role(), v.isDefault())));
         r.post("/v1/orgs/{orgId}/sites/{siteId}/site-spaces", ctx -> {
             Body b = Body.parse(ctx.body());
             String spaceId = b.nullableString("spaceId");
@@ -58,10 +73,13 @@ final class SiteRoutes {
             var w = sites.addSpace(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "siteId"), spaceId);
             Http.revision(ctx, w);
             if ("return=minimal".equals(ctx.header("Prefer"))) {
+                ctx.header("Preference-Applied", "return=minimal");
                 ctx.status(204);
                 return;
             }
-            Http.json(ctx, 201, shapes.siteSpace(w.value().siteSpace(), w.value().space(), w.value().role()));
+            ctx.header("Location", shapes.siteSpaceLocation(w.value().siteSpace(), Http.id(ctx, "orgId")));
+            Http.json(ctx, 201, shapes.siteSpace(w.value().siteSpace(), w.value().space(), w.value().role(),
+                    w.value().isDefault()));
         });
         r.delete("/v1/orgs/{orgId}/sites/{siteId}/site-spaces/{siteSpaceId}", ctx -> Http.deleted(ctx,
                 sites.removeSpace(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "siteId"),

@@ -28,7 +28,7 @@ final class TeamRoutes {
             Body b = Body.parse(ctx.body());
             var w = teams.create(Http.caller(ctx), Http.id(ctx, "orgId"), b.requiredString("title"), b.strings("members"));
             Http.revision(ctx, w);
-            Http.json(ctx, 201, shapes.team(w.value()));
+            Http.created(ctx, shapes.team(w.value()));
         });
         r.get("/v1/orgs/{orgId}/teams/{teamId}", ctx -> Http.json(ctx, 200,
                 shapes.team(teams.get(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "teamId")))));

@@ -25,7 +25,7 @@ final class UserRoutes {
             Written<User> w = users.create(Http.caller(ctx), new UserService.NewUser(b.string("id"),
                     b.requiredString("displayName"), b.requiredString("email"), b.nullableString("photoURL")));
             Http.revision(ctx, w);
-            Http.json(ctx, 201, shapes.user(w.value()));
+            Http.created(ctx, shapes.user(w.value()));
         });
         r.get("/v1/users/{userId}", ctx ->
                 Http.json(ctx, 200, shapes.user(users.get(Http.caller(ctx), Http.id(ctx, "userId")))));
@@ -45,7 +45,7 @@ final class UserRoutes {
             ObjectNode o = token(w.value().token());
             o.put("token", w.value().secret());
             Http.revision(ctx, w);
-            Http.json(ctx, 201, o);
+            Http.created(ctx, o);
         });
         r.get("/v1/users/{userId}/tokens", ctx -> {
             ObjectNode o = Json.object();

@@ -122,13 +122,64 @@ public final class PermissionService {
 
     public record SiteAccess(User user, Permissions.SiteAccess access) { }
 
-    public Slice<SiteAccess> siteAggregate(Caller caller, String orgId, String siteId, String after, int limit) {
+    /** Filters of the site aggregate, as GitBook names them: the member's role (or guests), a team, a search. */
+    public record SiteFilter(Role role, boolean guestsOnly, String teamId, String search) {
+        public static final SiteFilter NONE = new SiteFilter(null, false, null, null);
+
+        boolean isNone() {
+            return role == null && !guestsOnly && teamId == null && (search == null || search.isBlank());
+        }
+    }
+
+    public Slice<SiteAccess> siteAggregate(Caller caller, String orgId, String siteId, SiteFilter filter, String after,
+                                           int limit) {
         return g.read(w -> {
             SiteService.site(w, caller, orgId, siteId);
-            Permissions.SiteAggregatePage page = Permissions.siteAggregate(w, siteId, after, limit);
-            Slice<Permissions.SiteAccess> slice = Slice.of(page.items(), page.hasMore(), Permissions.SiteAccess::userId);
+            if (filter.isNone()) {
+                Permissions.SiteAggregatePage page = Permissions.siteAggregate(w, siteId, after, limit);
+                Slice<Permissions.SiteAccess> slice = Slice.of(page.items(), page.hasMore(), Permissions.SiteAccess::userId);
+                return Paging.map(slice, a -> new SiteAccess(w.user(a.userId()), a));
+            }
+            String needle = filter.search() == null ? null : filter.search().strip().toLowerCase(java.util.Locale.ROOT);
+            // Filtered: read the aggregate in pages and keep the matching members until this page is full.
+            List<Permissions.SiteAccess> kept = new ArrayList<>();
+            String cursor = after;
+            boolean more = false;
+            while (true) {
+                Permissions.SiteAggregatePage page = Permissions.siteAggregate(w, siteId, cursor, Paging.MAX_LIMIT);
+                for (Permissions.SiteAccess a : page.items()) {
+                    if (matches(w, orgId, a.userId(), filter, needle)) {
+                        if (kept.size() == limit) {
+                            more = true;
+                            break;
+                        }
+                        kept.add(a);
+                    }
+                }
+                if (more || !page.hasMore() || page.items().isEmpty()) {
+                    break;
+                }
+                cursor = page.items().get(page.items().size() - 1).userId();
+            }
+            Slice<Permissions.SiteAccess> slice = Slice.of(kept, more, Permissions.SiteAccess::userId);
             return Paging.map(slice, a -> new SiteAccess(w.user(a.userId()), a));
         });
+    }
+
+    private static boolean matches(World w, String orgId, String userId, SiteFilter f, String needle) {
+        dev.gatehouse.model.Member m = w.member(orgId, userId);
+        if (f.guestsOnly() && m.role() != null || f.role() != null && m.role() != f.role()) {
+            return false;
+        }
+        if (f.teamId() != null && w.teamMembers(f.teamId()).get(userId) == null) {
+            return false;
+        }
+        if (needle == null || needle.isEmpty()) {
+            return true;
+        }
+        User u = w.user(userId);
+        return u.displayName().toLowerCase(java.util.Locale.ROOT).contains(needle)
+                || u.email() != null && u.email().contains(needle);
     }
 
     /** One question of a check: user u's permission on resource r, and whether it is at least {@code atLeast}. */

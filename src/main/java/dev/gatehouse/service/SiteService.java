@@ -105,6 +105,8 @@ public final class SiteService {
             Guard.admin(w, caller, ResourceRef.site(siteId));
             List<Change> changes = new ArrayList<>();
             for (SiteSpace ss : w.siteSpaces(siteId)) {
+                // Deleting the site removes its level from every space it publishes.
+                Guard.admin(w, caller, ResourceRef.space(ss.spaceId()));
                 changes.add(new Change.SiteSpaceRemoved(ss.id()));
             }
             ContentService.removeGrants(w, ResourceRef.site(siteId), changes);
@@ -114,16 +116,24 @@ public final class SiteService {
     }
 
     /** A published space with the caller's permission on it (for the space's flags). */
-    public record SiteSpaceView(SiteSpace siteSpace, Space space, Role role) { }
+    /** A published space: the site-space, its space, the caller's permission on it, and whether it is the default. */
+    public record SiteSpaceView(SiteSpace siteSpace, Space space, Role role, boolean isDefault) { }
 
-    public Slice<SiteSpaceView> siteSpaces(Caller caller, String orgId, String siteId, String after, int limit) {
+    /**
+     * The spaces a site publishes, in order. The first one is the site's default (what a visitor of the
+     * site's root sees); {@code defaultOnly} true keeps only it, false only the others.
+     */
+    public Slice<SiteSpaceView> siteSpaces(Caller caller, String orgId, String siteId, Boolean defaultOnly, String after,
+                                           int limit) {
         return g.read(w -> {
             site(w, caller, orgId, siteId);
             var all = w.siteSpaces(siteId);
+            String first = all.isEmpty() ? null : all.first().id();
             var source = after == null ? all : all.tailSet(SiteSpaceKeys.parse(siteId, after), false);
-            Slice<SiteSpace> slice = Paging.take(source, ss -> true, limit, SiteSpaceKeys::of);
+            Slice<SiteSpace> slice = Paging.take(source,
+                    ss -> defaultOnly == null || defaultOnly == ss.id().equals(first), limit, SiteSpaceKeys::of);
             return Paging.map(slice, ss -> new SiteSpaceView(ss, w.space(ss.spaceId()),
-                    Guard.roleOn(w, caller, ResourceRef.space(ss.spaceId()))));
+                    Guard.roleOn(w, caller, ResourceRef.space(ss.spaceId())), ss.id().equals(first)));
         });
     }
 
@@ -140,7 +150,8 @@ public final class SiteService {
             return Plan.of(List.of(new Change.SiteSpacePut(ss)), ss);
         });
         return new Written<>(g.read(w -> new SiteSpaceView(added.value(), w.space(spaceId),
-                Guard.roleOn(w, caller, ResourceRef.space(spaceId)))), added.revision(), added.changed());
+                Guard.roleOn(w, caller, ResourceRef.space(spaceId)),
+                w.siteSpaces(siteId).first().id().equals(added.value().id()))), added.revision(), added.changed());
     }
 
     public Written<Boolean> removeSpace(Caller caller, String orgId, String siteId, String siteSpaceId) {
@@ -151,10 +162,17 @@ public final class SiteService {
             if (ss == null || !ss.siteId().equals(siteId)) {
                 return Plan.nothing(false);
             }
+            // Taking the site level away from a space changes who can reach it, too.
+            Guard.admin(w, caller, ResourceRef.space(ss.spaceId()));
             return Plan.of(List.of(new Change.SiteSpaceRemoved(siteSpaceId)), true);
         });
     }
 
+    /**
+     * A space this site may publish. Publishing puts the site's grants above the space, so it changes who
+     * can reach the space: the caller needs admin on the space, as for any change of access (404 when they
+     * cannot see it, 403 when they can but are not its admin).
+     */
     private static Space publishable(World w, Caller caller, String orgId, String spaceId) {
         Space space = w.space(spaceId);
         if (space == null || !space.orgId().equals(orgId) || Guard.roleOn(w, caller, ResourceRef.space(spaceId)) == null) {
@@ -163,6 +181,7 @@ public final class SiteService {
         if (space.deleted()) {
             throw ApiException.badRequest("space '" + spaceId + "' is in the trash; restore it before publishing it");
         }
+        Guard.admin(w, caller, ResourceRef.space(spaceId));
         return space;
     }
 

@@ -122,6 +122,12 @@ class AuthAndErrorsTest {
     }
 
     @Test
+    void aTrailingSlashIsNotAnAliasOfTheId() {
+        assertThat(app.patch("/v1/orgs/" + org + "/members/alice/", alice, "{\"role\":\"read\"}").status()).isEqualTo(404);
+        assertThat(app.get("/v1/orgs/" + org + "/members/alice", alice).json().get("role").asText()).isEqualTo("admin");
+    }
+
+    @Test
     void malformedPathIdsAre400() {
         assertError(app.get("/v1/spaces/bad%25id", alice), 400, "not a valid");
         assertError(app.get("/v1/orgs/" + org + "/members/a%20b", alice), 400, "not a valid");

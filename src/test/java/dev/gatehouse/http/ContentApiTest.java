@@ -51,6 +51,8 @@ class ContentApiTest {
         assertThat(s.get("permissions").get("admin").asBoolean()).isFalse();
         assertThat(s.get("permissions").get("edit").asBoolean()).isTrue();
         assertThat(s.get("urls").get("location").asText()).endsWith("/v1/spaces/" + s.get("id").asText());
+        TestApp.Res created = app.post("/v1/orgs/" + org + "/collections", bob, "{\"title\":\"C\"}");
+        assertThat(created.header("Location")).isEqualTo(created.json().get("urls").get("location").asText());
     }
 
     @Test

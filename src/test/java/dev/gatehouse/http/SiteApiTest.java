@@ -104,4 +104,59 @@ class SiteApiTest {
         assertThat(app.delete("/v1/orgs/" + org + "/sites/" + id, alice).status()).isEqualTo(205);
         assertError(app.get("/v1/spaces/" + s1, bob), 404, "no space");
     }
+
+    @Test
+    void theSiteAggregateHonoursItsFilters() {
+        app.user("carol");
+        app.member(org, "carol", "null");
+        String team = app.team(org, alice, "Writers", "bob");
+        String id = app.ok(app.post("/v1/orgs/" + org + "/sites", alice, "{\"title\":\"Docs\",\"spaces\":[\"" + s1 + "\"]}"),
+                201).get("id").asText();
+        app.ok(app.post("/v1/orgs/" + org + "/sites/" + id + "/permissions", alice, "{\"role\":\"read\",\"users\":[\"carol\"]}"), 204);
+        String base = "/v1/orgs/" + org + "/sites/" + id + "/permissions/aggregate";
+        java.util.function.Function<String, java.util.List<String>> users = q -> {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            app.ok(app.get(base + q, alice), 200).get("items").forEach(i -> out.add(i.get("user").get("id").asText()));
+            return out;
+        };
+        assertThat(users.apply("")).containsExactly("alice", "bob", "carol");
+        assertThat(users.apply("?role=admin")).containsExactly("alice");
+        assertThat(users.apply("?role=guest")).containsExactly("carol");
+        assertThat(users.apply("?team=" + team)).containsExactly("bob");
+        assertThat(users.apply("?search=CAR")).containsExactly("carol");
+        assertThat(users.apply("?role=edit&limit=1")).containsExactly("bob");
+        assertError(app.get(base + "?sort=name", alice), 400, "ordered by user id");
+        assertError(app.get(base + "?role=Admin", alice), 400, "not a role");
+    }
+
+    @Test
+    void sitesFilterByTypeAndTheFirstPublishedSpaceIsTheDefault() {
+        String id = app.ok(app.post("/v1/orgs/" + org + "/sites", alice,
+                "{\"title\":\"Docs\",\"spaces\":[\"" + s1 + "\",\"" + s2 + "\"]}"), 201).get("id").asText();
+        assertThat(app.get("/v1/orgs/" + org + "/sites?type=ultimate", alice).json().get("items")).hasSize(1);
+        assertThat(app.get("/v1/orgs/" + org + "/sites?type=basic", alice).json().get("items")).isEmpty();
+        assertError(app.get("/v1/orgs/" + org + "/sites?type=gold", alice), 400, "'type'");
+        String spaces = "/v1/orgs/" + org + "/sites/" + id + "/site-spaces";
+        assertThat(app.get(spaces + "?default=true", alice).json().get("items"))
+                .extracting(i -> i.get("space").get("id").asText()).containsExactly(s1);
+        assertThat(app.get(spaces + "?default=false", alice).json().get("items"))
+                .extracting(i -> i.get("space").get("id").asText()).containsExactly(s2);
+        assertThat(app.get(spaces, alice).json().get("items").get(0).get("default").asBoolean()).isTrue();
+    }
+
+    @Test
+    void publishingOrUnpublishingASpaceNeedsAdminOnTheSpace() {
+        String id = app.ok(app.post("/v1/orgs/" + org + "/sites", alice, "{\"title\":\"Docs\"}"), 201).get("id").asText();
+        app.ok(app.post("/v1/orgs/" + org + "/sites/" + id + "/permissions", alice, "{\"role\":\"admin\",\"users\":[\"bob\"]}"), 204);
+        // bob administers the site but only edits s1, whose own default decides before any site level.
+        app.ok(app.patch("/v1/spaces/" + s1, alice, "{\"defaultLevel\":\"edit\"}"), 200);
+        assertError(app.post("/v1/orgs/" + org + "/sites/" + id + "/site-spaces", bob, "{\"spaceId\":\"" + s1 + "\"}"), 403,
+                "admin permission");
+        TestApp.Res added = app.post("/v1/orgs/" + org + "/sites/" + id + "/site-spaces", alice, "{\"spaceId\":\"" + s1 + "\"}");
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(added.header("Location")).endsWith("/site-spaces/" + added.json().get("id").asText());
+        assertError(app.delete("/v1/orgs/" + org + "/sites/" + id + "/site-spaces/" + added.json().get("id").asText(), bob), 403,
+                "admin permission");
+        assertError(app.delete("/v1/orgs/" + org + "/sites/" + id, bob), 403, "admin permission");
+    }
 }
