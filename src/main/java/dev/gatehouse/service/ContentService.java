@@ -37,13 +37,12 @@ public final class ContentService {
         return g.read(w -> {
             Guard.member(w, caller, orgId);
             var all = after == null ? w.collections(orgId) : w.collections(orgId).tailMap(after, false);
-            List<Seen<Collection>> seen = new ArrayList<>();
-            Slice<Collection> slice = Paging.take(all.values(), c -> (nested || c.parentId() == null)
-                    && Guard.roleOn(w, caller, ResourceRef.collection(c.id())) != null, limit, Collection::id);
-            for (Collection c : slice.items()) {
-                seen.add(new Seen<>(c, Guard.roleOn(w, caller, ResourceRef.collection(c.id()))));
-            }
-            return new Slice<>(seen, slice.nextKey());
+            // The caller's permission is computed once per collection: it both filters and is presented.
+            Iterable<Seen<Collection>> source = () -> all.values().stream()
+                    .filter(c -> nested || c.parentId() == null)
+                    .map(c -> new Seen<>(c, Guard.roleOn(w, caller, ResourceRef.collection(c.id()))))
+                    .iterator();
+            return Paging.take(source, seen -> seen.role() != null, limit, seen -> seen.value().id());
         });
     }
 
@@ -135,9 +134,12 @@ public final class ContentService {
     }
 
     private static Slice<Seen<Space>> visibleSpaces(World w, Caller caller, Iterable<Space> source, int limit) {
-        Slice<Space> slice = Paging.take(source, s -> !s.deleted()
-                && Guard.roleOn(w, caller, ResourceRef.space(s.id())) != null, limit, SpaceKeys::of);
-        return Paging.map(slice, s -> new Seen<>(s, Guard.roleOn(w, caller, ResourceRef.space(s.id()))));
+        // The caller's permission is computed once per space: it both filters and is presented.
+        Iterable<Seen<Space>> seen = () -> java.util.stream.StreamSupport.stream(source.spliterator(), false)
+                .filter(s -> !s.deleted())
+                .map(s -> new Seen<>(s, Guard.roleOn(w, caller, ResourceRef.space(s.id()))))
+                .iterator();
+        return Paging.take(seen, x -> x.role() != null, limit, x -> SpaceKeys.of(x.value()));
     }
 
     private static Space keyOf(String key) {
