@@ -9,10 +9,11 @@ import java.util.List;
  * <p>The contract, which the conformance suite checks for every implementation:
  * <ul>
  *   <li>{@link #commit} applies all changes or none, durably, before returning; revisions are
- *       assigned in commit order, each one greater than the last, starting at 1;</li>
+ *       assigned in commit order, 1, 2, 3... with no gap, even when several processes share the database;</li>
  *   <li>after a commit, {@link #load} reflects it, and {@link #changesAfter} returns it with the
  *       same changes, in the same order, that were committed;</li>
- *   <li>the state survives closing and reopening the store.</li>
+ *   <li>the state survives closing and reopening the store;</li>
+ *   <li>{@link #awaitChange} wakes soon after a commit, wherever it was made.</li>
  * </ul>
  * Validation is the service's job: the store trusts the changes it is given, but a change that breaks
  * one of its constraints (a second user with the same email, say) fails the whole commit with a
@@ -37,6 +38,16 @@ public interface Store extends AutoCloseable {
 
     /** The latest committed revision, 0 for an empty store. */
     long revision();
+
+    /**
+     * Blocks until the store's latest revision is greater than {@code afterRevision} or the timeout
+     * passes, and returns the latest revision (so a caller that timed out gets a value not above
+     * {@code afterRevision}). Commits by other nodes on the same database count: this is how a node learns
+     * that the changelog has grown. An interrupted wait returns at once with the interrupt flag set.
+     *
+     * @throws StoreException if the store is closed or the database cannot be read
+     */
+    long awaitChange(long afterRevision, long timeoutMillis);
 
     /**
      * A random secret of this installation, created on first use and the same ever after (and on every

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A store in memory, for tests that need thousands of fresh worlds (a fake, not a mock: it keeps the
@@ -47,6 +48,7 @@ public final class MemoryStore implements Store {
         checkConstraints(all);
         long revision = data.log.size() + 1;
         data.log.add(new ChangelogEntry(revision, Instant.now(), actor, List.copyOf(changes)));
+        notifyAll();
         return revision;
     }
 
@@ -100,6 +102,24 @@ public final class MemoryStore implements Store {
     }
 
     @Override
+    public synchronized long awaitChange(long afterRevision, long timeoutMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMillis));
+        try {
+            while (true) {
+                long latest = revision();
+                long remaining = deadline - System.nanoTime();
+                if (latest > afterRevision || remaining <= 0) {
+                    return latest;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, remaining);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return revision();
+        }
+    }
+
+    @Override
     public synchronized byte[] secret(String name) {
         ensureOpen();
         return data.secrets.computeIfAbsent(name, k -> {
@@ -117,6 +137,7 @@ public final class MemoryStore implements Store {
     @Override
     public synchronized void close() {
         closed = true;
+        notifyAll();
     }
 
     private void ensureOpen() {

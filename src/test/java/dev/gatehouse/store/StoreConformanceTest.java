@@ -7,6 +7,7 @@ import dev.gatehouse.model.Change;
 import dev.gatehouse.model.Grant;
 import dev.gatehouse.model.Role;
 import dev.gatehouse.model.User;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,6 +183,41 @@ public abstract class StoreConformanceTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aCommitFromAnotherThreadWakesAWaiterWellBeforeItsTimeout() throws Exception {
+        store.commit("system", List.of(new Change.UserPut(Samples.USER)));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            long start = System.nanoTime();
+            Future<Long> waiter = pool.submit(() -> store.awaitChange(1, 20_000));
+            Thread.sleep(200);
+            assertThat(waiter).isNotDone();
+            store.commit("system", List.of(new Change.OrganizationPut(Samples.ORG)));
+            assertThat(waiter.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWaiterAlreadyBehindReturnsAtOnce() {
+        store.commit("system", List.of(new Change.UserPut(Samples.USER)));
+        long start = System.nanoTime();
+        assertThat(store.awaitChange(0, 20_000)).isEqualTo(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void theWaitEndsAtItsTimeoutWhenNothingIsCommitted() {
+        store.commit("system", List.of(new Change.UserPut(Samples.USER)));
+        long start = System.nanoTime();
+        assertThat(store.awaitChange(1, 400)).isEqualTo(1);
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(400)).isLessThan(Duration.ofMillis(2_400));
+        assertThat(store.awaitChange(5, 0)).isEqualTo(1);
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -36,10 +38,16 @@ import org.sqlite.SQLiteException;
  */
 public final class SqliteStore implements Store {
     static final List<String> MIGRATIONS = List.of("V1__schema.sql");
+    /**
+     * How often a waiter rereads the revision: commits through this store wake it at once, the rereading
+     * catches a write by another process on the same file (one that {@code gatehouse generate} made, say).
+     */
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final Path file;
     private final Connection conn;
     private final ReentrantLock lock = new ReentrantLock();
+    private final Condition committed = lock.newCondition();
     private boolean closed;
 
     private SqliteStore(Path file, Connection conn) {
@@ -96,6 +104,7 @@ public final class SqliteStore implements Store {
                     ps.executeUpdate();
                 }
                 conn.commit();
+                committed.signalAll();
                 return revision;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(e);
@@ -136,6 +145,27 @@ public final class SqliteStore implements Store {
     @Override
     public long revision() {
         return read(this::currentRevision);
+    }
+
+    @Override
+    public long awaitChange(long afterRevision, long timeoutMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMillis));
+        lock.lock();
+        try {
+            while (true) {
+                long latest = revision();
+                long remaining = deadline - System.nanoTime();
+                if (latest > afterRevision || remaining <= 0) {
+                    return latest;
+                }
+                committed.awaitNanos(Math.min(remaining, POLL_NANOS));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return revision();
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -190,6 +220,7 @@ public final class SqliteStore implements Store {
         try {
             if (!closed) {
                 closed = true;
+                committed.signalAll();
                 try {
                     conn.close();
                 } catch (SQLException e) {
