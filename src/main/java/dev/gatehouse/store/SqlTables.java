@@ -180,21 +180,27 @@ public final class SqlTables {
                         r.getString(1), r.getString(2), r.getString(3), r.getString(4), i(r.getString(5)))));
     }
 
-    interface Row<T> {
+    /** Maps the current row of a result. */
+    public interface Row<T> {
         T map(ResultSet r) throws SQLException;
     }
 
-    static <T> List<T> query(Connection c, String sql, Row<T> row) throws SQLException {
+    public static <T> List<T> query(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
         List<T> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet r = ps.executeQuery()) {
-            while (r.next()) {
-                out.add(row.map(r));
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int k = 0; k < args.length; k++) {
+                ps.setObject(k + 1, args[k]);
+            }
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    out.add(row.map(r));
+                }
             }
         }
         return out;
     }
 
-    static int exec(Connection c, String sql, Object... args) throws SQLException {
+    public static int exec(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int k = 0; k < args.length; k++) {
                 ps.setObject(k + 1, args[k]);

@@ -1,0 +1,236 @@
+package dev.gatehouse.store.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.gatehouse.model.Change;
+import dev.gatehouse.store.ChangeCodec;
+import dev.gatehouse.store.ChangelogEntry;
+import dev.gatehouse.store.Migrations;
+import dev.gatehouse.store.Snapshot;
+import dev.gatehouse.store.SqlTables;
+import dev.gatehouse.store.Store;
+import dev.gatehouse.store.StoreException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * The store on a PostgreSQL database, which several nodes may share.
+ *
+ * <p>Rows are written and read by {@link SqlTables}, as in SQLite. What PostgreSQL does differently is
+ * here: the revision comes from a locked head row (see {@link #commit}), every commit is announced on
+ * {@value #CHANNEL} so that other nodes' {@link #awaitChange} wake, and connections come from a small
+ * HikariCP pool, since commits from several threads really do run side by side here.
+ *
+ * <p>Durability: PostgreSQL's default {@code synchronous_commit=on}, so a commit has reached the
+ * server's disk when {@link #commit} returns.
+ */
+public final class PostgresStore implements Store {
+    static final List<String> MIGRATIONS = List.of("V1__schema.sql");
+    static final String CHANNEL = "gatehouse_changelog";
+    static final int POOL_SIZE = 8;
+    /** The advisory lock that lets one node at a time migrate a shared database. */
+    private static final long MIGRATION_LOCK = 0x6761746568L;
+
+    private final PostgresTarget target;
+    private final HikariDataSource pool;
+    private final ChangeListener listener;
+    private volatile boolean closed;
+
+    private PostgresStore(PostgresTarget target, HikariDataSource pool, ChangeListener listener) {
+        this.target = target;
+        this.pool = pool;
+        this.listener = listener;
+    }
+
+    /**
+     * Connects, waiting up to {@code wait} for a database that cannot be reached yet, and brings the schema
+     * up to date.
+     */
+    public static PostgresStore open(PostgresTarget target, Duration wait) {
+        return open(target, wait, POOL_SIZE);
+    }
+
+    static PostgresStore open(PostgresTarget target, Duration wait, int poolSize) {
+        try (Connection c = Reach.connect(target, wait, "gatehouse")) {
+            migrate(c);
+        } catch (SQLException | IllegalStateException e) {
+            throw new StoreException("cannot open the PostgreSQL database " + target.safeUrl() + ": " + e.getMessage(), e);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("gatehouse-postgres");
+        config.setJdbcUrl(target.url());
+        config.setUsername(target.user());
+        config.setPassword(target.password());
+        config.addDataSourceProperty("ApplicationName", "gatehouse");
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(1);
+        config.setAutoCommit(false);
+        config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+        // Reach has just connected; a database lost since then shows as failing calls, not a failed start.
+        config.setInitializationFailTimeout(-1);
+        HikariDataSource pool = new HikariDataSource(config);
+        return new PostgresStore(target, pool, ChangeListener.start(target, CHANNEL));
+    }
+
+    private static void migrate(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+        }
+        try {
+            Migrations.apply(c, "db/postgres", MIGRATIONS);
+        } finally {
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
+            }
+        }
+    }
+
+    public PostgresTarget target() {
+        return target;
+    }
+
+    /**
+     * Writes the rows, then takes the next revision from the head row, appends the changelog entry and
+     * announces it, all in one transaction.
+     *
+     * <p>Why a locked row and not a sequence: a sequence hands out numbers outside the transaction, so a
+     * rolled-back commit leaves a gap, and two commits may finish in the other order than they drew their
+     * numbers, so a reader could see revision 6 before 5 exists and skip 5 forever. The {@code UPDATE} of
+     * the one head row locks it (as {@code SELECT ... FOR UPDATE} would) until this transaction ends, so
+     * the next commit of any node waits there, then reads the committed value: revisions follow commit
+     * order, and a rollback returns its number. It is taken after the rows are written, so the lock is
+     * held only for the changelog insert and the commit itself.
+     */
+    @Override
+    public long commit(String actor, List<Change> changes) {
+        ensureOpen();
+        long revision = transaction("the write was not stored", c -> {
+            for (Change change : changes) {
+                SqlTables.apply(c, change);
+            }
+            long next = SqlTables.query(c, "UPDATE head SET revision = revision + 1 RETURNING revision",
+                    r -> r.getLong(1)).get(0);
+            SqlTables.exec(c, "INSERT INTO changelog (revision, committed_at, actor, changes) "
+                    + "VALUES (?, clock_timestamp(), ?, ?)", next, actor, ChangeCodec.encode(changes));
+            // pg_notify is NOTIFY with a bound payload; like NOTIFY it is delivered when, and if, the
+            // transaction commits, in commit order.
+            SqlTables.query(c, "SELECT pg_notify('" + CHANNEL + "', ?)", r -> null, Long.toString(next));
+            return next;
+        });
+        listener.observe(revision);
+        return revision;
+    }
+
+    @Override
+    public Snapshot load() {
+        return transaction("reading " + target.safeUrl() + " failed", c -> {
+            // One snapshot of the database for the head and every table, so they agree.
+            SqlTables.exec(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            return SqlTables.load(c, head(c));
+        });
+    }
+
+    @Override
+    public List<ChangelogEntry> changesAfter(long revision, int limit) {
+        return transaction("reading " + target.safeUrl() + " failed", c -> SqlTables.query(c,
+                "SELECT revision, committed_at, actor, changes FROM changelog WHERE revision > ? ORDER BY revision LIMIT ?",
+                r -> new ChangelogEntry(r.getLong(1), r.getObject(2, OffsetDateTime.class).toInstant(), r.getString(3),
+                        ChangeCodec.decode(r.getString(4))), revision, limit));
+    }
+
+    @Override
+    public long revision() {
+        return transaction("reading " + target.safeUrl() + " failed", PostgresStore::head);
+    }
+
+    @Override
+    public long awaitChange(long afterRevision, long timeoutMillis) {
+        listener.observe(revision());
+        try {
+            return listener.await(afterRevision, timeoutMillis, this::revision);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return revision();
+        }
+    }
+
+    /** True while this store hears other nodes' commits as they happen (rather than by polling). */
+    boolean listening() {
+        return listener.listening();
+    }
+
+    @Override
+    public byte[] secret(String name) {
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        // A concurrent first use on another node: its insert wins or waits for ours; both read the winner.
+        return transaction("cannot read secret '" + name + "'", c -> {
+            SqlTables.exec(c, "INSERT INTO secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING", name, fresh);
+            return SqlTables.query(c, "SELECT value FROM secrets WHERE name = ?", r -> r.getBytes(1), name).get(0);
+        });
+    }
+
+    @Override
+    public boolean ping() {
+        if (closed) {
+            return false;
+        }
+        try (Connection c = pool.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            listener.close();
+            pool.close();
+        }
+    }
+
+    private static long head(Connection c) throws SQLException {
+        return SqlTables.query(c, "SELECT revision FROM head", r -> r.getLong(1)).get(0);
+    }
+
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    private <T> T transaction(String failure, Work<T> work) {
+        ensureOpen();
+        try (Connection c = pool.getConnection()) {
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException r) {
+                    e.addSuppressed(r);
+                }
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (e instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException(failure + ": " + e.getMessage(), e, SqlStates.conflict(e));
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new StoreException("the store " + target.safeUrl() + " is closed", null);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.gatehouse.store.postgres;
+
+import java.sql.SQLException;
+
+/** What PostgreSQL's SQLSTATE codes mean for a caller. */
+final class SqlStates {
+    private SqlStates() {
+    }
+
+    /**
+     * True when the data broke a constraint (class 23: unique, not-null, check...), anywhere in the causes.
+     * A lost connection (class 08) and every other failure are not conflicts: retrying the same write may
+     * succeed.
+     */
+    static boolean conflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                for (SQLException n = s; n != null; n = n.getNextException()) {
+                    if (n.getSQLState() != null && n.getSQLState().startsWith("23")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}

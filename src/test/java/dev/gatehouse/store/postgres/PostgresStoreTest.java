@@ -1,0 +1,131 @@
+package dev.gatehouse.store.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gatehouse.model.Change;
+import dev.gatehouse.model.User;
+import dev.gatehouse.store.Store;
+import dev.gatehouse.store.StoreConformanceTest;
+import dev.gatehouse.store.StoreException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The store contract on a real PostgreSQL, and what only PostgreSQL has. */
+class PostgresStoreTest extends StoreConformanceTest {
+    static TestPostgres server;
+    private PostgresTarget target;
+
+    @BeforeAll
+    static void startServer() {
+        server = TestPostgres.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Override
+    protected Store create() {
+        target = server.freshDatabase();
+        return PostgresStore.open(target, Duration.ofSeconds(5));
+    }
+
+    @Override
+    protected Store reopen(Store current) {
+        current.close();
+        return PostgresStore.open(target, Duration.ofSeconds(5));
+    }
+
+    private Connection direct() throws Exception {
+        return DriverManager.getConnection(target.url(), target.user(), "");
+    }
+
+    private static User user(String id) {
+        return new User(id, id, id + "@example.com", null, false, Instant.parse("2026-11-24T09:15:30.123456Z"));
+    }
+
+    @Test
+    void aDatabaseNewerThanTheCodeIsRefused() throws Exception {
+        store.close();
+        try (Connection c = direct(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO schema_version (version, applied_at) VALUES (99, 'later')");
+        }
+        assertThatThrownBy(() -> PostgresStore.open(target, Duration.ofSeconds(5))).isInstanceOf(StoreException.class)
+                .hasMessageContaining("schema version 99").hasMessageContaining("newer");
+        store = create();
+    }
+
+    @Test
+    void aClosedStoreRefusesWork() {
+        store.close();
+        assertThat(store.ping()).isFalse();
+        assertThatThrownBy(() -> store.revision()).isInstanceOf(StoreException.class).hasMessageContaining("closed");
+        store = create();
+    }
+
+    @Test
+    void secretsAreBytesAndCommitTimesAreTheDatabaseClock() throws Exception {
+        store.secret("cursor");
+        Instant before = Instant.now().minusSeconds(5);
+        store.commit("system", List.of(new Change.UserPut(user("a"))));
+        try (Connection c = direct(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT pg_typeof(value)::text, length(value), "
+                     + "(SELECT pg_typeof(committed_at)::text FROM changelog) FROM secrets")) {
+            r.next();
+            assertThat(r.getString(1)).isEqualTo("bytea");
+            assertThat(r.getInt(2)).isEqualTo(32);
+            assertThat(r.getString(3)).isEqualTo("timestamp with time zone");
+        }
+        assertThat(store.changesAfter(0, 1).get(0).committedAt()).isAfter(before).isBefore(Instant.now().plusSeconds(5));
+    }
+
+    @Test
+    void aLostConnectionIsAFailureNotAConflictAndTheStoreRecovers() throws Exception {
+        store.close();
+        // One connection, used a moment ago: the pool hands it out again without testing it.
+        store = PostgresStore.open(target, Duration.ofSeconds(5), 1);
+        store.commit("system", List.of(new Change.UserPut(user("a"))));
+        try (Connection c = server.admin(); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'gatehouse' "
+                    + "AND datname = current_database() IS NOT TRUE AND pid <> pg_backend_pid()");
+        }
+        assertThatThrownBy(() -> store.commit("system", List.of(new Change.UserPut(user("b")))))
+                .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.isConflict()).isFalse());
+        assertThat(store.commit("system", List.of(new Change.UserPut(user("c"))))).isEqualTo(2);
+        assertThat(store.load().users()).extracting(User::id).containsExactlyInAnyOrder("a", "c");
+    }
+
+    @Test
+    void waitersFallBackToPollingWhenNotificationsStopAndListenAgainAfter() throws Exception {
+        PostgresStore pg = (PostgresStore) store;
+        awaitListening(pg);
+        try (Connection c = server.admin(); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'gatehouse-listener'");
+        }
+        try (Store other = PostgresStore.open(target, Duration.ofSeconds(5))) {
+            other.commit("system", List.of(new Change.UserPut(user("a"))));
+            long start = System.nanoTime();
+            assertThat(store.awaitChange(0, 10_000)).isEqualTo(1);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        }
+        awaitListening(pg);
+    }
+
+    private static void awaitListening(PostgresStore pg) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!pg.listening()) {
+            assertThat(System.nanoTime()).as("listening again").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+}
