@@ -3,12 +3,13 @@ package dev.gatehouse.cli;
 import dev.gatehouse.http.HttpApi;
 import dev.gatehouse.service.Gatehouse;
 import dev.gatehouse.service.Services;
-import dev.gatehouse.store.sqlite.SqliteStore;
+import dev.gatehouse.store.Store;
 import io.javalin.Javalin;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 /** {@code gatehouse serve}: opens the store, loads the index, serves the API until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the Gatehouse server.")
 final class ServeCommand implements Callable<Integer> {
-    static final String DATABASE_FILE = "gatehouse.db";
+    static final String DATABASE_FILE = DatabaseSettings.SQLITE_FILE;
 
     @Option(names = "--port", description = "HTTP port (env GATEHOUSE_PORT, default 8080).")
     Integer port;
@@ -28,6 +29,21 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--public-url", description = "Base of the URLs in responses (env GATEHOUSE_PUBLIC_URL).")
     String publicUrl;
 
+    @Option(names = "--db-url", description = "PostgreSQL to keep the data in, jdbc:postgresql://HOST:PORT/DB "
+            + "(env GATEHOUSE_DB_URL; default: SQLite in the data directory).")
+    String dbUrl;
+
+    @Option(names = "--db-user", description = "PostgreSQL user (env GATEHOUSE_DB_USER).")
+    String dbUser;
+
+    @Option(names = "--db-password", description = "PostgreSQL password (env GATEHOUSE_DB_PASSWORD, which other "
+            + "users cannot read in the process list).")
+    String dbPassword;
+
+    @Option(names = "--db-wait", paramLabel = "SECONDS", description = "How long start-up retries a PostgreSQL it "
+            + "cannot reach (env GATEHOUSE_DB_WAIT, default 30).")
+    String dbWait;
+
     @Option(names = "--demo", description = "Fill a demo organization on first start and print how to try it.")
     boolean demo;
 
@@ -35,7 +51,9 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings;
         try {
-            settings = Settings.resolve(port, data, publicUrl, System.getenv());
+            Map<String, String> env = System.getenv();
+            settings = Settings.resolve(port, data, publicUrl,
+                    DatabaseSettings.resolve(dbUrl, dbUser, dbPassword, dbWait, env), env);
         } catch (IllegalArgumentException e) {
             System.err.println("gatehouse: " + e.getMessage());
             return 2;
@@ -68,8 +86,14 @@ final class ServeCommand implements Callable<Integer> {
     static Running start(Settings settings, boolean demo, PrintStream out) throws Exception {
         Files.createDirectories(settings.dataDir());
         AdminToken.Resolved admin = AdminToken.resolve(settings);
-        SqliteStore store = SqliteStore.open(settings.dataDir().resolve(DATABASE_FILE));
-        Gatehouse core = Gatehouse.open(store, Clock.systemUTC());
+        Store store = settings.database().open(settings.dataDir());
+        Gatehouse core;
+        try {
+            core = Gatehouse.open(store, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         Services services = Services.create(core, admin.token());
         String url = settings.publicUrl();
         Javalin app;
@@ -87,7 +111,7 @@ final class ServeCommand implements Callable<Integer> {
             app = HttpApi.create(services, url).start(settings.port());
             boundPort = app.port();
         }
-        out.println("Gatehouse is serving on " + url + " (data in " + settings.dataDir() + ", revision "
+        out.println("Gatehouse is serving on " + url + " (" + settings.database().describe(settings.dataDir()) + ", revision "
                 + core.index().revision() + ")");
         if (admin.created()) {
             out.println("System token (shown once; also kept, owner-readable only, in " + admin.file() + "):");

@@ -10,10 +10,16 @@ import java.util.Map;
  * @param dataDir   where the database and the admin token live ({@code --data}, {@code GATEHOUSE_DATA})
  * @param publicUrl the base of the URLs in responses ({@code --public-url}, {@code GATEHOUSE_PUBLIC_URL})
  * @param adminToken the system token, when set by {@code GATEHOUSE_ADMIN_TOKEN}; null to use the data directory's
+ * @param database  SQLite in the data directory, or the PostgreSQL named by {@code --db-url} / {@code GATEHOUSE_DB_URL}
  */
-record Settings(int port, Path dataDir, String publicUrl, String adminToken) {
+record Settings(int port, Path dataDir, String publicUrl, String adminToken, DatabaseSettings database) {
 
     static Settings resolve(Integer portFlag, Path dataFlag, String publicUrlFlag, Map<String, String> env) {
+        return resolve(portFlag, dataFlag, publicUrlFlag, DatabaseSettings.resolve(null, null, null, null, env), env);
+    }
+
+    static Settings resolve(Integer portFlag, Path dataFlag, String publicUrlFlag, DatabaseSettings database,
+                            Map<String, String> env) {
         int port = portFlag != null ? portFlag : parsePort(env.get("GATEHOUSE_PORT"));
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port / GATEHOUSE_PORT must be 0 to 65535; got " + port);
@@ -29,7 +35,7 @@ record Settings(int port, Path dataDir, String publicUrl, String adminToken) {
         if (token != null && token.strip().length() < 16) {
             throw new IllegalArgumentException("GATEHOUSE_ADMIN_TOKEN must be at least 16 characters long");
         }
-        return new Settings(port, data.toAbsolutePath().normalize(), url, token == null ? null : token.strip());
+        return new Settings(port, data.toAbsolutePath().normalize(), url, token == null ? null : token.strip(), database);
     }
 
     private static int parsePort(String text) {

@@ -40,6 +40,35 @@ class ServeCommandTest {
     }
 
     @Test
+    void aDatabaseUrlSelectsPostgresqlAndNothingPrintsItsPassword() {
+        Settings sqlite = Settings.resolve(null, null, null, Map.of());
+        assertThat(sqlite.database().postgres()).isFalse();
+        assertThat(sqlite.database().startupWait()).isEqualTo(java.time.Duration.ofSeconds(30));
+        Map<String, String> env = Map.of("GATEHOUSE_DB_URL", "jdbc:postgresql://db:5432/gh?password=inurl",
+                "GATEHOUSE_DB_USER", "gh", "GATEHOUSE_DB_PASSWORD", "hunter22", "GATEHOUSE_DB_WAIT", "2.5");
+        Settings pg = Settings.resolve(null, null, null, env);
+        assertThat(pg.database().postgres()).isTrue();
+        assertThat(pg.database().target().user()).isEqualTo("gh");
+        assertThat(pg.database().target().password()).isEqualTo("hunter22");
+        assertThat(pg.database().startupWait()).isEqualTo(java.time.Duration.ofMillis(2500));
+        assertThat(pg.toString() + pg.database().describe(pg.dataDir())).contains("jdbc:postgresql://db:5432/gh")
+                .doesNotContain("hunter22").doesNotContain("inurl");
+        DatabaseSettings flags = DatabaseSettings.resolve("jdbc:postgresql://other/x", null, null, "0", env);
+        assertThat(flags.url()).isEqualTo("jdbc:postgresql://other/x");
+        assertThat(flags.startupWait()).isZero();
+    }
+
+    @Test
+    void aBadDatabaseSettingStopsStartUpNamingIt() {
+        assertThatThrownBy(() -> Settings.resolve(null, null, null, Map.of("GATEHOUSE_DB_URL", "postgres://db/x")))
+                .hasMessageContaining("GATEHOUSE_DB_URL");
+        assertThatThrownBy(() -> DatabaseSettings.resolve("jdbc:postgresql://db/x", null, null, "soon", Map.of()))
+                .hasMessageContaining("--db-wait");
+        assertThatThrownBy(() -> Settings.resolve(null, null, null, Map.of("GATEHOUSE_DB_PASSWORD", "pw")))
+                .hasMessageContaining("GATEHOUSE_DB_URL");
+    }
+
+    @Test
     void aBadSettingStopsStartUpNamingIt() {
         assertThatThrownBy(() -> Settings.resolve(null, null, null, Map.of("GATEHOUSE_PORT", "eighty")))
                 .hasMessageContaining("GATEHOUSE_PORT");

@@ -1,0 +1,86 @@
+package dev.gatehouse.cli;
+
+import dev.gatehouse.store.Store;
+import dev.gatehouse.store.postgres.PostgresStore;
+import dev.gatehouse.store.postgres.PostgresTarget;
+import dev.gatehouse.store.sqlite.SqliteStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Which database holds the truth: PostgreSQL when a URL is given, else the SQLite file in the data
+ * directory. {@link #toString} never shows the password.
+ *
+ * @param url      {@code jdbc:postgresql://...} ({@code --db-url}, {@code GATEHOUSE_DB_URL}); null for SQLite
+ * @param user     ({@code --db-user}, {@code GATEHOUSE_DB_USER}); null to take it from the URL
+ * @param password ({@code --db-password}, {@code GATEHOUSE_DB_PASSWORD}); null to take it from the URL
+ * @param startupWait how long start-up retries a PostgreSQL it cannot reach ({@code --db-wait},
+ *                 {@code GATEHOUSE_DB_WAIT}, in seconds, default 30)
+ */
+record DatabaseSettings(String url, String user, String password, Duration startupWait) {
+    static final String SQLITE_FILE = "gatehouse.db";
+    private static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
+
+    static DatabaseSettings resolve(String urlFlag, String userFlag, String passwordFlag, String waitFlag,
+                                    Map<String, String> env) {
+        String url = blankToNull(urlFlag != null ? urlFlag : env.get("GATEHOUSE_DB_URL"));
+        String user = blankToNull(userFlag != null ? userFlag : env.get("GATEHOUSE_DB_USER"));
+        String password = passwordFlag != null ? passwordFlag : env.get("GATEHOUSE_DB_PASSWORD");
+        Duration wait = parseWait(waitFlag != null ? waitFlag : env.get("GATEHOUSE_DB_WAIT"));
+        if (url == null) {
+            if (user != null || password != null) {
+                throw new IllegalArgumentException("a database user or password is set, but no --db-url / GATEHOUSE_DB_URL");
+            }
+            return new DatabaseSettings(null, null, null, wait);
+        }
+        if (!url.startsWith("jdbc:postgresql://")) {
+            // Not echoed: a URL may hold a password.
+            throw new IllegalArgumentException("--db-url / GATEHOUSE_DB_URL must start with jdbc:postgresql://");
+        }
+        return new DatabaseSettings(url, user, password, wait);
+    }
+
+    boolean postgres() {
+        return url != null;
+    }
+
+    PostgresTarget target() {
+        return new PostgresTarget(url, user, password);
+    }
+
+    /** Opens the chosen store; PostgreSQL is waited for up to {@link #startupWait}. */
+    Store open(Path dataDir) {
+        return postgres() ? PostgresStore.open(target(), startupWait) : SqliteStore.open(dataDir.resolve(SQLITE_FILE));
+    }
+
+    /** Where the data is, for the start-up line. */
+    String describe(Path dataDir) {
+        return postgres() ? "database " + target().safeUrl() : "data in " + dataDir;
+    }
+
+    @Override
+    public String toString() {
+        return postgres() ? "PostgreSQL " + target() : "SQLite";
+    }
+
+    private static Duration parseWait(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT_WAIT;
+        }
+        try {
+            double seconds = Double.parseDouble(text.strip());
+            if (seconds >= 0 && seconds <= 86_400) {
+                return Duration.ofMillis(Math.round(seconds * 1000));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--db-wait / GATEHOUSE_DB_WAIT must be a number of seconds (0 to 86400); got '"
+                + text + "'");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
