@@ -1,11 +1,20 @@
 package dev.gatehouse.store.sqlite;
 
-import dev.gatehouse.model.Change;
+import dev.gatehouse.model.AuditEntry;
+import dev.gatehouse.model.Webhook;
+import dev.gatehouse.model.WebhookDelivery;
+import dev.gatehouse.store.AuditPosition;
 import dev.gatehouse.store.ChangeCodec;
+import dev.gatehouse.store.Commit;
+import dev.gatehouse.store.IdempotentRequest;
 import dev.gatehouse.store.ChangelogEntry;
 import dev.gatehouse.store.Migrations;
 import dev.gatehouse.store.Snapshot;
+import dev.gatehouse.store.SqlAudit;
+import dev.gatehouse.store.SqlIdempotency;
 import dev.gatehouse.store.SqlTables;
+import dev.gatehouse.store.SqlWebhooks;
+import dev.gatehouse.store.StaleRevisionException;
 import dev.gatehouse.store.Store;
 import dev.gatehouse.store.StoreException;
 import java.io.IOException;
@@ -35,7 +44,7 @@ import org.sqlite.SQLiteException;
  * {@link #commit} returns.
  */
 public final class SqliteStore implements Store {
-    static final List<String> MIGRATIONS = List.of("V1__schema.sql");
+    static final List<String> MIGRATIONS = List.of("V1__schema.sql", "V2__audit_idempotency_webhooks.sql");
 
     private final Path file;
     private final Connection conn;
@@ -78,26 +87,35 @@ public final class SqliteStore implements Store {
     }
 
     @Override
-    public long commit(String actor, List<Change> changes) {
+    public long commit(Commit commit) {
         lock.lock();
         try {
             ensureOpen();
             try {
-                long revision = currentRevision() + 1;
-                for (Change change : changes) {
+                long latest = currentRevision();
+                if (commit.expectedRevision() != Commit.ANY && commit.expectedRevision() != latest) {
+                    conn.rollback();
+                    throw new StaleRevisionException(commit.expectedRevision(), latest);
+                }
+                long revision = latest + 1;
+                for (var change : commit.changes()) {
                     SqlTables.apply(conn, change);
                 }
                 try (PreparedStatement ps = conn.prepareStatement(
                         "INSERT INTO changelog (revision, committed_at, actor, changes) VALUES (?,?,?,?)")) {
                     ps.setLong(1, revision);
-                    ps.setString(2, Instant.now().toString());
-                    ps.setString(3, actor);
-                    ps.setString(4, ChangeCodec.encode(changes));
+                    ps.setString(2, commit.at().toString());
+                    ps.setString(3, commit.actor());
+                    ps.setString(4, ChangeCodec.encode(commit.changes()));
                     ps.executeUpdate();
                 }
+                SqlAudit.insert(conn, revision, commit);
                 conn.commit();
                 return revision;
             } catch (SQLException | RuntimeException e) {
+                if (e instanceof StaleRevisionException stale) {
+                    throw stale;
+                }
                 rollbackQuietly(e);
                 // Constraint failures come with extended codes (UNIQUE is 2067); the primary code is the low byte.
                 boolean conflict = e instanceof SQLiteException se
@@ -110,13 +128,86 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public List<AuditEntry> auditLog(String orgId, AuditPosition after, int limit) {
+        return inTransaction(() -> SqlAudit.page(conn, orgId, after, limit));
+    }
+
+    @Override
+    public IdempotentRequest reserveIdempotencyKey(String scope, String key, String requestHash, Instant now,
+                                                   Instant expiredBefore) {
+        return inTransaction(() -> SqlIdempotency.reserve(conn, scope, key, requestHash, now, expiredBefore));
+    }
+
+    @Override
+    public void completeIdempotencyKey(String scope, String key, IdempotentRequest answer) {
+        inTransaction(() -> {
+            SqlIdempotency.complete(conn, scope, key, answer);
+            return null;
+        });
+    }
+
+    @Override
+    public void releaseIdempotencyKey(String scope, String key) {
+        inTransaction(() -> {
+            SqlIdempotency.release(conn, scope, key);
+            return null;
+        });
+    }
+
+    @Override
+    public void addWebhook(Webhook webhook) {
+        inTransaction(() -> {
+            SqlWebhooks.insert(conn, webhook, AuditPosition.afterRevision(currentRevision()));
+            return null;
+        });
+    }
+
+    @Override
+    public boolean removeWebhook(String orgId, String webhookId) {
+        return inTransaction(() -> SqlWebhooks.delete(conn, orgId, webhookId));
+    }
+
+    @Override
+    public List<Webhook> webhooks(String orgId) {
+        return inTransaction(() -> SqlWebhooks.list(conn, orgId));
+    }
+
+    @Override
+    public AuditPosition webhookPosition(String webhookId) {
+        return inTransaction(() -> SqlWebhooks.position(conn, webhookId));
+    }
+
+    @Override
+    public boolean leaseWebhook(String webhookId, String owner, Instant now, Instant until) {
+        return inTransaction(() -> SqlWebhooks.lease(conn, webhookId, owner, now, until));
+    }
+
+    @Override
+    public WebhookDelivery recordDelivery(WebhookDelivery attempt, String owner, boolean advance) {
+        return inTransaction(() -> SqlWebhooks.record(conn, attempt, owner, advance));
+    }
+
+    @Override
+    public void advanceWebhook(String webhookId, String owner, AuditPosition to) {
+        inTransaction(() -> {
+            SqlWebhooks.advance(conn, webhookId, owner, to);
+            return null;
+        });
+    }
+
+    @Override
+    public List<WebhookDelivery> deliveries(String webhookId, long afterId, int limit) {
+        return inTransaction(() -> SqlWebhooks.deliveries(conn, webhookId, afterId, limit));
+    }
+
+    @Override
     public Snapshot load() {
-        return read(() -> SqlTables.load(conn, currentRevision()));
+        return inTransaction(() -> SqlTables.load(conn, currentRevision()));
     }
 
     @Override
     public List<ChangelogEntry> changesAfter(long revision, int limit) {
-        return read(() -> {
+        return inTransaction(() -> {
             try (PreparedStatement ps = conn.prepareStatement("SELECT revision, committed_at, actor, changes FROM changelog "
                     + "WHERE revision > ? ORDER BY revision LIMIT ?")) {
                 ps.setLong(1, revision);
@@ -135,7 +226,7 @@ public final class SqliteStore implements Store {
 
     @Override
     public long revision() {
-        return read(this::currentRevision);
+        return inTransaction(this::currentRevision);
     }
 
     @Override
@@ -174,7 +265,7 @@ public final class SqliteStore implements Store {
     @Override
     public boolean ping() {
         try {
-            return read(() -> {
+            return inTransaction(() -> {
                 try (Statement s = conn.createStatement(); ResultSet r = s.executeQuery("SELECT 1")) {
                     return r.next();
                 }
@@ -201,22 +292,25 @@ public final class SqliteStore implements Store {
         }
     }
 
-    private interface Read<T> {
+    private interface Work<T> {
         T run() throws SQLException;
     }
 
-    /** Runs reads in one transaction, so they see one consistent state. */
-    private <T> T read(Read<T> read) {
+    /**
+     * Runs work in one transaction, committed at the end (so small writes use it too), or rolled back if it
+     * fails: reads see one consistent state and writes land whole.
+     */
+    private <T> T inTransaction(Work<T> work) {
         lock.lock();
         try {
             ensureOpen();
             try {
-                T result = read.run();
+                T result = work.run();
                 conn.commit();
                 return result;
             } catch (SQLException e) {
                 rollbackQuietly(e);
-                throw new StoreException("reading " + file + " failed: " + e.getMessage(), e);
+                throw new StoreException("the database " + file + " failed: " + e.getMessage(), e);
             }
         } finally {
             lock.unlock();
