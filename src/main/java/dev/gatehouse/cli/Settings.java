@@ -1,5 +1,6 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.service.WebhookPolicy;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -10,8 +11,9 @@ import java.util.Map;
  * @param dataDir   where the database and the admin token live ({@code --data}, {@code GATEHOUSE_DATA})
  * @param publicUrl the base of the URLs in responses ({@code --public-url}, {@code GATEHOUSE_PUBLIC_URL})
  * @param adminToken the system token, when set by {@code GATEHOUSE_ADMIN_TOKEN}; null to use the data directory's
+ * @param webhooks  where webhooks may point: public addresses, plus what {@code GATEHOUSE_WEBHOOK_ALLOW} lists
  */
-record Settings(int port, Path dataDir, String publicUrl, String adminToken) {
+record Settings(int port, Path dataDir, String publicUrl, String adminToken, WebhookPolicy webhooks) {
 
     static Settings resolve(Integer portFlag, Path dataFlag, String publicUrlFlag, Map<String, String> env) {
         int port = portFlag != null ? portFlag : parsePort(env.get("GATEHOUSE_PORT"));
@@ -29,7 +31,13 @@ record Settings(int port, Path dataDir, String publicUrl, String adminToken) {
         if (token != null && token.strip().length() < 16) {
             throw new IllegalArgumentException("GATEHOUSE_ADMIN_TOKEN must be at least 16 characters long");
         }
-        return new Settings(port, data.toAbsolutePath().normalize(), url, token == null ? null : token.strip());
+        WebhookPolicy webhooks;
+        try {
+            webhooks = WebhookPolicy.allowing(env.get("GATEHOUSE_WEBHOOK_ALLOW"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("GATEHOUSE_WEBHOOK_ALLOW: " + e.getMessage(), e);
+        }
+        return new Settings(port, data.toAbsolutePath().normalize(), url, token == null ? null : token.strip(), webhooks);
     }
 
     private static int parsePort(String text) {

@@ -37,7 +37,8 @@ public final class SqlIdempotency {
                     throw new SQLException("idempotency key vanished while being read");
                 }
                 int status = r.getInt(2);
-                return new IdempotentRequest(r.getString(1), r.wasNull() ? null : status, r.getString(3), r.getString(4),
+                boolean pending = r.wasNull();
+                return new IdempotentRequest(r.getString(1), pending ? null : status, r.getString(3), r.getString(4),
                         r.getString(5), r.getLong(6), Instant.parse(r.getString(7)));
             }
         }

@@ -121,8 +121,9 @@ public final class SqlWebhooks {
             try (ResultSet r = ps.executeQuery()) {
                 while (r.next()) {
                     int status = r.getInt(8);
+                    boolean noAnswer = r.wasNull();
                     out.add(new WebhookDelivery(r.getLong(1), r.getString(2), r.getLong(3), r.getInt(4), r.getString(5),
-                            r.getInt(6), Instant.parse(r.getString(7)), r.wasNull() ? null : status, r.getString(9),
+                            r.getInt(6), Instant.parse(r.getString(7)), noAnswer ? null : status, r.getString(9),
                             r.getLong(10)));
                 }
             }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.service.Gatehouse;
 import dev.gatehouse.service.Services;
+import dev.gatehouse.service.WebhookDispatcher;
+import dev.gatehouse.service.WebhookPolicy;
 import dev.gatehouse.store.sqlite.SqliteStore;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -28,6 +30,7 @@ public final class TestApp implements AutoCloseable {
     private final Path dir;
     private Gatehouse core;
     private Javalin app;
+    private WebhookDispatcher webhooks;
     private String origin;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -43,8 +46,17 @@ public final class TestApp implements AutoCloseable {
 
     private void open() {
         core = Gatehouse.open(SqliteStore.open(dir.resolve("gatehouse.db")), Clock.systemUTC());
-        app = HttpApi.create(Services.create(core, SYSTEM), "http://localhost", 300).start(0);
+        // Test receivers listen on loopback, which a real server refuses unless its operator allows it.
+        WebhookPolicy policy = WebhookPolicy.allowing("127.0.0.1");
+        app = HttpApi.create(Services.create(core, SYSTEM, policy), "http://localhost", 300).start(0);
         origin = "http://localhost:" + app.port();
+        webhooks = new WebhookDispatcher(core, policy, new WebhookDispatcher.Timing(Duration.ofMillis(20),
+                Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(2), Duration.ofSeconds(5)));
+        webhooks.start();
+    }
+
+    public WebhookDispatcher webhooks() {
+        return webhooks;
     }
 
     /** Stops the server and the store, then starts both again on the same data. */
@@ -64,6 +76,7 @@ public final class TestApp implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        webhooks.close();
         core.close();
     }
 
