@@ -30,6 +30,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -50,6 +51,8 @@ public final class SqliteStore implements Store {
     private final Connection conn;
     private final ReentrantLock lock = new ReentrantLock();
     private boolean closed;
+    /** Whether a transaction is open on the connection, so that a failure knows to roll it back. */
+    private boolean open;
 
     private SqliteStore(Path file, Connection conn) {
         this.file = file;
@@ -63,7 +66,12 @@ public final class SqliteStore implements Store {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            // Transactions begin IMMEDIATE: a commit reads the latest revision and writes the next one, and two
+            // processes on one file must not both read the same latest revision before either writes.
+            SQLiteConfig config = new SQLiteConfig();
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            config.setBusyTimeout(10_000);
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=FULL");
@@ -75,7 +83,6 @@ public final class SqliteStore implements Store {
                 c.close();
                 throw e;
             }
-            c.setAutoCommit(false);
             return new SqliteStore(file, c);
         } catch (SQLException | IOException | IllegalStateException e) {
             throw new StoreException("cannot open the SQLite database " + file + ": " + e.getMessage(), e);
@@ -92,9 +99,10 @@ public final class SqliteStore implements Store {
         try {
             ensureOpen();
             try {
+                begin(true);
                 long latest = currentRevision();
                 if (commit.expectedRevision() != Commit.ANY && commit.expectedRevision() != latest) {
-                    conn.rollback();
+                    end("ROLLBACK");
                     throw new StaleRevisionException(commit.expectedRevision(), latest);
                 }
                 long revision = latest + 1;
@@ -110,7 +118,7 @@ public final class SqliteStore implements Store {
                     ps.executeUpdate();
                 }
                 SqlAudit.insert(conn, revision, commit);
-                conn.commit();
+                end("COMMIT");
                 return revision;
             } catch (SQLException | RuntimeException e) {
                 if (e instanceof StaleRevisionException stale) {
@@ -129,18 +137,18 @@ public final class SqliteStore implements Store {
 
     @Override
     public List<AuditEntry> auditLog(String orgId, AuditPosition after, int limit) {
-        return inTransaction(() -> SqlAudit.page(conn, orgId, after, limit));
+        return inTransaction(false, () -> SqlAudit.page(conn, orgId, after, limit));
     }
 
     @Override
     public IdempotentRequest reserveIdempotencyKey(String scope, String key, String requestHash, Instant now,
                                                    Instant expiredBefore) {
-        return inTransaction(() -> SqlIdempotency.reserve(conn, scope, key, requestHash, now, expiredBefore));
+        return inTransaction(true, () -> SqlIdempotency.reserve(conn, scope, key, requestHash, now, expiredBefore));
     }
 
     @Override
     public void completeIdempotencyKey(String scope, String key, IdempotentRequest answer) {
-        inTransaction(() -> {
+        inTransaction(true, () -> {
             SqlIdempotency.complete(conn, scope, key, answer);
             return null;
         });
@@ -148,7 +156,7 @@ public final class SqliteStore implements Store {
 
     @Override
     public void releaseIdempotencyKey(String scope, String key) {
-        inTransaction(() -> {
+        inTransaction(true, () -> {
             SqlIdempotency.release(conn, scope, key);
             return null;
         });
@@ -156,7 +164,7 @@ public final class SqliteStore implements Store {
 
     @Override
     public void addWebhook(Webhook webhook) {
-        inTransaction(() -> {
+        inTransaction(true, () -> {
             SqlWebhooks.insert(conn, webhook, AuditPosition.afterRevision(currentRevision()));
             return null;
         });
@@ -164,32 +172,32 @@ public final class SqliteStore implements Store {
 
     @Override
     public boolean removeWebhook(String orgId, String webhookId) {
-        return inTransaction(() -> SqlWebhooks.delete(conn, orgId, webhookId));
+        return inTransaction(true, () -> SqlWebhooks.delete(conn, orgId, webhookId));
     }
 
     @Override
     public List<Webhook> webhooks(String orgId) {
-        return inTransaction(() -> SqlWebhooks.list(conn, orgId));
+        return inTransaction(false, () -> SqlWebhooks.list(conn, orgId));
     }
 
     @Override
     public AuditPosition webhookPosition(String webhookId) {
-        return inTransaction(() -> SqlWebhooks.position(conn, webhookId));
+        return inTransaction(false, () -> SqlWebhooks.position(conn, webhookId));
     }
 
     @Override
     public boolean leaseWebhook(String webhookId, String owner, Instant now, Instant until) {
-        return inTransaction(() -> SqlWebhooks.lease(conn, webhookId, owner, now, until));
+        return inTransaction(true, () -> SqlWebhooks.lease(conn, webhookId, owner, now, until));
     }
 
     @Override
     public WebhookDelivery recordDelivery(WebhookDelivery attempt, String owner, boolean advance) {
-        return inTransaction(() -> SqlWebhooks.record(conn, attempt, owner, advance));
+        return inTransaction(true, () -> SqlWebhooks.record(conn, attempt, owner, advance));
     }
 
     @Override
     public void advanceWebhook(String webhookId, String owner, AuditPosition to) {
-        inTransaction(() -> {
+        inTransaction(true, () -> {
             SqlWebhooks.advance(conn, webhookId, owner, to);
             return null;
         });
@@ -197,17 +205,17 @@ public final class SqliteStore implements Store {
 
     @Override
     public List<WebhookDelivery> deliveries(String webhookId, long afterId, int limit) {
-        return inTransaction(() -> SqlWebhooks.deliveries(conn, webhookId, afterId, limit));
+        return inTransaction(false, () -> SqlWebhooks.deliveries(conn, webhookId, afterId, limit));
     }
 
     @Override
     public Snapshot load() {
-        return inTransaction(() -> SqlTables.load(conn, currentRevision()));
+        return inTransaction(false, () -> SqlTables.load(conn, currentRevision()));
     }
 
     @Override
     public List<ChangelogEntry> changesAfter(long revision, int limit) {
-        return inTransaction(() -> {
+        return inTransaction(false, () -> {
             try (PreparedStatement ps = conn.prepareStatement("SELECT revision, committed_at, actor, changes FROM changelog "
                     + "WHERE revision > ? ORDER BY revision LIMIT ?")) {
                 ps.setLong(1, revision);
@@ -226,46 +234,34 @@ public final class SqliteStore implements Store {
 
     @Override
     public long revision() {
-        return inTransaction(this::currentRevision);
+        return inTransaction(false, this::currentRevision);
     }
 
     @Override
     public byte[] secret(String name) {
-        lock.lock();
-        try {
-            ensureOpen();
-            try {
-                byte[] fresh = new byte[32];
-                new SecureRandom().nextBytes(fresh);
-                try (PreparedStatement ps = conn.prepareStatement(
-                        "INSERT INTO secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
-                    ps.setString(1, name);
-                    ps.setBytes(2, fresh);
-                    ps.executeUpdate();
-                }
-                byte[] value;
-                try (PreparedStatement ps = conn.prepareStatement("SELECT value FROM secrets WHERE name = ?")) {
-                    ps.setString(1, name);
-                    try (ResultSet r = ps.executeQuery()) {
-                        r.next();
-                        value = r.getBytes(1);
-                    }
-                }
-                conn.commit();
-                return value;
-            } catch (SQLException e) {
-                rollbackQuietly(e);
-                throw new StoreException("cannot read secret '" + name + "': " + e.getMessage(), e);
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        return inTransaction(true, () -> {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "INSERT INTO secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
+                ps.setString(1, name);
+                ps.setBytes(2, fresh);
+                ps.executeUpdate();
             }
-        } finally {
-            lock.unlock();
-        }
+            try (PreparedStatement ps = conn.prepareStatement("SELECT value FROM secrets WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet r = ps.executeQuery()) {
+                    r.next();
+                    return r.getBytes(1);
+                }
+            }
+        });
     }
 
     @Override
     public boolean ping() {
         try {
-            return inTransaction(() -> {
+            return inTransaction(false, () -> {
                 try (Statement s = conn.createStatement(); ResultSet r = s.executeQuery("SELECT 1")) {
                     return r.next();
                 }
@@ -300,13 +296,14 @@ public final class SqliteStore implements Store {
      * Runs work in one transaction, committed at the end (so small writes use it too), or rolled back if it
      * fails: reads see one consistent state and writes land whole.
      */
-    private <T> T inTransaction(Work<T> work) {
+    private <T> T inTransaction(boolean write, Work<T> work) {
         lock.lock();
         try {
             ensureOpen();
             try {
+                begin(write);
                 T result = work.run();
-                conn.commit();
+                end("COMMIT");
                 return result;
             } catch (SQLException e) {
                 rollbackQuietly(e);
@@ -331,11 +328,34 @@ public final class SqliteStore implements Store {
         }
     }
 
+    /**
+     * Begins a transaction by hand (the connection stays in auto-commit mode): the driver's own transactions
+     * begin again as soon as one ends, which would hold the file's write lock between writes and shut out
+     * every other process. A write begins IMMEDIATE, taking the write lock at once, so that reading the
+     * latest revision and writing the next one cannot interleave with another process's commit.
+     */
+    private void begin(boolean write) throws SQLException {
+        try (Statement s = conn.createStatement()) {
+            s.execute(write ? "BEGIN IMMEDIATE" : "BEGIN");
+        }
+        open = true;
+    }
+
+    private void end(String how) throws SQLException {
+        open = false;
+        try (Statement s = conn.createStatement()) {
+            s.execute(how);
+        }
+    }
+
     private void rollbackQuietly(Exception cause) {
         try {
-            conn.rollback();
+            if (open) {
+                end("ROLLBACK");
+            }
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
     }
+
 }
