@@ -1,10 +1,8 @@
 -- Gatehouse schema for PostgreSQL, version 1: the SQLite schema's tables, with PostgreSQL's own types
 -- where they change something.
--- Times of records stay ISO-8601 text (java.time.Instant#toString), as in SQLite: the rows are written by
--- the SQL both stores share, and text keeps an Instant exact to the nanosecond, where TIMESTAMPTZ would
--- round it to the microsecond.
--- The changelog's commit time is the database's own clock (TIMESTAMPTZ), read while the commit holds
--- the head row, so it rises with the revision whichever node committed.
+-- Times stay ISO-8601 text (java.time.Instant#toString), as in SQLite: the rows are written and read by
+-- the SQL both stores share, which binds and parses times as that text, and text keeps an Instant exact to
+-- the nanosecond where TIMESTAMPTZ would round it to the microsecond.
 -- Roles, default levels and the absence of foreign keys: as in db/sqlite/V1__schema.sql.
 
 CREATE TABLE users (
@@ -134,7 +132,7 @@ INSERT INTO head (one, revision) VALUES (TRUE, 0);
 
 CREATE TABLE changelog (
     revision     BIGINT PRIMARY KEY,
-    committed_at TIMESTAMPTZ NOT NULL,
+    committed_at TEXT NOT NULL,
     actor        TEXT NOT NULL,
     changes      TEXT NOT NULL
 );

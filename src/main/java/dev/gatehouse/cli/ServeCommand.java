@@ -1,8 +1,10 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.http.HttpApi;
+import dev.gatehouse.service.Follower;
 import dev.gatehouse.service.Gatehouse;
 import dev.gatehouse.service.Services;
+import dev.gatehouse.service.WebhookDispatcher;
 import dev.gatehouse.store.Store;
 import io.javalin.Javalin;
 import java.io.PrintStream;
@@ -75,10 +77,13 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** A started server and what it holds open. */
-    record Running(Javalin app, Gatehouse core, int port) implements AutoCloseable {
+    record Running(Javalin app, Gatehouse core, int port, Follower follower, WebhookDispatcher webhooks)
+            implements AutoCloseable {
         @Override
         public void close() {
             app.stop();
+            webhooks.close();
+            follower.close();
             core.close();
         }
     }
@@ -94,7 +99,7 @@ final class ServeCommand implements Callable<Integer> {
             store.close();
             throw e;
         }
-        Services services = Services.create(core, admin.token());
+        Services services = Services.create(core, admin.token(), settings.webhooks());
         String url = settings.publicUrl();
         Javalin app;
         int boundPort;
@@ -120,6 +125,11 @@ final class ServeCommand implements Callable<Integer> {
         if (demo) {
             Demo.run(services, settings.dataDir(), url, out);
         }
-        return new Running(app, core, boundPort);
+        // Other nodes on the same database write too; a single node's follower finds nothing and costs nothing.
+        Follower follower = new Follower(core);
+        follower.start();
+        WebhookDispatcher webhooks = new WebhookDispatcher(core, settings.webhooks(), WebhookDispatcher.Timing.standard());
+        webhooks.start();
+        return new Running(app, core, boundPort, follower, webhooks);
     }
 }

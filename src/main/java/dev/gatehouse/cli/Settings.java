@@ -1,5 +1,6 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.service.WebhookPolicy;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -10,9 +11,11 @@ import java.util.Map;
  * @param dataDir   where the database and the admin token live ({@code --data}, {@code GATEHOUSE_DATA})
  * @param publicUrl the base of the URLs in responses ({@code --public-url}, {@code GATEHOUSE_PUBLIC_URL})
  * @param adminToken the system token, when set by {@code GATEHOUSE_ADMIN_TOKEN}; null to use the data directory's
+ * @param webhooks  where webhooks may point: public addresses, plus what {@code GATEHOUSE_WEBHOOK_ALLOW} lists
  * @param database  SQLite in the data directory, or the PostgreSQL named by {@code --db-url} / {@code GATEHOUSE_DB_URL}
  */
-record Settings(int port, Path dataDir, String publicUrl, String adminToken, DatabaseSettings database) {
+record Settings(int port, Path dataDir, String publicUrl, String adminToken, WebhookPolicy webhooks,
+                DatabaseSettings database) {
 
     static Settings resolve(Integer portFlag, Path dataFlag, String publicUrlFlag, Map<String, String> env) {
         return resolve(portFlag, dataFlag, publicUrlFlag, DatabaseSettings.resolve(null, null, null, null, env), env);
@@ -35,7 +38,14 @@ record Settings(int port, Path dataDir, String publicUrl, String adminToken, Dat
         if (token != null && token.strip().length() < 16) {
             throw new IllegalArgumentException("GATEHOUSE_ADMIN_TOKEN must be at least 16 characters long");
         }
-        return new Settings(port, data.toAbsolutePath().normalize(), url, token == null ? null : token.strip(), database);
+        WebhookPolicy webhooks;
+        try {
+            webhooks = WebhookPolicy.allowing(env.get("GATEHOUSE_WEBHOOK_ALLOW"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("GATEHOUSE_WEBHOOK_ALLOW: " + e.getMessage(), e);
+        }
+        return new Settings(port, data.toAbsolutePath().normalize(), url, token == null ? null : token.strip(), webhooks,
+                database);
     }
 
     private static int parsePort(String text) {

@@ -44,7 +44,10 @@ public final class HttpApi {
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             var r = config.routes;
 
+            Idempotency idempotency = new Idempotency(services.idempotency());
             r.before(ctx -> before(ctx, services, minRevisionWaitMs));
+            r.before(idempotency::before);
+            r.after(idempotency::after);
             r.get("/healthz", ctx -> Http.json(ctx, 200, Json.object().put("status", "ok")));
             r.get("/readyz", ctx -> {
                 if (!services.core().store().ping()) {
@@ -62,7 +65,10 @@ public final class HttpApi {
             new SiteRoutes(services.sites(), shapes, http).register(r);
             new PermissionRoutes(services.permissions(), services.sites(), services.pages(), shapes, http).register(r);
             new PageRoutes(services.pages(), shapes, http).register(r);
+            new AuditRoutes(services.audit()).register(r);
+            new WebhookRoutes(services.webhooks(), publicUrl).register(r);
 
+            r.exception(Idempotency.Replay.class, Idempotency::replay);
             r.exception(ApiException.class, (e, ctx) -> {
                 if (e.status() == 503) {
                     ctx.header("Retry-After", "1");

@@ -1,6 +1,10 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.model.AuditEntry;
 import dev.gatehouse.model.Change;
+import dev.gatehouse.model.Webhook;
+import dev.gatehouse.model.WebhookDelivery;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -13,6 +17,7 @@ import java.util.List;
  *   <li>after a commit, {@link #load} reflects it, and {@link #changesAfter} returns it with the
  *       same changes, in the same order, that were committed;</li>
  *   <li>the state survives closing and reopening the store;</li>
+ *   <li>a commit's audit entries are written in its transaction: there with it, or gone with it;</li>
  *   <li>{@link #awaitChange} wakes soon after a commit, wherever it was made.</li>
  * </ul>
  * Validation is the service's job: the store trusts the changes it is given, but a change that breaks
@@ -22,13 +27,18 @@ import java.util.List;
 public interface Store extends AutoCloseable {
 
     /**
-     * Commits the changes in one transaction and appends them to the changelog.
+     * Commits a write in one transaction: its changes, its changelog row and its audit entries.
      *
-     * @param actor who made the change: a user id, or {@code "system"}
      * @return the new revision
+     * @throws StaleRevisionException if the store is not at the commit's expected revision; nothing was written
      * @throws StoreException if the database refused the changes or could not be reached; nothing was written
      */
-    long commit(String actor, List<Change> changes);
+    long commit(Commit commit);
+
+    /** Commits changes planned against nothing (a bulk load), with no audit entries. */
+    default long commit(String actor, List<Change> changes) {
+        return commit(new Commit(Commit.ANY, actor, Instant.now(), changes, List.of()));
+    }
 
     /** Everything currently stored, read in one consistent transaction, with the revision it reflects. */
     Snapshot load();
@@ -54,6 +64,52 @@ public interface Store extends AutoCloseable {
      * node sharing the database): used to sign pagination cursors.
      */
     byte[] secret(String name);
+
+    /** An organization's audit entries after a position, oldest first, at most {@code limit}. */
+    List<AuditEntry> auditLog(String orgId, AuditPosition after, int limit);
+
+    /**
+     * Reserves an idempotency key for a request; keys created before {@code expiredBefore} are forgotten
+     * first.
+     *
+     * @return null when this call reserved the key, otherwise what the store holds for it
+     */
+    IdempotentRequest reserveIdempotencyKey(String scope, String key, String requestHash, Instant now,
+                                            Instant expiredBefore);
+
+    /** Stores the answer to a key this node reserved. */
+    void completeIdempotencyKey(String scope, String key, IdempotentRequest answer);
+
+    /** Forgets a reserved key whose request got no answer worth repeating (the server failed). */
+    void releaseIdempotencyKey(String scope, String key);
+
+    /** Registers a webhook, positioned after the audit entries committed so far. */
+    void addWebhook(Webhook webhook);
+
+    /** Removes a webhook and its delivery log; false when the organization has no such webhook. */
+    boolean removeWebhook(String orgId, String webhookId);
+
+    /** The webhooks of an organization, or of every organization when {@code orgId} is null. */
+    List<Webhook> webhooks(String orgId);
+
+    /** The last audit entry a webhook has had delivered (or skipped), or null if it no longer exists. */
+    AuditPosition webhookPosition(String webhookId);
+
+    /** Takes or renews, until {@code until}, the right to deliver a webhook; false when another owner holds it. */
+    boolean leaseWebhook(String webhookId, String owner, Instant now, Instant until);
+
+    /**
+     * Logs a delivery attempt and, when {@code advance}, moves the webhook past its entry, together.
+     *
+     * @return the attempt as logged, with its id
+     */
+    WebhookDelivery recordDelivery(WebhookDelivery attempt, String owner, boolean advance);
+
+    /** Moves a webhook past entries it does not want, without logging them; only the lease holder can. */
+    void advanceWebhook(String webhookId, String owner, AuditPosition to);
+
+    /** A webhook's delivery log after {@code afterId}, oldest first. */
+    List<WebhookDelivery> deliveries(String webhookId, long afterId, int limit);
 
     /** True when the database answers. */
     boolean ping();

@@ -43,8 +43,11 @@ class BadInputTest {
                     .get("items").get(0).get("id").asText();
             String pageId = app.ok(app.post("/v1/spaces/" + s + "/pages", alice, "{\"title\":\"P\"}"), 201).get("id").asText();
             String tokenId = app.ok(app.get("/v1/users/bob/tokens", bob), 200).get("items").get(0).get("id").asText();
+            String webhookId = app.ok(app.post("/v1/orgs/" + org + "/webhooks", alice,
+                    "{\"url\":\"http://127.0.0.1:9/hook\",\"secret\":\"0123456789abcdef\"}"), 201).get("id").asText();
             Map<String, String> real = Map.of("orgId", org, "userId", "bob", "teamId", team, "collectionId", c, "spaceId", s,
-                    "siteId", siteId, "siteSpaceId", siteSpace, "tokenId", tokenId, "pageId", pageId);
+                    "siteId", siteId, "siteSpaceId", siteSpace, "tokenId", tokenId, "pageId", pageId,
+                    "webhookId", webhookId);
 
             List<String> callers = new ArrayList<>(List.of(TestApp.SYSTEM, alice, bob, "bogus"));
             int requests = 0;

@@ -18,6 +18,11 @@ class RestartTest {
     @TempDir
     Path dir;
 
+    /** A server on a new, empty database; the PostgreSQL variant overrides it. */
+    protected TestApp startApp() {
+        return TestApp.start(dir);
+    }
+
     /** Every member's effective permission on every resource, and every aggregate: what the index answers. */
     private static Map<String, String> answers(TestApp app) {
         return app.core().read(w -> {
@@ -44,7 +49,7 @@ class RestartTest {
 
     @Test
     void theIndexReloadedFromTheStoreAnswersLikeTheOneThatWroteIt() {
-        TestApp app = TestApp.start(dir);
+        TestApp app = startApp();
         try {
             String alice = app.user("alice");
             app.user("bob");

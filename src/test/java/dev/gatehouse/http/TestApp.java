@@ -2,8 +2,12 @@ package dev.gatehouse.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.service.Follower;
 import dev.gatehouse.service.Gatehouse;
 import dev.gatehouse.service.Services;
+import dev.gatehouse.service.WebhookDispatcher;
+import dev.gatehouse.service.WebhookPolicy;
+import dev.gatehouse.store.Store;
 import dev.gatehouse.store.sqlite.SqliteStore;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -16,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A real Gatehouse on a temporary SQLite file and a random port, with a small client and helpers that
@@ -25,26 +30,45 @@ public final class TestApp implements AutoCloseable {
     public static final String SYSTEM = "test-system-token-0123456789";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path dir;
+    private final Supplier<Store> opener;
+    private Follower follower;
     private Gatehouse core;
     private Javalin app;
+    private WebhookDispatcher webhooks;
     private String origin;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestApp(Path dir) {
-        this.dir = dir;
+    private TestApp(Supplier<Store> opener) {
+        this.opener = opener;
     }
 
+    /** A node on its own SQLite file in {@code dir}. */
     public static TestApp start(Path dir) {
-        TestApp t = new TestApp(dir);
+        return start(() -> SqliteStore.open(dir.resolve("gatehouse.db")));
+    }
+
+    /** A node on whatever store {@code opener} opens: several nodes may share one database. */
+    public static TestApp start(Supplier<Store> opener) {
+        TestApp t = new TestApp(opener);
         t.open();
         return t;
     }
 
     private void open() {
-        core = Gatehouse.open(SqliteStore.open(dir.resolve("gatehouse.db")), Clock.systemUTC());
-        app = HttpApi.create(Services.create(core, SYSTEM), "http://localhost", 300).start(0);
+        core = Gatehouse.open(opener.get(), Clock.systemUTC());
+        // Test receivers listen on loopback, which a real server refuses unless its operator allows it.
+        WebhookPolicy policy = WebhookPolicy.allowing("127.0.0.1");
+        app = HttpApi.create(Services.create(core, SYSTEM, policy), "http://localhost", 300).start(0);
         origin = "http://localhost:" + app.port();
+        webhooks = new WebhookDispatcher(core, policy, new WebhookDispatcher.Timing(Duration.ofMillis(20),
+                Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(2), Duration.ofSeconds(5)));
+        webhooks.start();
+        follower = new Follower(core);
+        follower.start();
+    }
+
+    public WebhookDispatcher webhooks() {
+        return webhooks;
     }
 
     /** Stops the server and the store, then starts both again on the same data. */
@@ -64,6 +88,8 @@ public final class TestApp implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        webhooks.close();
+        follower.close();
         core.close();
     }
 

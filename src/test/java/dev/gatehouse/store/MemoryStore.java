@@ -1,12 +1,17 @@
 package dev.gatehouse.store;
 
 import dev.gatehouse.model.ApiToken;
+import dev.gatehouse.model.AuditEntry;
+import dev.gatehouse.model.AuditEvent;
+import dev.gatehouse.model.Webhook;
+import dev.gatehouse.model.WebhookDelivery;
 import dev.gatehouse.model.Change;
 import dev.gatehouse.model.User;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +27,13 @@ public final class MemoryStore implements Store {
     public static final class Data {
         final List<ChangelogEntry> log = new ArrayList<>();
         final Map<String, byte[]> secrets = new HashMap<>();
+        final List<AuditEntry> audit = new ArrayList<>();
+        final Map<List<String>, IdempotentRequest> keys = new HashMap<>();
+        final Map<String, Webhook> webhooks = new LinkedHashMap<>();
+        final Map<String, AuditPosition> positions = new HashMap<>();
+        final Map<String, String> leaseOwners = new HashMap<>();
+        final Map<String, Instant> leaseUntil = new HashMap<>();
+        final List<WebhookDelivery> deliveries = new ArrayList<>();
     }
 
     private final Data data;
@@ -40,16 +52,139 @@ public final class MemoryStore implements Store {
     }
 
     @Override
-    public synchronized long commit(String actor, List<Change> changes) {
+    public synchronized long commit(Commit commit) {
         ensureOpen();
+        if (commit.expectedRevision() != Commit.ANY && commit.expectedRevision() != data.log.size()) {
+            throw new StaleRevisionException(commit.expectedRevision(), data.log.size());
+        }
         List<Change> all = new ArrayList<>();
         data.log.forEach(e -> all.addAll(e.changes()));
-        all.addAll(changes);
+        all.addAll(commit.changes());
         checkConstraints(all);
         long revision = data.log.size() + 1;
-        data.log.add(new ChangelogEntry(revision, Instant.now(), actor, List.copyOf(changes)));
+        data.log.add(new ChangelogEntry(revision, commit.at(), commit.actor(), commit.changes()));
+        int seq = 0;
+        for (AuditEvent e : commit.audit()) {
+            data.audit.add(new AuditEntry(revision, seq++, commit.at(), commit.actor(), e));
+        }
         notifyAll();
         return revision;
+    }
+
+    @Override
+    public synchronized List<AuditEntry> auditLog(String orgId, AuditPosition after, int limit) {
+        ensureOpen();
+        return data.audit.stream().filter(e -> e.event().orgId().equals(orgId))
+                .filter(e -> e.revision() > after.revision() || (e.revision() == after.revision() && e.seq() > after.seq()))
+                .limit(limit).toList();
+    }
+
+    @Override
+    public synchronized IdempotentRequest reserveIdempotencyKey(String scope, String key, String requestHash,
+                                                                Instant now, Instant expiredBefore) {
+        ensureOpen();
+        data.keys.values().removeIf(r -> r.createdAt().isBefore(expiredBefore));
+        IdempotentRequest old = data.keys.get(List.of(scope, key));
+        if (old == null) {
+            data.keys.put(List.of(scope, key), new IdempotentRequest(requestHash, null, null, null, null, 0, now));
+        }
+        return old;
+    }
+
+    @Override
+    public synchronized void completeIdempotencyKey(String scope, String key, IdempotentRequest answer) {
+        ensureOpen();
+        IdempotentRequest old = data.keys.get(List.of(scope, key));
+        if (old != null) {
+            data.keys.put(List.of(scope, key), new IdempotentRequest(old.requestHash(), answer.status(),
+                    answer.contentType(), answer.body(), answer.location(), answer.revision(), old.createdAt()));
+        }
+    }
+
+    @Override
+    public synchronized void releaseIdempotencyKey(String scope, String key) {
+        ensureOpen();
+        IdempotentRequest old = data.keys.get(List.of(scope, key));
+        if (old != null && !old.answered()) {
+            data.keys.remove(List.of(scope, key));
+        }
+    }
+
+    @Override
+    public synchronized void addWebhook(Webhook webhook) {
+        ensureOpen();
+        data.webhooks.put(webhook.id(), webhook);
+        data.positions.put(webhook.id(), AuditPosition.afterRevision(data.log.size()));
+    }
+
+    @Override
+    public synchronized boolean removeWebhook(String orgId, String webhookId) {
+        ensureOpen();
+        Webhook w = data.webhooks.get(webhookId);
+        if (w == null || !w.orgId().equals(orgId)) {
+            return false;
+        }
+        data.webhooks.remove(webhookId);
+        data.positions.remove(webhookId);
+        data.deliveries.removeIf(d -> d.webhookId().equals(webhookId));
+        return true;
+    }
+
+    @Override
+    public synchronized List<Webhook> webhooks(String orgId) {
+        ensureOpen();
+        return data.webhooks.values().stream().filter(w -> orgId == null || w.orgId().equals(orgId))
+                .sorted(java.util.Comparator.comparing(Webhook::createdAt).thenComparing(Webhook::id)).toList();
+    }
+
+    @Override
+    public synchronized AuditPosition webhookPosition(String webhookId) {
+        ensureOpen();
+        return data.positions.get(webhookId);
+    }
+
+    @Override
+    public synchronized boolean leaseWebhook(String webhookId, String owner, Instant now, Instant until) {
+        ensureOpen();
+        if (!data.webhooks.containsKey(webhookId)) {
+            return false;
+        }
+        String holder = data.leaseOwners.get(webhookId);
+        if (holder != null && !holder.equals(owner) && !data.leaseUntil.get(webhookId).isBefore(now)) {
+            return false;
+        }
+        data.leaseOwners.put(webhookId, owner);
+        data.leaseUntil.put(webhookId, until);
+        return true;
+    }
+
+    @Override
+    public synchronized WebhookDelivery recordDelivery(WebhookDelivery d, String owner, boolean advance) {
+        ensureOpen();
+        if (advance && owner.equals(data.leaseOwners.get(d.webhookId())) && data.positions.containsKey(d.webhookId())) {
+            data.positions.put(d.webhookId(), new AuditPosition(d.revision(), d.seq()));
+        }
+        long id = data.deliveries.stream().filter(x -> x.webhookId().equals(d.webhookId()))
+                .mapToLong(WebhookDelivery::id).max().orElse(0) + 1;
+        WebhookDelivery logged = new WebhookDelivery(id, d.webhookId(), d.revision(), d.seq(), d.action(), d.attempt(),
+                d.at(), d.status(), d.error(), d.millis());
+        data.deliveries.add(logged);
+        return logged;
+    }
+
+    @Override
+    public synchronized void advanceWebhook(String webhookId, String owner, AuditPosition to) {
+        ensureOpen();
+        if (owner.equals(data.leaseOwners.get(webhookId)) && data.positions.containsKey(webhookId)) {
+            data.positions.put(webhookId, to);
+        }
+    }
+
+    @Override
+    public synchronized List<WebhookDelivery> deliveries(String webhookId, long afterId, int limit) {
+        ensureOpen();
+        return data.deliveries.stream().filter(d -> d.webhookId().equals(webhookId) && d.id() > afterId)
+                .limit(limit).toList();
     }
 
     /** The unique constraints every store has: one user per email, one token per secret hash. */

@@ -3,10 +3,14 @@ package dev.gatehouse.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gatehouse.model.AuditEntry;
+import dev.gatehouse.model.AuditEvent;
 import dev.gatehouse.model.Change;
 import dev.gatehouse.model.Grant;
 import dev.gatehouse.model.Role;
 import dev.gatehouse.model.User;
+import dev.gatehouse.model.Webhook;
+import dev.gatehouse.model.WebhookDelivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -223,5 +227,131 @@ public abstract class StoreConformanceTest {
     @Test
     void answersPingWhileOpen() {
         assertThat(store.ping()).isTrue();
+    }
+
+    private static AuditEvent event(String org, String action) {
+        return new AuditEvent(org, action, "space", "s1", "user", "u1", "read", "edit");
+    }
+
+    @Test
+    void auditEntriesAreWrittenWithTheirCommitAndPageByPosition() {
+        Instant at = Instant.parse("2026-11-30T10:00:00.123456Z");
+        store.commit(new Commit(0, "u1", at, List.of(new Change.OrganizationPut(Samples.ORG)),
+                List.of(event("o1", "a.one"), event("o2", "b.one"), event("o1", "a.two"))));
+        store.commit(new Commit(1, "system", at.plusSeconds(1), List.of(new Change.UserPut(Samples.USER)),
+                List.of(event("o1", "a.three"))));
+
+        List<AuditEntry> all = store.auditLog("o1", AuditPosition.START, 10);
+        assertThat(all).extracting(e -> e.event().action()).containsExactly("a.one", "a.two", "a.three");
+        assertThat(all).extracting(AuditEntry::revision).containsExactly(1L, 1L, 2L);
+        assertThat(all).extracting(AuditEntry::seq).containsExactly(0, 2, 0);
+        assertThat(all.get(0)).isEqualTo(new AuditEntry(1, 0, at, "u1", event("o1", "a.one")));
+        assertThat(all.get(2).actor()).isEqualTo("system");
+        assertThat(store.auditLog("o2", AuditPosition.START, 10)).extracting(e -> e.event().action())
+                .containsExactly("b.one");
+        // Positions resume exactly after an entry, or after a whole revision.
+        assertThat(store.auditLog("o1", new AuditPosition(1, 0), 10)).extracting(e -> e.event().action())
+                .containsExactly("a.two", "a.three");
+        assertThat(store.auditLog("o1", AuditPosition.afterRevision(1), 10)).extracting(e -> e.event().action())
+                .containsExactly("a.three");
+        assertThat(store.auditLog("o1", new AuditPosition(2, -1), 10)).hasSize(1);
+        assertThat(store.auditLog("o1", AuditPosition.START, 1)).hasSize(1);
+    }
+
+    @Test
+    void aFailedCommitLeavesNoAuditEntry() {
+        store.commit("system", List.of(new Change.UserPut(Samples.USER)));
+        User sameEmail = new User("other", "Other", Samples.USER.email(), null, false, Samples.T);
+        assertThatThrownBy(() -> store.commit(new Commit(1, "system", Instant.now(),
+                List.of(new Change.UserPut(sameEmail)), List.of(event("o1", "member.added")))))
+                .isInstanceOf(StoreException.class);
+        assertThat(store.auditLog("o1", AuditPosition.START, 10)).isEmpty();
+    }
+
+    @Test
+    void aCommitPlannedAgainstAnOlderRevisionIsRefusedWhole() {
+        store.commit("system", List.of(new Change.UserPut(Samples.USER)));
+        Snapshot before = store.load();
+        assertThatThrownBy(() -> store.commit(new Commit(0, "system", Instant.now(),
+                List.of(new Change.OrganizationPut(Samples.ORG)), List.of(event("o1", "organization.created")))))
+                .isInstanceOfSatisfying(StaleRevisionException.class, e -> assertThat(e.latest()).isEqualTo(1));
+        assertThat(store.load()).isEqualTo(before);
+        assertThat(store.auditLog("o1", AuditPosition.START, 10)).isEmpty();
+        assertThat(store.commit(new Commit(1, "system", Instant.now(), List.of(new Change.OrganizationPut(Samples.ORG)),
+                List.of()))).isEqualTo(2);
+    }
+
+    @Test
+    void idempotencyKeysAreReservedAnsweredReleasedAndForgottenAfterTheirLifetime() {
+        Instant now = Instant.parse("2026-11-30T10:00:00Z");
+        Instant dayAgo = now.minusSeconds(86_400);
+        assertThat(store.reserveIdempotencyKey("u1", "k", "h1", now, dayAgo)).isNull();
+        IdempotentRequest pending = store.reserveIdempotencyKey("u1", "k", "h1", now, dayAgo);
+        assertThat(pending.requestHash()).isEqualTo("h1");
+        assertThat(pending.answered()).isFalse();
+        // Another caller's key of the same name is its own.
+        assertThat(store.reserveIdempotencyKey("u2", "k", "h2", now, dayAgo)).isNull();
+
+        store.completeIdempotencyKey("u1", "k", new IdempotentRequest(null, 201, "application/json", "{\"id\":1}",
+                "http://x/1", 7, null));
+        IdempotentRequest answered = store.reserveIdempotencyKey("u1", "k", "other", now.plusSeconds(5), dayAgo);
+        assertThat(answered).isEqualTo(new IdempotentRequest("h1", 201, "application/json", "{\"id\":1}", "http://x/1",
+                7, now));
+        // Releasing does not forget an answered key; it forgets one whose request failed.
+        store.releaseIdempotencyKey("u1", "k");
+        assertThat(store.reserveIdempotencyKey("u1", "k", "h1", now, dayAgo)).isNotNull();
+        store.releaseIdempotencyKey("u2", "k");
+        assertThat(store.reserveIdempotencyKey("u2", "k", "h3", now, dayAgo)).isNull();
+        // A day later the key is free again.
+        assertThat(store.reserveIdempotencyKey("u1", "k", "h9", now.plusSeconds(86_401), now.plusSeconds(1))).isNull();
+    }
+
+    @Test
+    void webhooksAreStoredPositionedLeasedAndLogged() {
+        store.commit(new Commit(0, "system", Instant.now(), List.of(new Change.OrganizationPut(Samples.ORG)),
+                List.of(event("o1", "organization.created"))));
+        Webhook hook = new Webhook("w1", "o1", "https://hooks.example.com/in", List.of("grant.*"), "s3cret-s3cret-s3cret",
+                Samples.T);
+        store.addWebhook(hook);
+        store.addWebhook(new Webhook("w2", "o2", "https://other.example.com", List.of(), "another-secret-here", Samples.T2));
+        assertThat(store.webhooks("o1")).containsExactly(hook);
+        assertThat(store.webhooks(null)).extracting(Webhook::id).containsExactly("w1", "w2");
+        // A new webhook hears about what comes after it, not about the past.
+        assertThat(store.webhookPosition("w1")).isEqualTo(AuditPosition.afterRevision(1));
+
+        Instant now = Instant.parse("2026-11-30T10:00:00Z");
+        assertThat(store.leaseWebhook("w1", "node-a", now, now.plusSeconds(30))).isTrue();
+        assertThat(store.leaseWebhook("w1", "node-b", now.plusSeconds(1), now.plusSeconds(31))).isFalse();
+        assertThat(store.leaseWebhook("w1", "node-a", now.plusSeconds(2), now.plusSeconds(32))).isTrue();
+
+        WebhookDelivery failed = store.recordDelivery(new WebhookDelivery(0, "w1", 2, 0, "grant.updated", 1, now, 500,
+                "the receiver answered 500", 12), "node-a", false);
+        assertThat(failed.id()).isEqualTo(1);
+        assertThat(store.webhookPosition("w1")).isEqualTo(AuditPosition.afterRevision(1));
+        // Only the lease holder moves the position.
+        WebhookDelivery unanswered = store.recordDelivery(new WebhookDelivery(0, "w1", 2, 0, "grant.updated", 2, now, null,
+                "no answer: connection refused", 3), "node-b", true);
+        assertThat(store.webhookPosition("w1")).isEqualTo(AuditPosition.afterRevision(1));
+        WebhookDelivery ok = store.recordDelivery(new WebhookDelivery(0, "w1", 2, 0, "grant.updated", 3, now, 204, null,
+                4), "node-a", true);
+        assertThat(store.webhookPosition("w1")).isEqualTo(new AuditPosition(2, 0));
+        store.advanceWebhook("w1", "node-a", new AuditPosition(3, 4));
+        assertThat(store.webhookPosition("w1")).isEqualTo(new AuditPosition(3, 4));
+
+        assertThat(store.deliveries("w1", 0, 10)).extracting(WebhookDelivery::id).containsExactly(1L, 2L, 3L);
+        assertThat(store.deliveries("w1", 0, 10).get(2)).isEqualTo(ok);
+        assertThat(store.deliveries("w1", 0, 10).get(0)).isEqualTo(failed);
+        assertThat(store.deliveries("w1", 0, 10).get(1)).isEqualTo(unanswered);
+        assertThat(unanswered.status()).isNull();
+        assertThat(store.deliveries("w1", 1, 1)).extracting(WebhookDelivery::id).containsExactly(2L);
+
+        // A lease that ran out can be taken over.
+        assertThat(store.leaseWebhook("w1", "node-b", now.plusSeconds(40), now.plusSeconds(70))).isTrue();
+
+        assertThat(store.removeWebhook("o2", "w1")).isFalse();
+        assertThat(store.removeWebhook("o1", "w1")).isTrue();
+        assertThat(store.webhooks("o1")).isEmpty();
+        assertThat(store.deliveries("w1", 0, 10)).isEmpty();
+        assertThat(store.webhookPosition("w1")).isNull();
     }
 }

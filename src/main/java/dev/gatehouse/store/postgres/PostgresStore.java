@@ -2,12 +2,22 @@ package dev.gatehouse.store.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.gatehouse.model.AuditEntry;
 import dev.gatehouse.model.Change;
+import dev.gatehouse.model.Webhook;
+import dev.gatehouse.model.WebhookDelivery;
+import dev.gatehouse.store.AuditPosition;
 import dev.gatehouse.store.ChangeCodec;
 import dev.gatehouse.store.ChangelogEntry;
+import dev.gatehouse.store.Commit;
+import dev.gatehouse.store.IdempotentRequest;
 import dev.gatehouse.store.Migrations;
 import dev.gatehouse.store.Snapshot;
+import dev.gatehouse.store.SqlAudit;
+import dev.gatehouse.store.SqlIdempotency;
 import dev.gatehouse.store.SqlTables;
+import dev.gatehouse.store.SqlWebhooks;
+import dev.gatehouse.store.StaleRevisionException;
 import dev.gatehouse.store.Store;
 import dev.gatehouse.store.StoreException;
 import java.security.SecureRandom;
@@ -15,14 +25,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * The store on a PostgreSQL database, which several nodes may share.
  *
- * <p>Rows are written and read by {@link SqlTables}, as in SQLite. What PostgreSQL does differently is
- * here: the revision comes from a locked head row (see {@link #commit}), every commit is announced on
+ * <p>Rows are written and read by the SQL every store shares ({@link SqlTables}, {@link SqlAudit},
+ * {@link SqlIdempotency}, {@link SqlWebhooks}), as in SQLite. What PostgreSQL does differently is here: the revision comes from a locked head row (see {@link #commit}), every commit is announced on
  * {@value #CHANNEL} so that other nodes' {@link #awaitChange} wake, and connections come from a small
  * HikariCP pool, since commits from several threads really do run side by side here.
  *
@@ -30,7 +40,7 @@ import java.util.List;
  * server's disk when {@link #commit} returns.
  */
 public final class PostgresStore implements Store {
-    static final List<String> MIGRATIONS = List.of("V1__schema.sql");
+    static final List<String> MIGRATIONS = List.of("V1__schema.sql", "V2__audit_idempotency_webhooks.sql");
     static final String CHANNEL = "gatehouse_changelog";
     static final int POOL_SIZE = 8;
     /** The advisory lock that lets one node at a time migrate a shared database. */
@@ -95,28 +105,32 @@ public final class PostgresStore implements Store {
     }
 
     /**
-     * Writes the rows, then takes the next revision from the head row, appends the changelog entry and
-     * announces it, all in one transaction.
+     * Locks the head row, checks the expected revision, writes the rows, the changelog entry and the audit
+     * entries under the next revision, and announces it, all in one transaction.
      *
      * <p>Why a locked row and not a sequence: a sequence hands out numbers outside the transaction, so a
      * rolled-back commit leaves a gap, and two commits may finish in the other order than they drew their
-     * numbers, so a reader could see revision 6 before 5 exists and skip 5 forever. The {@code UPDATE} of
-     * the one head row locks it (as {@code SELECT ... FOR UPDATE} would) until this transaction ends, so
-     * the next commit of any node waits there, then reads the committed value: revisions follow commit
-     * order, and a rollback returns its number. It is taken after the rows are written, so the lock is
-     * held only for the changelog insert and the commit itself.
+     * numbers, so a reader could see revision 6 before 5 exists and skip 5 forever. {@code SELECT ... FOR
+     * UPDATE} on the one head row makes every other commit, on any node, wait until this transaction ends,
+     * then read the value it committed: revisions follow commit order, a rollback gives its number back,
+     * and the expected-revision check cannot be overtaken between the check and the commit. It serializes
+     * commits, which a write path that plans against the latest revision needs anyway.
      */
     @Override
-    public long commit(String actor, List<Change> changes) {
-        ensureOpen();
+    public long commit(Commit commit) {
         long revision = transaction("the write was not stored", c -> {
-            for (Change change : changes) {
+            long latest = SqlTables.query(c, "SELECT revision FROM head FOR UPDATE", r -> r.getLong(1)).get(0);
+            if (commit.expectedRevision() != Commit.ANY && commit.expectedRevision() != latest) {
+                throw new StaleRevisionException(commit.expectedRevision(), latest);
+            }
+            long next = latest + 1;
+            for (Change change : commit.changes()) {
                 SqlTables.apply(c, change);
             }
-            long next = SqlTables.query(c, "UPDATE head SET revision = revision + 1 RETURNING revision",
-                    r -> r.getLong(1)).get(0);
-            SqlTables.exec(c, "INSERT INTO changelog (revision, committed_at, actor, changes) "
-                    + "VALUES (?, clock_timestamp(), ?, ?)", next, actor, ChangeCodec.encode(changes));
+            SqlTables.exec(c, "UPDATE head SET revision = ?", next);
+            SqlTables.exec(c, "INSERT INTO changelog (revision, committed_at, actor, changes) VALUES (?, ?, ?, ?)",
+                    next, commit.at().toString(), commit.actor(), ChangeCodec.encode(commit.changes()));
+            SqlAudit.insert(c, next, commit);
             // pg_notify is NOTIFY with a bound payload; like NOTIFY it is delivered when, and if, the
             // transaction commits, in commit order.
             SqlTables.query(c, "SELECT pg_notify('" + CHANNEL + "', ?)", r -> null, Long.toString(next));
@@ -124,6 +138,82 @@ public final class PostgresStore implements Store {
         });
         listener.observe(revision);
         return revision;
+    }
+
+    @Override
+    public List<AuditEntry> auditLog(String orgId, AuditPosition after, int limit) {
+        return transaction("reading the audit log failed", c -> SqlAudit.page(c, orgId, after, limit));
+    }
+
+    @Override
+    public IdempotentRequest reserveIdempotencyKey(String scope, String key, String requestHash, Instant now,
+                                                   Instant expiredBefore) {
+        // A concurrent reservation of the same key on another node: our insert waits for it, then finds it.
+        return transaction("reserving an idempotency key failed",
+                c -> SqlIdempotency.reserve(c, scope, key, requestHash, now, expiredBefore));
+    }
+
+    @Override
+    public void completeIdempotencyKey(String scope, String key, IdempotentRequest answer) {
+        transaction("storing an idempotent answer failed", c -> {
+            SqlIdempotency.complete(c, scope, key, answer);
+            return null;
+        });
+    }
+
+    @Override
+    public void releaseIdempotencyKey(String scope, String key) {
+        transaction("releasing an idempotency key failed", c -> {
+            SqlIdempotency.release(c, scope, key);
+            return null;
+        });
+    }
+
+    @Override
+    public void addWebhook(Webhook webhook) {
+        transaction("adding a webhook failed", c -> {
+            SqlWebhooks.insert(c, webhook, AuditPosition.afterRevision(head(c)));
+            return null;
+        });
+    }
+
+    @Override
+    public boolean removeWebhook(String orgId, String webhookId) {
+        return transaction("removing a webhook failed", c -> SqlWebhooks.delete(c, orgId, webhookId));
+    }
+
+    @Override
+    public List<Webhook> webhooks(String orgId) {
+        return transaction("reading webhooks failed", c -> SqlWebhooks.list(c, orgId));
+    }
+
+    @Override
+    public AuditPosition webhookPosition(String webhookId) {
+        return transaction("reading a webhook failed", c -> SqlWebhooks.position(c, webhookId));
+    }
+
+    @Override
+    public boolean leaseWebhook(String webhookId, String owner, Instant now, Instant until) {
+        // One UPDATE: its row lock decides between nodes asking at once, and the loser sees the winner's lease.
+        return transaction("leasing a webhook failed", c -> SqlWebhooks.lease(c, webhookId, owner, now, until));
+    }
+
+    @Override
+    public WebhookDelivery recordDelivery(WebhookDelivery attempt, String owner, boolean advance) {
+        return transaction("logging a delivery failed", c -> SqlWebhooks.record(c, attempt, owner, advance));
+    }
+
+    @Override
+    public void advanceWebhook(String webhookId, String owner, AuditPosition to) {
+        transaction("moving a webhook on failed", c -> {
+            SqlWebhooks.advance(c, webhookId, owner, to);
+            return null;
+        });
+    }
+
+    @Override
+    public List<WebhookDelivery> deliveries(String webhookId, long afterId, int limit) {
+        return transaction("reading deliveries failed", c -> SqlWebhooks.deliveries(c, webhookId, afterId, limit));
     }
 
     @Override
@@ -139,7 +229,7 @@ public final class PostgresStore implements Store {
     public List<ChangelogEntry> changesAfter(long revision, int limit) {
         return transaction("reading " + target.safeUrl() + " failed", c -> SqlTables.query(c,
                 "SELECT revision, committed_at, actor, changes FROM changelog WHERE revision > ? ORDER BY revision LIMIT ?",
-                r -> new ChangelogEntry(r.getLong(1), r.getObject(2, OffsetDateTime.class).toInstant(), r.getString(3),
+                r -> new ChangelogEntry(r.getLong(1), Instant.parse(r.getString(2)), r.getString(3),
                         ChangeCodec.decode(r.getString(4))), revision, limit));
     }
 

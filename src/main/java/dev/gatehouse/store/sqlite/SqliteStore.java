@@ -1,11 +1,20 @@
 package dev.gatehouse.store.sqlite;
 
-import dev.gatehouse.model.Change;
+import dev.gatehouse.model.AuditEntry;
+import dev.gatehouse.model.Webhook;
+import dev.gatehouse.model.WebhookDelivery;
+import dev.gatehouse.store.AuditPosition;
 import dev.gatehouse.store.ChangeCodec;
+import dev.gatehouse.store.Commit;
+import dev.gatehouse.store.IdempotentRequest;
 import dev.gatehouse.store.ChangelogEntry;
 import dev.gatehouse.store.Migrations;
 import dev.gatehouse.store.Snapshot;
+import dev.gatehouse.store.SqlAudit;
+import dev.gatehouse.store.SqlIdempotency;
 import dev.gatehouse.store.SqlTables;
+import dev.gatehouse.store.SqlWebhooks;
+import dev.gatehouse.store.StaleRevisionException;
 import dev.gatehouse.store.Store;
 import dev.gatehouse.store.StoreException;
 import java.io.IOException;
@@ -23,6 +32,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -37,18 +47,20 @@ import org.sqlite.SQLiteException;
  * {@link #commit} returns.
  */
 public final class SqliteStore implements Store {
-    static final List<String> MIGRATIONS = List.of("V1__schema.sql");
+    static final List<String> MIGRATIONS = List.of("V1__schema.sql", "V2__audit_idempotency_webhooks.sql");
     /**
      * How often a waiter rereads the revision: commits through this store wake it at once, the rereading
-     * catches a write by another process on the same file (one that {@code gatehouse generate} made, say).
+     * catches a commit by another process (another node) on the same file.
      */
-    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Path file;
     private final Connection conn;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition committed = lock.newCondition();
     private boolean closed;
+    /** Whether a transaction is open on the connection, so that a failure knows to roll it back. */
+    private boolean open;
 
     private SqliteStore(Path file, Connection conn) {
         this.file = file;
@@ -62,7 +74,12 @@ public final class SqliteStore implements Store {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            // Transactions begin IMMEDIATE: a commit reads the latest revision and writes the next one, and two
+            // processes on one file must not both read the same latest revision before either writes.
+            SQLiteConfig config = new SQLiteConfig();
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            config.setBusyTimeout(10_000);
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=FULL");
@@ -74,7 +91,6 @@ public final class SqliteStore implements Store {
                 c.close();
                 throw e;
             }
-            c.setAutoCommit(false);
             return new SqliteStore(file, c);
         } catch (SQLException | IOException | IllegalStateException e) {
             throw new StoreException("cannot open the SQLite database " + file + ": " + e.getMessage(), e);
@@ -86,27 +102,37 @@ public final class SqliteStore implements Store {
     }
 
     @Override
-    public long commit(String actor, List<Change> changes) {
+    public long commit(Commit commit) {
         lock.lock();
         try {
             ensureOpen();
             try {
-                long revision = currentRevision() + 1;
-                for (Change change : changes) {
+                begin(true);
+                long latest = currentRevision();
+                if (commit.expectedRevision() != Commit.ANY && commit.expectedRevision() != latest) {
+                    end("ROLLBACK");
+                    throw new StaleRevisionException(commit.expectedRevision(), latest);
+                }
+                long revision = latest + 1;
+                for (var change : commit.changes()) {
                     SqlTables.apply(conn, change);
                 }
                 try (PreparedStatement ps = conn.prepareStatement(
                         "INSERT INTO changelog (revision, committed_at, actor, changes) VALUES (?,?,?,?)")) {
                     ps.setLong(1, revision);
-                    ps.setString(2, Instant.now().toString());
-                    ps.setString(3, actor);
-                    ps.setString(4, ChangeCodec.encode(changes));
+                    ps.setString(2, commit.at().toString());
+                    ps.setString(3, commit.actor());
+                    ps.setString(4, ChangeCodec.encode(commit.changes()));
                     ps.executeUpdate();
                 }
-                conn.commit();
+                SqlAudit.insert(conn, revision, commit);
+                end("COMMIT");
                 committed.signalAll();
                 return revision;
             } catch (SQLException | RuntimeException e) {
+                if (e instanceof StaleRevisionException stale) {
+                    throw stale;
+                }
                 rollbackQuietly(e);
                 // Constraint failures come with extended codes (UNIQUE is 2067); the primary code is the low byte.
                 boolean conflict = e instanceof SQLiteException se
@@ -119,13 +145,86 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public List<AuditEntry> auditLog(String orgId, AuditPosition after, int limit) {
+        return inTransaction(false, () -> SqlAudit.page(conn, orgId, after, limit));
+    }
+
+    @Override
+    public IdempotentRequest reserveIdempotencyKey(String scope, String key, String requestHash, Instant now,
+                                                   Instant expiredBefore) {
+        return inTransaction(true, () -> SqlIdempotency.reserve(conn, scope, key, requestHash, now, expiredBefore));
+    }
+
+    @Override
+    public void completeIdempotencyKey(String scope, String key, IdempotentRequest answer) {
+        inTransaction(true, () -> {
+            SqlIdempotency.complete(conn, scope, key, answer);
+            return null;
+        });
+    }
+
+    @Override
+    public void releaseIdempotencyKey(String scope, String key) {
+        inTransaction(true, () -> {
+            SqlIdempotency.release(conn, scope, key);
+            return null;
+        });
+    }
+
+    @Override
+    public void addWebhook(Webhook webhook) {
+        inTransaction(true, () -> {
+            SqlWebhooks.insert(conn, webhook, AuditPosition.afterRevision(currentRevision()));
+            return null;
+        });
+    }
+
+    @Override
+    public boolean removeWebhook(String orgId, String webhookId) {
+        return inTransaction(true, () -> SqlWebhooks.delete(conn, orgId, webhookId));
+    }
+
+    @Override
+    public List<Webhook> webhooks(String orgId) {
+        return inTransaction(false, () -> SqlWebhooks.list(conn, orgId));
+    }
+
+    @Override
+    public AuditPosition webhookPosition(String webhookId) {
+        return inTransaction(false, () -> SqlWebhooks.position(conn, webhookId));
+    }
+
+    @Override
+    public boolean leaseWebhook(String webhookId, String owner, Instant now, Instant until) {
+        return inTransaction(true, () -> SqlWebhooks.lease(conn, webhookId, owner, now, until));
+    }
+
+    @Override
+    public WebhookDelivery recordDelivery(WebhookDelivery attempt, String owner, boolean advance) {
+        return inTransaction(true, () -> SqlWebhooks.record(conn, attempt, owner, advance));
+    }
+
+    @Override
+    public void advanceWebhook(String webhookId, String owner, AuditPosition to) {
+        inTransaction(true, () -> {
+            SqlWebhooks.advance(conn, webhookId, owner, to);
+            return null;
+        });
+    }
+
+    @Override
+    public List<WebhookDelivery> deliveries(String webhookId, long afterId, int limit) {
+        return inTransaction(false, () -> SqlWebhooks.deliveries(conn, webhookId, afterId, limit));
+    }
+
+    @Override
     public Snapshot load() {
-        return read(() -> SqlTables.load(conn, currentRevision()));
+        return inTransaction(false, () -> SqlTables.load(conn, currentRevision()));
     }
 
     @Override
     public List<ChangelogEntry> changesAfter(long revision, int limit) {
-        return read(() -> {
+        return inTransaction(false, () -> {
             try (PreparedStatement ps = conn.prepareStatement("SELECT revision, committed_at, actor, changes FROM changelog "
                     + "WHERE revision > ? ORDER BY revision LIMIT ?")) {
                 ps.setLong(1, revision);
@@ -144,7 +243,7 @@ public final class SqliteStore implements Store {
 
     @Override
     public long revision() {
-        return read(this::currentRevision);
+        return inTransaction(false, this::currentRevision);
     }
 
     @Override
@@ -170,41 +269,29 @@ public final class SqliteStore implements Store {
 
     @Override
     public byte[] secret(String name) {
-        lock.lock();
-        try {
-            ensureOpen();
-            try {
-                byte[] fresh = new byte[32];
-                new SecureRandom().nextBytes(fresh);
-                try (PreparedStatement ps = conn.prepareStatement(
-                        "INSERT INTO secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
-                    ps.setString(1, name);
-                    ps.setBytes(2, fresh);
-                    ps.executeUpdate();
-                }
-                byte[] value;
-                try (PreparedStatement ps = conn.prepareStatement("SELECT value FROM secrets WHERE name = ?")) {
-                    ps.setString(1, name);
-                    try (ResultSet r = ps.executeQuery()) {
-                        r.next();
-                        value = r.getBytes(1);
-                    }
-                }
-                conn.commit();
-                return value;
-            } catch (SQLException e) {
-                rollbackQuietly(e);
-                throw new StoreException("cannot read secret '" + name + "': " + e.getMessage(), e);
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        return inTransaction(true, () -> {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "INSERT INTO secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
+                ps.setString(1, name);
+                ps.setBytes(2, fresh);
+                ps.executeUpdate();
             }
-        } finally {
-            lock.unlock();
-        }
+            try (PreparedStatement ps = conn.prepareStatement("SELECT value FROM secrets WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet r = ps.executeQuery()) {
+                    r.next();
+                    return r.getBytes(1);
+                }
+            }
+        });
     }
 
     @Override
     public boolean ping() {
         try {
-            return read(() -> {
+            return inTransaction(false, () -> {
                 try (Statement s = conn.createStatement(); ResultSet r = s.executeQuery("SELECT 1")) {
                     return r.next();
                 }
@@ -232,22 +319,26 @@ public final class SqliteStore implements Store {
         }
     }
 
-    private interface Read<T> {
+    private interface Work<T> {
         T run() throws SQLException;
     }
 
-    /** Runs reads in one transaction, so they see one consistent state. */
-    private <T> T read(Read<T> read) {
+    /**
+     * Runs work in one transaction, committed at the end (so small writes use it too), or rolled back if it
+     * fails: reads see one consistent state and writes land whole.
+     */
+    private <T> T inTransaction(boolean write, Work<T> work) {
         lock.lock();
         try {
             ensureOpen();
             try {
-                T result = read.run();
-                conn.commit();
+                begin(write);
+                T result = work.run();
+                end("COMMIT");
                 return result;
             } catch (SQLException e) {
                 rollbackQuietly(e);
-                throw new StoreException("reading " + file + " failed: " + e.getMessage(), e);
+                throw new StoreException("the database " + file + " failed: " + e.getMessage(), e);
             }
         } finally {
             lock.unlock();
@@ -268,11 +359,34 @@ public final class SqliteStore implements Store {
         }
     }
 
+    /**
+     * Begins a transaction by hand (the connection stays in auto-commit mode): the driver's own transactions
+     * begin again as soon as one ends, which would hold the file's write lock between writes and shut out
+     * every other process. A write begins IMMEDIATE, taking the write lock at once, so that reading the
+     * latest revision and writing the next one cannot interleave with another process's commit.
+     */
+    private void begin(boolean write) throws SQLException {
+        try (Statement s = conn.createStatement()) {
+            s.execute(write ? "BEGIN IMMEDIATE" : "BEGIN");
+        }
+        open = true;
+    }
+
+    private void end(String how) throws SQLException {
+        open = false;
+        try (Statement s = conn.createStatement()) {
+            s.execute(how);
+        }
+    }
+
     private void rollbackQuietly(Exception cause) {
         try {
-            conn.rollback();
+            if (open) {
+                end("ROLLBACK");
+            }
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
     }
+
 }

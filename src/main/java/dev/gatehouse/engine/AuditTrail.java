@@ -1,0 +1,356 @@
+package dev.gatehouse.engine;
+
+import dev.gatehouse.model.AuditEvent;
+import dev.gatehouse.model.Change;
+import dev.gatehouse.model.Collection;
+import dev.gatehouse.model.DefaultLevel;
+import dev.gatehouse.model.Grant;
+import dev.gatehouse.model.Member;
+import dev.gatehouse.model.Organization;
+import dev.gatehouse.model.Page;
+import dev.gatehouse.model.ResourceRef;
+import dev.gatehouse.model.ResourceType;
+import dev.gatehouse.model.Role;
+import dev.gatehouse.model.Site;
+import dev.gatehouse.model.SiteSpace;
+import dev.gatehouse.model.Space;
+import dev.gatehouse.model.SubjectRef;
+import dev.gatehouse.model.Team;
+import dev.gatehouse.model.TeamMembership;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Describes a write's changes as audit events, against the world as it was before the write.
+ *
+ * <p>The events are computed before the commit, so that the store writes them in the same transaction as
+ * the changes: a change without its entry, or an entry for a rolled-back change, cannot happen. Because
+ * the world does not yet hold the write, a change that touches something an earlier change of the same
+ * write created (a space and its first grant) looks it up in what this write has put so far.
+ *
+ * <p>Users and API tokens belong to no organization and are not described; a user joining one is, as a
+ * member.
+ */
+public final class AuditTrail {
+    private static final Object GONE = new Object();
+
+    /** Every action an event can name: what a webhook may ask for. */
+    public static final java.util.Set<String> ACTIONS = java.util.Set.copyOf(actions());
+
+    private final World world;
+    /** What this write has put or removed so far, by key: what "before" means for a later change. */
+    private final Map<String, Object> written = new HashMap<>();
+    private final List<AuditEvent> events = new ArrayList<>();
+
+    private AuditTrail(World world) {
+        this.world = world;
+    }
+
+    private static List<String> actions() {
+        List<String> all = new ArrayList<>(List.of("organization.created", "organization.default_changed",
+                "organization.updated", "member.added", "member.role_changed", "member.disabled", "member.enabled",
+                "member.removed", "team.created", "team.updated", "team.deleted", "team.member_added",
+                "team.member_role_changed", "team.member_removed", "space.restored", "space.purged",
+                "site.space_published", "site.space_updated", "site.space_unpublished", "grant.created",
+                "grant.updated", "grant.removed"));
+        for (String type : List.of("collection", "space", "site", "page")) {
+            for (String what : List.of("created", "default_changed", "updated", "deleted")) {
+                all.add(type + "." + what);
+            }
+        }
+        return all;
+    }
+
+    /** The events of {@code changes}, in order, as seen from {@code before}. */
+    public static List<AuditEvent> describe(World before, List<Change> changes) {
+        AuditTrail trail = new AuditTrail(before);
+        for (Change c : changes) {
+            trail.describe(c);
+        }
+        return trail.events;
+    }
+
+    private void describe(Change c) {
+        if (c instanceof Change.OrganizationPut x) {
+            organization(x.organization());
+        } else if (c instanceof Change.MemberPut x) {
+            member(x.member());
+        } else if (c instanceof Change.MemberRemoved x) {
+            Member old = prior("member:" + x.orgId() + ":" + x.userId(), world.member(x.orgId(), x.userId()));
+            emit(x.orgId(), "member.removed", "organization", x.orgId(), "user", x.userId(),
+                    old == null ? null : memberRole(old), null);
+            written.put("member:" + x.orgId() + ":" + x.userId(), GONE);
+        } else if (c instanceof Change.TeamPut x) {
+            team(x.team());
+        } else if (c instanceof Change.TeamRemoved x) {
+            Team old = prior("team:" + x.teamId(), world.team(x.teamId()));
+            if (old != null) {
+                emit(old.orgId(), "team.deleted", "team", old.id(), null, null, null, null);
+            }
+            written.put("team:" + x.teamId(), GONE);
+        } else if (c instanceof Change.TeamMemberPut x) {
+            teamMember(x.membership());
+        } else if (c instanceof Change.TeamMemberRemoved x) {
+            String key = "teammember:" + x.teamId() + ":" + x.userId();
+            TeamMembership old = prior(key, world.teamMembers(x.teamId()).get(x.userId()));
+            Team team = prior("team:" + x.teamId(), world.team(x.teamId()));
+            if (team != null) {
+                emit(team.orgId(), "team.member_removed", "team", x.teamId(), "user", x.userId(),
+                        old == null ? null : old.role().wire(), null);
+            }
+            written.put(key, GONE);
+        } else if (c instanceof Change.CollectionPut x) {
+            Collection k = x.collection();
+            Collection old = prior("collection:" + k.id(), world.collection(k.id()));
+            content(k.orgId(), "collection", k.id(), old == null, old == null ? null : old.defaultLevel(),
+                    k.defaultLevel(), old != null && !old.equals(new Collection(k.id(), k.orgId(), k.parentId(),
+                            k.title(), k.description(), old.defaultLevel(), k.createdAt())));
+            written.put("collection:" + k.id(), k);
+        } else if (c instanceof Change.CollectionRemoved x) {
+            removed("collection", x.collectionId());
+        } else if (c instanceof Change.SpacePut x) {
+            space(x.space());
+        } else if (c instanceof Change.SpaceRemoved x) {
+            Space old = prior("space:" + x.spaceId(), world.space(x.spaceId()));
+            // A space already in the bin was reported deleted then; its purge is reported as such.
+            if (old != null) {
+                emit(old.orgId(), old.deletedAt() == null ? "space.deleted" : "space.purged", "space", old.id(),
+                        null, null, null, null);
+            }
+            written.put("space:" + x.spaceId(), GONE);
+        } else if (c instanceof Change.SitePut x) {
+            Site s = x.site();
+            Site old = prior("site:" + s.id(), world.site(s.id()));
+            content(s.orgId(), "site", s.id(), old == null, old == null ? null : old.defaultLevel(),
+                    s.defaultLevel(), old != null && !old.equals(new Site(s.id(), s.orgId(), s.title(),
+                            old.defaultLevel(), s.visibility(), s.published(), s.createdAt())));
+            written.put("site:" + s.id(), s);
+        } else if (c instanceof Change.SiteRemoved x) {
+            removed("site", x.siteId());
+        } else if (c instanceof Change.SiteSpacePut x) {
+            siteSpace(x.siteSpace());
+        } else if (c instanceof Change.SiteSpaceRemoved x) {
+            SiteSpace old = prior("sitespace:" + x.siteSpaceId(), world.siteSpace(x.siteSpaceId()));
+            if (old != null) {
+                emit(orgOf(new ResourceRef(ResourceType.SITE, old.siteId())), "site.space_unpublished", "site",
+                        old.siteId(), "space", old.spaceId(), null, null);
+            }
+            written.put("sitespace:" + x.siteSpaceId(), GONE);
+        } else if (c instanceof Change.PagePut x) {
+            Page p = x.page();
+            Page old = prior("page:" + p.id(), world.page(p.id()));
+            content(orgOf(new ResourceRef(ResourceType.SPACE, p.spaceId())), "page", p.id(), old == null,
+                    old == null ? null : old.defaultLevel(), p.defaultLevel(), old != null && !old.equals(new Page(p.id(),
+                            p.spaceId(), p.parentId(), p.title(), old.defaultLevel(), p.position(), p.createdAt())));
+            written.put("page:" + p.id(), p);
+        } else if (c instanceof Change.PageRemoved x) {
+            removed("page", x.pageId());
+        } else if (c instanceof Change.GrantPut x) {
+            grant(x.grant());
+        } else if (c instanceof Change.GrantRemoved x) {
+            Grant old = priorGrant(x.resource(), x.subject());
+            if (old != null) {
+                emit(orgOf(x.resource()), "grant.removed", x.resource().type().wire(), x.resource().id(),
+                        subjectType(x.subject()), x.subject().id(), roleOrNone(old.role()), null);
+            }
+            written.put(grantKey(x.resource(), x.subject()), GONE);
+        }
+        // Users and tokens: no organization, no entry (see the class comment).
+    }
+
+    private void organization(Organization o) {
+        Organization old = prior("org:" + o.id(), world.organization(o.id()));
+        if (old == null) {
+            emit(o.id(), "organization.created", "organization", o.id(), null, null, null, roleOrNone(o.defaultRole()));
+        } else {
+            if (old.defaultRole() != o.defaultRole()) {
+                emit(o.id(), "organization.default_changed", "organization", o.id(), null, null,
+                        roleOrNone(old.defaultRole()), roleOrNone(o.defaultRole()));
+            }
+            if (!Objects.equals(old.title(), o.title())) {
+                emit(o.id(), "organization.updated", "organization", o.id(), null, null, null, null);
+            }
+        }
+        written.put("org:" + o.id(), o);
+    }
+
+    private void member(Member m) {
+        String key = "member:" + m.orgId() + ":" + m.userId();
+        Member old = prior(key, world.member(m.orgId(), m.userId()));
+        if (old == null) {
+            emit(m.orgId(), "member.added", "organization", m.orgId(), "user", m.userId(), null, memberRole(m));
+        } else {
+            if (old.role() != m.role()) {
+                emit(m.orgId(), "member.role_changed", "organization", m.orgId(), "user", m.userId(),
+                        memberRole(old), memberRole(m));
+            }
+            if (old.disabled() != m.disabled()) {
+                emit(m.orgId(), m.disabled() ? "member.disabled" : "member.enabled", "organization", m.orgId(),
+                        "user", m.userId(), null, null);
+            }
+        }
+        written.put(key, m);
+    }
+
+    private void team(Team t) {
+        Team old = prior("team:" + t.id(), world.team(t.id()));
+        if (old == null) {
+            emit(t.orgId(), "team.created", "team", t.id(), null, null, null, null);
+        } else if (!old.equals(t)) {
+            emit(t.orgId(), "team.updated", "team", t.id(), null, null, null, null);
+        }
+        written.put("team:" + t.id(), t);
+    }
+
+    private void teamMember(TeamMembership m) {
+        String key = "teammember:" + m.teamId() + ":" + m.userId();
+        TeamMembership old = prior(key, world.teamMembers(m.teamId()).get(m.userId()));
+        Team team = prior("team:" + m.teamId(), world.team(m.teamId()));
+        if (team != null && (old == null || old.role() != m.role())) {
+            emit(team.orgId(), old == null ? "team.member_added" : "team.member_role_changed", "team", m.teamId(),
+                    "user", m.userId(), old == null ? null : old.role().wire(), m.role().wire());
+        }
+        written.put(key, m);
+    }
+
+    private void space(Space s) {
+        Space old = prior("space:" + s.id(), world.space(s.id()));
+        if (old == null) {
+            content(s.orgId(), "space", s.id(), true, null, s.defaultLevel(), false);
+        } else {
+            boolean binned = old.deletedAt() == null && s.deletedAt() != null;
+            boolean restored = old.deletedAt() != null && s.deletedAt() == null;
+            if (binned || restored) {
+                emit(s.orgId(), binned ? "space.deleted" : "space.restored", "space", s.id(), null, null, null, null);
+            }
+            // updatedAt moves with every edit; only a change of what the space is counts as an update.
+            Space same = new Space(s.id(), s.orgId(), s.parentId(), s.title(), s.emoji(), s.visibility(),
+                    old.defaultLevel(), s.createdAt(), old.updatedAt(), old.deletedAt());
+            content(s.orgId(), "space", s.id(), false, old.defaultLevel(), s.defaultLevel(), !old.equals(same));
+        }
+        written.put("space:" + s.id(), s);
+    }
+
+    private void siteSpace(SiteSpace s) {
+        SiteSpace old = prior("sitespace:" + s.id(), world.siteSpace(s.id()));
+        String org = orgOf(new ResourceRef(ResourceType.SITE, s.siteId()));
+        if (old == null) {
+            emit(org, "site.space_published", "site", s.siteId(), "space", s.spaceId(), null, null);
+        } else if (!old.equals(s)) {
+            emit(org, "site.space_updated", "site", s.siteId(), "space", s.spaceId(), null, null);
+        }
+        written.put("sitespace:" + s.id(), s);
+    }
+
+    /**
+     * A content resource put: created, or its default level changed, or something else about it changed
+     * (title, parent, visibility...), each its own entry.
+     */
+    private void content(String org, String type, String id, boolean created, DefaultLevel before, DefaultLevel after,
+                         boolean otherwiseChanged) {
+        if (created) {
+            emit(org, type + ".created", type, id, null, null, null, level(after));
+            return;
+        }
+        if (!Objects.equals(before, after)) {
+            emit(org, type + ".default_changed", type, id, null, null, level(before), level(after));
+        }
+        if (otherwiseChanged) {
+            emit(org, type + ".updated", type, id, null, null, null, null);
+        }
+    }
+
+    private void removed(String type, String id) {
+        ResourceRef ref = new ResourceRef(ResourceType.parse(type), id);
+        String org = orgOf(ref);
+        if (org != null) {
+            emit(org, type + ".deleted", type, id, null, null, null, null);
+        }
+        written.put(type + ":" + id, GONE);
+    }
+
+    private void grant(Grant g) {
+        Grant old = priorGrant(g.resource(), g.subject());
+        if (old == null || old.role() != g.role()) {
+            emit(orgOf(g.resource()), old == null ? "grant.created" : "grant.updated", g.resource().type().wire(),
+                    g.resource().id(), subjectType(g.subject()), g.subject().id(),
+                    old == null ? null : roleOrNone(old.role()), roleOrNone(g.role()));
+        }
+        written.put(grantKey(g.resource(), g.subject()), g);
+    }
+
+    private Grant priorGrant(ResourceRef r, SubjectRef s) {
+        World.Grants grants = world.grants(r);
+        Grant inWorld = grants == null ? null
+                : (s.type() == dev.gatehouse.model.SubjectType.USER ? grants.users() : grants.teams()).get(s.id());
+        return prior(grantKey(r, s), inWorld);
+    }
+
+    /** The organization of a resource, whether it is in the world or was created earlier in this write. */
+    private String orgOf(ResourceRef r) {
+        switch (r.type()) {
+            case COLLECTION: {
+                Collection k = prior("collection:" + r.id(), world.collection(r.id()));
+                return k == null ? world.organizationOf(r) : k.orgId();
+            }
+            case SPACE: {
+                Space s = prior("space:" + r.id(), world.space(r.id()));
+                return s == null ? world.organizationOf(r) : s.orgId();
+            }
+            case SITE: {
+                Site s = prior("site:" + r.id(), world.site(r.id()));
+                return s == null ? world.organizationOf(r) : s.orgId();
+            }
+            case PAGE: {
+                Page p = prior("page:" + r.id(), world.page(r.id()));
+                return p == null ? world.organizationOf(r) : orgOf(new ResourceRef(ResourceType.SPACE, p.spaceId()));
+            }
+            default:
+                throw new IllegalStateException(r.toString());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T prior(String key, T inWorld) {
+        if (!written.containsKey(key)) {
+            return inWorld;
+        }
+        Object o = written.get(key);
+        return o == GONE ? null : (T) o;
+    }
+
+    private void emit(String org, String action, String resourceType, String resourceId, String subjectType,
+                      String subjectId, String before, String after) {
+        if (org != null) {
+            events.add(new AuditEvent(org, action, resourceType, resourceId, subjectType, subjectId, before, after));
+        }
+    }
+
+    private static String grantKey(ResourceRef r, SubjectRef s) {
+        return "grant:" + r.type() + ":" + r.id() + ":" + s.type() + ":" + s.id();
+    }
+
+    private static String subjectType(SubjectRef s) {
+        return s.type() == dev.gatehouse.model.SubjectType.USER ? "user" : "team";
+    }
+
+    private static String memberRole(Member m) {
+        return m.role() == null ? "guest" : m.role().wire();
+    }
+
+    private static String roleOrNone(Role r) {
+        return r == null ? "none" : r.wire();
+    }
+
+    /** A default level as the audit log says it: a role, {@code inherit}, or {@code none}. */
+    private static String level(DefaultLevel l) {
+        if (l == null) {
+            return null;
+        }
+        String w = l.wire();
+        return w == null ? "none" : w;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.gatehouse.service;
+
+import dev.gatehouse.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps this node's index up with writes other nodes commit to the same database: it waits for the store
+ * to announce a newer revision (PostgreSQL's LISTEN/NOTIFY, or polling), then applies the changelog.
+ * While the database is down it keeps trying, and the index keeps answering at the revision it has.
+ */
+public final class Follower implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Follower.class);
+    private static final long WAIT_MILLIS = 1000;
+
+    private final Gatehouse core;
+    private volatile boolean running;
+    private Thread thread;
+
+    public Follower(Gatehouse core) {
+        this.core = core;
+    }
+
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "gatehouse-follower");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        long pause = 100;
+        while (running) {
+            try {
+                long latest = core.store().awaitChange(core.index().revision(), WAIT_MILLIS);
+                if (latest > core.index().revision()) {
+                    core.catchUp();
+                }
+                pause = 100;
+            } catch (StoreException e) {
+                LOG.warn("cannot follow the changelog, retrying in {} ms: {}", pause, e.getMessage());
+                sleep(pause);
+                pause = Math.min(pause * 2, 5000);
+            } catch (RuntimeException e) {
+                LOG.error("following the changelog failed unexpectedly", e);
+                sleep(pause);
+            }
+        }
+    }
+
+    private void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            running = false;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread = null;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.gatehouse.service;
+
+import dev.gatehouse.store.IdempotentRequest;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Idempotency keys: a retried write with the same key and the same request gets the first answer again
+ * instead of being done twice, for 24 hours.
+ *
+ * <p>Keys live in the store, so a retry that reaches another node is recognised too. A key is reserved
+ * before the request runs, which is what makes two racing retries safe: the second sees the reservation
+ * and is told to come back, instead of writing a second time.
+ */
+public final class IdempotencyService {
+    public static final Duration LIFETIME = Duration.ofHours(24);
+
+    private final Gatehouse core;
+
+    public IdempotencyService(Gatehouse core) {
+        this.core = core;
+    }
+
+    /** What to do with a request carrying a key. */
+    public sealed interface Decision {
+        /** The key is new: run the request, then {@link #complete} or {@link #release} it. */
+        record Run() implements Decision { }
+
+        /** The same request was answered before: repeat this answer. */
+        record Replay(IdempotentRequest answer) implements Decision { }
+    }
+
+    /**
+     * Reserves the key or finds its earlier use.
+     *
+     * @throws ApiException 422 when the key was used with another request, 409 while its first request runs
+     */
+    public Decision begin(Caller caller, String key, String requestHash) {
+        Instant now = core.now();
+        IdempotentRequest earlier = core.store().reserveIdempotencyKey(caller.actor(), key, requestHash, now,
+                now.minus(LIFETIME));
+        if (earlier == null) {
+            return new Decision.Run();
+        }
+        if (!earlier.requestHash().equals(requestHash)) {
+            throw new ApiException(422, "the Idempotency-Key '" + key + "' was used with another request in the last"
+                    + " 24 hours; use a new key for a new request");
+        }
+        if (!earlier.answered()) {
+            throw ApiException.conflict("a request with the Idempotency-Key '" + key + "' is still running; retry"
+                    + " when it has been answered");
+        }
+        return new Decision.Replay(earlier);
+    }
+
+    public void complete(Caller caller, String key, IdempotentRequest answer) {
+        core.store().completeIdempotencyKey(caller.actor(), key, answer);
+    }
+
+    public void release(Caller caller, String key) {
+        core.store().releaseIdempotencyKey(caller.actor(), key);
+    }
+}

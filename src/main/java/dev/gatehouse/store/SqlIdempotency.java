@@ -1,0 +1,58 @@
+package dev.gatehouse.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/**
+ * Idempotency keys, in SQL that every store shares. A key is scoped (by the caller) so that two callers
+ * choosing the same key never see each other's answers.
+ */
+public final class SqlIdempotency {
+    private SqlIdempotency() {
+    }
+
+    /**
+     * Reserves {@code key} for a request, or returns what the store already holds for it. Keys created before
+     * {@code expiredBefore} are forgotten first, so an expired key is reserved afresh.
+     *
+     * @return null when this call reserved the key; otherwise the earlier request
+     */
+    public static IdempotentRequest reserve(Connection c, String scope, String key, String requestHash, Instant now,
+                                            Instant expiredBefore) throws SQLException {
+        SqlTables.exec(c, "DELETE FROM idempotency_keys WHERE created_at < ?", expiredBefore.toString());
+        int inserted = SqlTables.exec(c, "INSERT INTO idempotency_keys (scope, idem_key, request_hash, created_at) "
+                + "VALUES (?,?,?,?) ON CONFLICT (scope, idem_key) DO NOTHING", scope, key, requestHash, now.toString());
+        if (inserted == 1) {
+            return null;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT request_hash, status, content_type, body, location, "
+                + "revision, created_at FROM idempotency_keys WHERE scope = ? AND idem_key = ?")) {
+            ps.setString(1, scope);
+            ps.setString(2, key);
+            try (ResultSet r = ps.executeQuery()) {
+                if (!r.next()) {
+                    throw new SQLException("idempotency key vanished while being read");
+                }
+                int status = r.getInt(2);
+                boolean pending = r.wasNull();
+                return new IdempotentRequest(r.getString(1), pending ? null : status, r.getString(3), r.getString(4),
+                        r.getString(5), r.getLong(6), Instant.parse(r.getString(7)));
+            }
+        }
+    }
+
+    /** Stores the answer to a reserved key. */
+    public static void complete(Connection c, String scope, String key, IdempotentRequest answer) throws SQLException {
+        SqlTables.exec(c, "UPDATE idempotency_keys SET status = ?, content_type = ?, body = ?, location = ?, revision = ? "
+                        + "WHERE scope = ? AND idem_key = ?", answer.status(), answer.contentType(), answer.body(),
+                answer.location(), answer.revision(), scope, key);
+    }
+
+    /** Forgets a reserved key whose request could not be answered, so that it can be retried. */
+    public static void release(Connection c, String scope, String key) throws SQLException {
+        SqlTables.exec(c, "DELETE FROM idempotency_keys WHERE scope = ? AND idem_key = ? AND status IS NULL", scope, key);
+    }
+}
