@@ -17,6 +17,10 @@ public final class Validate {
         if (t.length() < min || t.length() > max) {
             throw ApiException.badRequest("'" + field + "' must be " + min + " to " + max + " characters long");
         }
+        // PostgreSQL's text cannot hold it, and no title needs it: refused alike whatever the store.
+        if (t.indexOf('\0') >= 0) {
+            throw ApiException.badRequest("'" + field + "' must not contain the NUL character");
+        }
         return t;
     }
 

@@ -270,7 +270,7 @@ public final class PostgresStore implements Store {
         if (closed) {
             return false;
         }
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = connection()) {
             return c.isValid(2);
         } catch (SQLException e) {
             return false;
@@ -297,7 +297,7 @@ public final class PostgresStore implements Store {
     /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
     private <T> T transaction(String failure, Work<T> work) {
         ensureOpen();
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = connection()) {
             try {
                 T result = work.run(c);
                 c.commit();
@@ -315,6 +315,22 @@ public final class PostgresStore implements Store {
                 throw se;
             }
             throw new StoreException(failure + ": " + e.getMessage(), e, SqlStates.conflict(e));
+        }
+    }
+
+    /**
+     * A pooled connection, also for a thread that was interrupted: HikariCP refuses one to such a thread,
+     * where SQLite's driver ignores interrupts. The call is made, as on SQLite, and the interrupt is kept
+     * for the caller, who asked to stop and will see it at its next wait.
+     */
+    private Connection connection() throws SQLException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            return pool.getConnection();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
