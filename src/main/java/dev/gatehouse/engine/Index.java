@@ -16,7 +16,7 @@ import java.util.function.Function;
 public final class Index {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Condition advanced = lock.writeLock().newCondition();
-    private final World world = new World();
+    private World world = new World();
     private long revision;
 
     /** Runs a read against a consistent state of the world. The function must not keep views it was given. */
@@ -41,6 +41,52 @@ public final class Index {
             }
             revision = newRevision;
             advanced.signalAll();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * What a group of writes does with the index while it holds it exclusively: plan against the world as
+     * the earlier writes of the group left it, and apply each write once it is stored.
+     */
+    public interface Exclusive {
+        World world();
+
+        void apply(long newRevision, List<Change> changes);
+
+        /** Replaces everything with a state reloaded from the store, after a group that could not be stored. */
+        void reset(long newRevision, List<Change> changes);
+    }
+
+    /**
+     * Runs {@code work} with the index held exclusively: no read runs meanwhile, so the writes it applies
+     * become visible together when it returns, and only then. A group of writes applies each write as soon
+     * as it is stored (the next write of the group must see it) and returns once all are durable.
+     */
+    public <T> T exclusively(Function<Exclusive, T> work) {
+        lock.writeLock().lock();
+        try {
+            return work.apply(new Exclusive() {
+                @Override
+                public World world() {
+                    return world;
+                }
+
+                @Override
+                public void apply(long newRevision, List<Change> changes) {
+                    Index.this.apply(newRevision, changes);
+                }
+
+                @Override
+                public void reset(long newRevision, List<Change> changes) {
+                    world = new World();
+                    revision = 0;
+                    if (newRevision > 0) {
+                        Index.this.apply(newRevision, changes);
+                    }
+                }
+            });
         } finally {
             lock.writeLock().unlock();
         }

@@ -5,20 +5,31 @@ import dev.gatehouse.engine.World;
 import dev.gatehouse.model.Change;
 import dev.gatehouse.store.Snapshot;
 import dev.gatehouse.store.Store;
+import dev.gatehouse.store.StoreException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
 /**
  * The running core: the store (truth), the index (every read) and the one path every write takes.
  *
- * <p>A write plans its changes against the index while holding the write lock, commits them to the store
- * in one transaction, then applies them to the index. Holding the lock from planning to applying means
- * no other write can slip in between the checks a write made and its commit, so the checks stay true.
+ * <p>Writes are serial: each one plans its changes against the index as every earlier write left it,
+ * so no other write can slip in between the checks a write made and its commit, and the checks stay true.
+ *
+ * <p>They are made durable in groups (group commit). Writers queue their planners; one of them, holding
+ * the write lock, takes every write queued so far and, with the index held exclusively, plans each one,
+ * stores it under its own revision and applies it to the index (the next write of the group plans against
+ * it), then makes the whole group durable with one sync. Only then does it release the index, so readers
+ * never see a write before it is durable, and only then is any writer of the group answered. A write that
+ * is refused (by its planner or by the store) is answered with its error and leaves the others alone; if
+ * the group cannot be made durable, every write of it fails and the index is reloaded from the store.
+ * Under one writer this is the plain write path; under many, they share one sync to disk instead of
+ * queueing for one each. Readers wait for at most one group.
  */
 public final class Gatehouse implements AutoCloseable {
     private static final char[] ALPHABET =
@@ -28,7 +39,11 @@ public final class Gatehouse implements AutoCloseable {
     private final Index index = new Index();
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** Held by the writer that is storing a group; a write queued meanwhile goes into the next group. */
     private final Object writeLock = new Object();
+    private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
+    /** At most this many writes in one group, so readers never wait for an unbounded one. */
+    private static final int MAX_GROUP = 256;
 
     private Gatehouse(Store store, Clock clock) {
         this.store = store;
@@ -81,18 +96,120 @@ public final class Gatehouse implements AutoCloseable {
 
     /**
      * Plans, commits and applies one write. The planner runs under the write lock against the current
-     * index; it throws {@link ApiException} to refuse, in which case nothing is written.
+     * index; it throws {@link ApiException} to refuse, in which case nothing is written. Returns once the
+     * write is durable and visible to reads.
      */
     public <T> Written<T> write(Caller caller, Function<World, Plan<T>> planner) {
+        Pending<T> mine = new Pending<>(caller, planner);
+        queue.add(mine);
         synchronized (writeLock) {
-            Plan<T> plan = index.read(planner);
+            // The writer that stored the previous group may have taken this write with it.
+            while (!mine.done) {
+                writeGroup();
+            }
+        }
+        return mine.outcome();
+    }
+
+    /** Writes queued and not yet taken into a group (tests use it to line writes up into one group). */
+    int queuedWrites() {
+        return queue.size();
+    }
+
+    private void writeGroup() {
+        List<Pending<?>> group = new ArrayList<>();
+        for (Pending<?> p; group.size() < MAX_GROUP && (p = queue.poll()) != null; ) {
+            group.add(p);
+        }
+        if (group.isEmpty()) {
+            return;
+        }
+        index.exclusively(staged -> {
+            try {
+                store(staged, group);
+            } catch (RuntimeException e) {
+                // What was applied to the index is not in the store: start again from what the store holds.
+                try {
+                    Snapshot snapshot = store.load();
+                    staged.reset(snapshot.revision(), SnapshotChanges.of(snapshot));
+                } catch (RuntimeException again) {
+                    e.addSuppressed(again);
+                }
+                for (Pending<?> p : group) {
+                    if (p.failure == null) {
+                        p.failure = e;
+                    }
+                }
+            } finally {
+                for (Pending<?> p : group) {
+                    p.done = true;
+                }
+            }
+            return null;
+        });
+    }
+
+    private void store(Index.Exclusive staged, List<Pending<?>> group) {
+        try (Store.Group g = store.group()) {
+            long revision = index.revision();
+            for (Pending<?> p : group) {
+                if (p.stage(staged, g)) {
+                    revision = p.revision;
+                } else if (p.failure == null) {
+                    // Nothing to change: it reflects the revisions of the group so far.
+                    p.revision = revision;
+                }
+            }
+            g.commit();
+        }
+    }
+
+    /** One queued write, and what became of it. Its fields are written and read under the write lock. */
+    private static final class Pending<T> {
+        final Caller caller;
+        final Function<World, Plan<T>> planner;
+        Plan<T> plan;
+        long revision;
+        boolean changed;
+        RuntimeException failure;
+        boolean done;
+
+        Pending(Caller caller, Function<World, Plan<T>> planner) {
+            this.caller = caller;
+            this.planner = planner;
+        }
+
+        /**
+         * Plans this write and, when it changes something, stores and applies it. Returns whether it was
+         * stored; a refusal (by the planner or the store) is kept as its failure and changes nothing.
+         */
+        boolean stage(Index.Exclusive staged, Store.Group g) {
+            try {
+                plan = planner.apply(staged.world());
+            } catch (RuntimeException e) {
+                failure = e;
+                return false;
+            }
             if (plan.changes().isEmpty()) {
-                return new Written<>(plan.result(), index.revision(), false);
+                return false;
             }
             List<Change> changes = new ArrayList<>(plan.changes());
-            long revision = store.commit(caller.actor(), changes);
-            index.apply(revision, changes);
-            return new Written<>(plan.result(), revision, true);
+            try {
+                revision = g.add(caller.actor(), changes);
+            } catch (StoreException e) {
+                failure = e;
+                return false;
+            }
+            staged.apply(revision, changes);
+            changed = true;
+            return true;
+        }
+
+        Written<T> outcome() {
+            if (failure != null) {
+                throw failure;
+            }
+            return new Written<>(plan.result(), revision, changed);
         }
     }
 

@@ -17,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
@@ -79,33 +80,105 @@ public final class SqliteStore implements Store {
 
     @Override
     public long commit(String actor, List<Change> changes) {
+        try (Group g = group()) {
+            long revision = g.add(actor, changes);
+            g.commit();
+            return revision;
+        }
+    }
+
+    /**
+     * One SQLite transaction for the whole group, with a savepoint per write so that a refused write is undone
+     * alone; the transaction's commit is the one sync. The store's lock is held until the group is closed.
+     */
+    @Override
+    public Group group() {
         lock.lock();
         try {
             ensureOpen();
+            return new SqliteGroup(currentRevision());
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(e);
+            lock.unlock();
+            throw e instanceof StoreException se ? se
+                    : new StoreException("cannot start a write: " + e.getMessage(), e);
+        }
+    }
+
+    private final class SqliteGroup implements Group {
+        private long revision;
+        private boolean open = true;
+        /** Whether writes were added since the last commit, so that closing has something to roll back. */
+        private boolean pending;
+
+        SqliteGroup(long revision) {
+            this.revision = revision;
+        }
+
+        @Override
+        public long add(String actor, List<Change> changes) {
+            if (!open) {
+                throw new IllegalStateException("the group is closed");
+            }
+            Savepoint savepoint = null;
+            pending = true;
             try {
-                long revision = currentRevision() + 1;
+                savepoint = conn.setSavepoint();
+                long next = revision + 1;
                 for (Change change : changes) {
                     SqlTables.apply(conn, change);
                 }
                 try (PreparedStatement ps = conn.prepareStatement(
                         "INSERT INTO changelog (revision, committed_at, actor, changes) VALUES (?,?,?,?)")) {
-                    ps.setLong(1, revision);
+                    ps.setLong(1, next);
                     ps.setString(2, Instant.now().toString());
                     ps.setString(3, actor);
                     ps.setString(4, ChangeCodec.encode(changes));
                     ps.executeUpdate();
                 }
-                conn.commit();
-                return revision;
+                conn.releaseSavepoint(savepoint);
+                revision = next;
+                return next;
             } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(e);
+                if (savepoint != null) {
+                    try {
+                        conn.rollback(savepoint);
+                        conn.releaseSavepoint(savepoint);
+                    } catch (SQLException undo) {
+                        e.addSuppressed(undo);
+                    }
+                }
                 // Constraint failures come with extended codes (UNIQUE is 2067); the primary code is the low byte.
                 boolean conflict = e instanceof SQLiteException se
                         && (se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CONSTRAINT.code;
                 throw new StoreException("the write was not stored: " + e.getMessage(), e, conflict);
             }
-        } finally {
-            lock.unlock();
+        }
+
+        @Override
+        public void commit() {
+            try {
+                conn.commit();
+                pending = false;
+            } catch (SQLException e) {
+                rollbackQuietly(e);
+                pending = false;
+                throw new StoreException("the writes were not stored: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (open) {
+                open = false;
+                try {
+                    if (pending) {
+                        rollbackQuietly(null);
+                    }
+                } finally {
+                    lock.unlock();
+                }
+            }
         }
     }
 
@@ -237,11 +310,14 @@ public final class SqliteStore implements Store {
         }
     }
 
+    /** Rolls back what is not committed; a failure to do so is added to {@code cause}, when there is one. */
     private void rollbackQuietly(Exception cause) {
         try {
             conn.rollback();
         } catch (SQLException e) {
-            cause.addSuppressed(e);
+            if (cause != null) {
+                cause.addSuppressed(e);
+            }
         }
     }
 }
