@@ -18,6 +18,13 @@ public final class Index {
     private final Condition advanced = lock.writeLock().newCondition();
     private World world = new World();
     private long revision;
+    /**
+     * The revision readers may know about: {@link #revision} once a write is visible. Volatile, so that
+     * asking for it never waits behind a group of writes holding the index.
+     */
+    private volatile long published;
+    /** Whether a group of writes holds the index: what it applies is published only when it is done. */
+    private boolean exclusive;
 
     /** Runs a read against a consistent state of the world. The function must not keep views it was given. */
     public <T> T read(Function<World, T> query) {
@@ -40,7 +47,10 @@ public final class Index {
                 world.apply(c);
             }
             revision = newRevision;
-            advanced.signalAll();
+            if (!exclusive) {
+                published = revision;
+                advanced.signalAll();
+            }
         } finally {
             lock.writeLock().unlock();
         }
@@ -66,6 +76,7 @@ public final class Index {
      */
     public <T> T exclusively(Function<Exclusive, T> work) {
         lock.writeLock().lock();
+        exclusive = true;
         try {
             return work.apply(new Exclusive() {
                 @Override
@@ -88,18 +99,16 @@ public final class Index {
                 }
             });
         } finally {
+            exclusive = false;
+            published = revision;
+            advanced.signalAll();
             lock.writeLock().unlock();
         }
     }
 
-    /** The revision of the last applied write. */
+    /** The revision of the last write readers can see; it never waits for a group of writes in progress. */
     public long revision() {
-        lock.readLock().lock();
-        try {
-            return revision;
-        } finally {
-            lock.readLock().unlock();
-        }
+        return published;
     }
 
     /**
@@ -111,7 +120,7 @@ public final class Index {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         lock.writeLock().lock();
         try {
-            while (revision < wanted) {
+            while (published < wanted) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
