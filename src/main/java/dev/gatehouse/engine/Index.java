@@ -16,8 +16,15 @@ import java.util.function.Function;
 public final class Index {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Condition advanced = lock.writeLock().newCondition();
-    private final World world = new World();
+    private World world = new World();
     private long revision;
+    /**
+     * The revision readers may know about: {@link #revision} once a write is visible. Volatile, so that
+     * asking for it never waits behind a group of writes holding the index.
+     */
+    private volatile long published;
+    /** Whether a group of writes holds the index: what it applies is published only when it is done. */
+    private boolean exclusive;
 
     /** Runs a read against a consistent state of the world. The function must not keep views it was given. */
     public <T> T read(Function<World, T> query) {
@@ -40,20 +47,76 @@ public final class Index {
                 world.apply(c);
             }
             revision = newRevision;
-            advanced.signalAll();
+            if (!exclusive) {
+                published = revision;
+                advanced.signalAll();
+            }
         } finally {
             lock.writeLock().unlock();
         }
     }
 
-    /** The revision of the last applied write. */
-    public long revision() {
-        lock.readLock().lock();
+    /**
+     * What a group of writes does with the index while it holds it exclusively: plan against the world as
+     * the earlier writes of the group left it, and apply each write once it is stored.
+     */
+    public interface Exclusive {
+        World world();
+
+        /** The revision of the last write applied, published or not. */
+        long revision();
+
+        void apply(long newRevision, List<Change> changes);
+
+        /** Replaces everything with a state reloaded from the store, after a group that could not be stored. */
+        void reset(long newRevision, List<Change> changes);
+    }
+
+    /**
+     * Runs {@code work} with the index held exclusively: no read runs meanwhile, so the writes it applies
+     * become visible together when it returns, and only then. A group of writes applies each write as soon
+     * as it is stored (the next write of the group must see it) and returns once all are durable.
+     */
+    public <T> T exclusively(Function<Exclusive, T> work) {
+        lock.writeLock().lock();
+        exclusive = true;
         try {
-            return revision;
+            return work.apply(new Exclusive() {
+                @Override
+                public World world() {
+                    return world;
+                }
+
+                @Override
+                public long revision() {
+                    return revision;
+                }
+
+                @Override
+                public void apply(long newRevision, List<Change> changes) {
+                    Index.this.apply(newRevision, changes);
+                }
+
+                @Override
+                public void reset(long newRevision, List<Change> changes) {
+                    world = new World();
+                    revision = 0;
+                    if (newRevision > 0) {
+                        Index.this.apply(newRevision, changes);
+                    }
+                }
+            });
         } finally {
-            lock.readLock().unlock();
+            exclusive = false;
+            published = revision;
+            advanced.signalAll();
+            lock.writeLock().unlock();
         }
+    }
+
+    /** The revision of the last write readers can see; it never waits for a group of writes in progress. */
+    public long revision() {
+        return published;
     }
 
     /**
@@ -65,7 +128,7 @@ public final class Index {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         lock.writeLock().lock();
         try {
-            while (revision < wanted) {
+            while (published < wanted) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;

@@ -92,7 +92,7 @@ final class Http {
     }
 
     static void json(Context ctx, int status, JsonNode body) {
-        ctx.status(status).contentType("application/json").result(Json.write(body));
+        ctx.status(status).contentType("application/json").result(Json.bytes(body));
     }
 
     /** Marks the response with the revision a write produced. */

@@ -27,6 +27,15 @@ final class Json {
         return MAPPER.createArrayNode();
     }
 
+    /** UTF-8 bytes straight from the tree: no intermediate String of a response that may be megabytes. */
+    static byte[] bytes(Object tree) {
+        try {
+            return MAPPER.writeValueAsBytes(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+    }
+
     static String write(Object tree) {
         try {
             return MAPPER.writeValueAsString(tree);

@@ -44,7 +44,7 @@ final class Shapes {
     }
 
     private static String time(Instant t) {
-        return t.toString();
+        return IsoTime.format(t);
     }
 
     ObjectNode user(User u) {

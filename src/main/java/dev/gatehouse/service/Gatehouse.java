@@ -10,20 +10,35 @@ import dev.gatehouse.store.Commit;
 import dev.gatehouse.store.StaleRevisionException;
 import dev.gatehouse.store.Snapshot;
 import dev.gatehouse.store.Store;
+import dev.gatehouse.store.StoreException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
 /**
  * The running core: the store (truth), the index (every read) and the one path every write takes.
  *
- * <p>A write plans its changes against the index while holding the write lock, commits them to the store
- * in one transaction, then applies them to the index. Holding the lock from planning to applying means
- * no other write can slip in between the checks a write made and its commit, so the checks stay true.
+ * <p>Writes are serial: each one plans its changes against the index as every earlier write left it,
+ * so no other write can slip in between the checks a write made and its commit, and the checks stay true.
+ *
+ * <p>They are made durable in groups (group commit). Writers queue their planners; one of them, holding
+ * the write lock, takes every write queued so far and, with the index held exclusively, plans each one,
+ * stores it under its own revision and applies it to the index (the next write of the group plans against
+ * it), then makes the whole group durable with one sync. Only then does it release the index, so readers
+ * never see a write before it is durable, and only then is any writer of the group answered. A write that
+ * is refused (by its planner or by the store) is answered with its error and leaves the others alone; if
+ * the group cannot be made durable, every write of it fails and the index is reloaded from the store.
+ * Under one writer this is the plain write path; under many, they share one sync to disk instead of
+ * queueing for one each. Readers wait for at most one group.
+ *
+ * <p>Each write is committed with the revision it was planned at. When another node sharing the database
+ * has committed since, the store refuses it; this node then applies the newer changelog entries and plans
+ * the write again, so its checks hold against the state it is committed on, whichever node it reached.
  */
 public final class Gatehouse implements AutoCloseable {
     private static final char[] ALPHABET =
@@ -33,7 +48,11 @@ public final class Gatehouse implements AutoCloseable {
     private final Index index = new Index();
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** Held by the writer that is storing a group; a write queued meanwhile goes into the next group. */
     private final Object writeLock = new Object();
+    private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
+    /** At most this many writes in one group, so readers never wait for an unbounded one. */
+    private static final int MAX_GROUP = 256;
     /** How many times a write is planned again after losing a race with another node before giving up. */
     private static final int MAX_ATTEMPTS = 20;
     private static final int CATCH_UP_BATCH = 500;
@@ -89,39 +108,134 @@ public final class Gatehouse implements AutoCloseable {
 
     /**
      * Plans, commits and applies one write. The planner runs under the write lock against the current
-     * index; it throws {@link ApiException} to refuse, in which case nothing is written.
-     *
-     * <p>The commit carries the revision it was planned against. When another node has committed since,
-     * the store refuses it; this node then catches up with the changelog and plans again, so every write's
-     * checks hold against the state it is committed on, whichever node it arrives at.
+     * index; it throws {@link ApiException} to refuse, in which case nothing is written. Returns once the
+     * write is durable and visible to reads.
      */
     public <T> Written<T> write(Caller caller, Function<World, Plan<T>> planner) {
+        Pending<T> mine = new Pending<>(caller, planner);
+        queue.add(mine);
         synchronized (writeLock) {
-            for (int attempt = 1; ; attempt++) {
-                long planned = index.revision();
-                Planned<T> p = index.read(world -> {
-                    Plan<T> plan = planner.apply(world);
-                    return new Planned<>(plan, AuditTrail.describe(world, plan.changes()));
-                });
-                if (p.plan.changes().isEmpty()) {
-                    return new Written<>(p.plan.result(), planned, false);
-                }
-                List<Change> changes = new ArrayList<>(p.plan.changes());
+            // The writer that stored the previous group may have taken this write with it.
+            while (!mine.done) {
+                writeGroup();
+            }
+        }
+        return mine.outcome();
+    }
+
+    /** Writes queued and not yet taken into a group (tests use it to line writes up into one group). */
+    int queuedWrites() {
+        return queue.size();
+    }
+
+    private void writeGroup() {
+        List<Pending<?>> group = new ArrayList<>();
+        for (Pending<?> p; group.size() < MAX_GROUP && (p = queue.poll()) != null; ) {
+            group.add(p);
+        }
+        if (group.isEmpty()) {
+            return;
+        }
+        index.exclusively(staged -> {
+            try {
+                store(staged, group);
+            } catch (RuntimeException e) {
+                // What was applied to the index is not in the store: start again from what the store holds.
                 try {
-                    long revision = store.commit(new Commit(planned, caller.actor(), now(), changes, p.audit));
-                    index.apply(revision, changes);
-                    return new Written<>(p.plan.result(), revision, true);
-                } catch (StaleRevisionException stale) {
-                    if (attempt == MAX_ATTEMPTS) {
-                        throw ApiException.unavailable("the write kept meeting newer writes from other nodes; nothing was written, try again");
+                    Snapshot snapshot = store.load();
+                    staged.reset(snapshot.revision(), SnapshotChanges.of(snapshot));
+                } catch (RuntimeException again) {
+                    e.addSuppressed(again);
+                }
+                for (Pending<?> p : group) {
+                    if (p.failure == null) {
+                        p.failure = e;
                     }
-                    catchUpLocked();
+                }
+            } finally {
+                for (Pending<?> p : group) {
+                    p.done = true;
                 }
             }
+            return null;
+        });
+    }
+
+    private void store(Index.Exclusive staged, List<Pending<?>> group) {
+        try (Store.Group g = store.group()) {
+            long revision = index.revision();
+            for (Pending<?> p : group) {
+                if (p.stage(staged, g, this)) {
+                    revision = p.revision;
+                } else if (p.failure == null) {
+                    // Nothing to change: it reflects the revisions of the group so far.
+                    p.revision = revision;
+                }
+            }
+            g.commit();
         }
     }
 
-    private record Planned<T>(Plan<T> plan, List<AuditEvent> audit) { }
+    /** One queued write, and what became of it. Its fields are written and read under the write lock. */
+    private static final class Pending<T> {
+        final Caller caller;
+        final Function<World, Plan<T>> planner;
+        Plan<T> plan;
+        long revision;
+        boolean changed;
+        RuntimeException failure;
+        boolean done;
+
+        Pending(Caller caller, Function<World, Plan<T>> planner) {
+            this.caller = caller;
+            this.planner = planner;
+        }
+
+        /**
+         * Plans this write and, when it changes something, stores and applies it. Returns whether it was
+         * stored; a refusal (by the planner or the store) is kept as its failure and changes nothing.
+         */
+        boolean stage(Index.Exclusive staged, Store.Group g, Gatehouse core) {
+            for (int attempt = 1; ; attempt++) {
+                List<AuditEvent> audit;
+                try {
+                    plan = planner.apply(staged.world());
+                    audit = AuditTrail.describe(staged.world(), plan.changes());
+                } catch (RuntimeException e) {
+                    failure = e;
+                    return false;
+                }
+                if (plan.changes().isEmpty()) {
+                    return false;
+                }
+                List<Change> changes = new ArrayList<>(plan.changes());
+                try {
+                    revision = g.add(new Commit(staged.revision(), caller.actor(), core.now(), changes, audit));
+                } catch (StaleRevisionException stale) {
+                    if (attempt == MAX_ATTEMPTS) {
+                        failure = ApiException.unavailable("the write kept meeting newer writes from other nodes; "
+                                + "nothing was written, try again");
+                        return false;
+                    }
+                    core.catchUp(staged);
+                    continue;
+                } catch (StoreException e) {
+                    failure = e;
+                    return false;
+                }
+                staged.apply(revision, changes);
+                changed = true;
+                return true;
+            }
+        }
+
+        Written<T> outcome() {
+            if (failure != null) {
+                throw failure;
+            }
+            return new Written<>(plan.result(), revision, changed);
+        }
+    }
 
     /**
      * Applies what other nodes have committed since the index's revision. Returns the number of revisions
@@ -129,21 +243,31 @@ public final class Gatehouse implements AutoCloseable {
      */
     public int catchUp() {
         synchronized (writeLock) {
-            return catchUpLocked();
+            // Read from the store first, then apply entry by entry: readers are never held up by the database.
+            return catchUp(index::revision, index::apply);
         }
     }
 
-    private int catchUpLocked() {
+    /** The same, for a group of writes holding the index: what they plan next must see these entries. */
+    private int catchUp(Index.Exclusive staged) {
+        return catchUp(staged::revision, staged::apply);
+    }
+
+    private interface Applier {
+        void apply(long revision, List<Change> changes);
+    }
+
+    private int catchUp(java.util.function.LongSupplier revision, Applier apply) {
         int applied = 0;
         while (true) {
-            List<ChangelogEntry> entries = store.changesAfter(index.revision(), CATCH_UP_BATCH);
+            List<ChangelogEntry> entries = store.changesAfter(revision.getAsLong(), CATCH_UP_BATCH);
             for (ChangelogEntry e : entries) {
-                if (e.revision() != index.revision() + 1) {
+                if (e.revision() != revision.getAsLong() + 1) {
                     // Revisions are gapless by the store's contract; a gap means a reader raced a commit that
                     // is not yet visible. Stop here and let the next round read it in order.
                     return applied;
                 }
-                index.apply(e.revision(), e.changes());
+                apply.apply(e.revision(), e.changes());
                 applied++;
             }
             if (entries.size() < CATCH_UP_BATCH) {

@@ -214,7 +214,7 @@ public final class SqlTables {
     }
 
     private static Instant i(String text) {
-        return text == null ? null : Instant.parse(text);
+        return text == null ? null : StoredInstants.parse(text);
     }
 
     private static Role role(String wire) {

@@ -40,6 +40,58 @@ public interface Store extends AutoCloseable {
         return commit(new Commit(Commit.ANY, actor, Instant.now(), changes, List.of()));
     }
 
+    /**
+     * Several writes made durable together, so that concurrent writers share one sync to disk instead of
+     * queueing for one each. Each write keeps its own revision (the next one, in the order added) and its
+     * own changelog entry, exactly as {@link #commit} would have given it.
+     *
+     * <p>Used from one thread, and it holds the store until closed:
+     * <pre>{@code try (Store.Group g = store.group()) { long r = g.add(commit); ...; g.commit(); }}</pre>
+     */
+    interface Group extends AutoCloseable {
+        /**
+         * Adds one write to the group and returns the revision it will have.
+         *
+         * @throws StaleRevisionException if the store is not at the write's expected revision; the write is
+         *                                left out and the group goes on
+         * @throws StoreException if the database refused these changes; the write is left out (it takes no
+         *                        revision) and the group goes on with the others
+         */
+        long add(Commit commit);
+
+        /**
+         * Makes every write added so far durable.
+         *
+         * @throws StoreException if that failed: then none of them was written (for stores that group)
+         */
+        void commit();
+
+        /** Ends the group; writes added since the last {@link #commit} are discarded (for stores that group). */
+        @Override
+        void close();
+    }
+
+    /**
+     * Starts a group of writes. A store that cannot group keeps this default: each write is committed on
+     * its own, durably, as it is added, and {@link Group#commit} has nothing left to do.
+     */
+    default Group group() {
+        return new Group() {
+            @Override
+            public long add(Commit commit) {
+                return Store.this.commit(commit);
+            }
+
+            @Override
+            public void commit() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
     /** Everything currently stored, read in one consistent transaction, with the revision it reflects. */
     Snapshot load();
 

@@ -1,6 +1,7 @@
 package dev.gatehouse.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
@@ -21,7 +23,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs the benchmarks and appends a table for today's run to BENCHMARKS.md: the median of the measured
  * iterations of each benchmark, with the machine it ran on. Nothing in the table is typed by hand.
  *
- * <p>Arguments: a regular expression of benchmarks to run (default: all), e.g. {@code EngineBenchmark}.
+ * <p>Arguments: a regular expression of benchmarks to run (default: all), e.g. {@code EngineBenchmark}, or
+ * {@code ServerBenchmark} for the server over HTTP ({@link ServerBenchmark}), or {@code PostgresBenchmark} for
+ * PostgreSQL ({@link PostgresBenchmark}: the naive SQL baseline, two nodes, writes); each adds its own section.
  */
 public final class RunBenchmarks {
     private RunBenchmarks() {
@@ -36,8 +40,33 @@ public final class RunBenchmarks {
                 .measurementIterations(7).measurementTime(TimeValue.seconds(2))
                 .jvmArgs("-Xmx3g")
                 .build();
-        Collection<RunResult> results = new Runner(options).run();
-        write(results);
+        Pattern selected = Pattern.compile(include);
+        if (selectsJmh(selected)) {
+            write(new Runner(options).run());
+        }
+        String command = "mvn -Pbench test-compile exec:exec"
+                + (args.length > 0 && !args[0].equals("-h") ? " -Dbench.args=" + args[0] : "");
+        if (selected.matcher(ServerBenchmark.class.getName()).find()) {
+            publish(ServerBenchmark.run(machine(), command));
+        }
+        if (selected.matcher(PostgresBenchmark.class.getName()).find()) {
+            publish(PostgresBenchmark.run(machine(), command));
+        }
+    }
+
+    /** Whether the expression names a JMH benchmark (JMH lists them in META-INF/BenchmarkList). */
+    private static boolean selectsJmh(Pattern selected) throws IOException {
+        try (InputStream in = RunBenchmarks.class.getResourceAsStream("/META-INF/BenchmarkList")) {
+            return in != null && new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .anyMatch(line -> selected.matcher(line).find());
+        }
+    }
+
+    /** The machine a table was measured on, as one sentence. */
+    static String machine() {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        return "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + (os.getTotalMemorySize() >> 30)
+                + " GiB, Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ").";
     }
 
     static double median(List<Double> xs) {
@@ -49,11 +78,8 @@ public final class RunBenchmarks {
 
     private static void write(Collection<RunResult> results) throws IOException {
         StringBuilder md = new StringBuilder();
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         md.append("\n## ").append(LocalDate.now()).append(" — engine on `large`\n\n");
-        md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-                .append(os.getTotalMemorySize() >> 30).append(" GiB, Java ").append(System.getProperty("java.version"))
-                .append(" (").append(System.getProperty("java.vm.name")).append("). Command: `mvn -Pbench test-compile exec:exec`.\n\n");
+        md.append(machine()).append(" Command: `mvn -Pbench test-compile exec:exec`.\n\n");
         md.append("| benchmark | median | unit | min | max | iterations |\n| --- | ---: | --- | ---: | ---: | ---: |\n");
         for (RunResult r : results) {
             List<Double> scores = new ArrayList<>();
@@ -67,10 +93,14 @@ public final class RunBenchmarks {
                     r.getPrimaryResult().getScoreUnit(), scores.stream().mapToDouble(d -> d).min().orElse(0),
                     scores.stream().mapToDouble(d -> d).max().orElse(0), scores.size()));
         }
+        publish(md.toString());
+    }
+
+    /** Appends a section (a "## date — title" heading and its tables) to BENCHMARKS.md and prints it. */
+    static void publish(String table) throws IOException {
         Path file = Path.of("BENCHMARKS.md");
         String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n";
         // One table per run date: a second run on the same day replaces that day's table.
-        String table = md.toString();
         String heading = table.substring(1, table.indexOf('\n', 1));
         int at = text.indexOf(heading);
         if (at >= 0) {
@@ -78,6 +108,6 @@ public final class RunBenchmarks {
             text = text.substring(0, at > 0 ? at - 1 : 0) + (next >= 0 ? text.substring(next) : "");
         }
         Files.writeString(file, text + table, StandardCharsets.UTF_8);
-        System.out.print(md);
+        System.out.print(table);
     }
 }

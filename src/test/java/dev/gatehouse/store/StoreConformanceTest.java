@@ -354,4 +354,48 @@ public abstract class StoreConformanceTest {
         assertThat(store.deliveries("w1", 0, 10)).isEmpty();
         assertThat(store.webhookPosition("w1")).isNull();
     }
+
+    private static Commit write(String actor, List<Change> changes) {
+        return new Commit(Commit.ANY, actor, Instant.now(), changes, List.of());
+    }
+
+    private static List<Change> user(int i) {
+        return List.of(new Change.UserPut(new User("g" + i, "G" + i, "g" + i + "@example.com", null, false, Samples.T)));
+    }
+
+    @Test
+    void aGroupGivesEachWriteItsOwnRevisionAndChangelogEntryAndAllSurviveReopening() throws Exception {
+        store.commit("system", user(0));
+        try (Store.Group g = store.group()) {
+            assertThat(g.add(write("a1", user(1)))).isEqualTo(2);
+            assertThat(g.add(write("a2", user(2)))).isEqualTo(3);
+            assertThat(g.add(write("a3", user(3)))).isEqualTo(4);
+            g.commit();
+        }
+        store = reopen(store);
+        assertThat(store.revision()).isEqualTo(4);
+        assertThat(store.load().users()).hasSize(4);
+        assertThat(store.changesAfter(1, 10)).extracting(ChangelogEntry::actor).containsExactly("a1", "a2", "a3");
+        assertThat(store.changesAfter(1, 10)).extracting(ChangelogEntry::changes)
+                .containsExactly(user(1), user(2), user(3));
+        assertThat(store.commit("system", user(4))).isEqualTo(5);
+    }
+
+    @Test
+    void aRefusedWriteInAGroupIsLeftOutAndTheOthersAreStored() throws Exception {
+        store.commit("system", user(0));
+        User sameEmail = new User("other", "Other", "g0@example.com", null, false, Samples.T);
+        try (Store.Group g = store.group()) {
+            assertThat(g.add(write("a1", user(1)))).isEqualTo(2);
+            // The whole refused write is undone, its first change too.
+            assertThatThrownBy(() -> g.add(write("bad", List.of(user(9).get(0), new Change.UserPut(sameEmail)))))
+                    .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.isConflict()).isTrue());
+            assertThat(g.add(write("a2", user(2)))).isEqualTo(3);
+            g.commit();
+        }
+        store = reopen(store);
+        assertThat(store.revision()).isEqualTo(3);
+        assertThat(store.load().users()).extracting(User::id).containsExactlyInAnyOrder("g0", "g1", "g2");
+        assertThat(store.changesAfter(0, 10)).extracting(ChangelogEntry::actor).containsExactly("system", "a1", "a2");
+    }
 }

@@ -103,44 +103,109 @@ public final class SqliteStore implements Store {
 
     @Override
     public long commit(Commit commit) {
+        try (Group g = group()) {
+            long revision = g.add(commit);
+            g.commit();
+            return revision;
+        }
+    }
+
+    /**
+     * One SQLite transaction for the whole group, begun IMMEDIATE (so no other process commits meanwhile),
+     * with a savepoint per write so that a refused write is undone alone; the transaction's commit is the
+     * one sync. The store's lock is held until the group is closed.
+     */
+    @Override
+    public Group group() {
         lock.lock();
         try {
             ensureOpen();
+            return new SqliteGroup();
+        } catch (RuntimeException e) {
+            lock.unlock();
+            throw e;
+        }
+    }
+
+    private final class SqliteGroup implements Group {
+        private long revision;
+        private boolean closed;
+
+        @Override
+        public long add(Commit commit) {
+            if (closed) {
+                throw new IllegalStateException("the group is closed");
+            }
+            boolean savepoint = false;
             try {
-                begin(true);
-                long latest = currentRevision();
-                if (commit.expectedRevision() != Commit.ANY && commit.expectedRevision() != latest) {
-                    end("ROLLBACK");
-                    throw new StaleRevisionException(commit.expectedRevision(), latest);
+                if (!open) {
+                    begin(true);
+                    revision = currentRevision();
                 }
-                long revision = latest + 1;
+                if (commit.expectedRevision() != Commit.ANY && commit.expectedRevision() != revision) {
+                    throw new StaleRevisionException(commit.expectedRevision(), revision);
+                }
+                end(false, "SAVEPOINT write");
+                savepoint = true;
+                long next = revision + 1;
                 for (var change : commit.changes()) {
                     SqlTables.apply(conn, change);
                 }
                 try (PreparedStatement ps = conn.prepareStatement(
                         "INSERT INTO changelog (revision, committed_at, actor, changes) VALUES (?,?,?,?)")) {
-                    ps.setLong(1, revision);
+                    ps.setLong(1, next);
                     ps.setString(2, commit.at().toString());
                     ps.setString(3, commit.actor());
                     ps.setString(4, ChangeCodec.encode(commit.changes()));
                     ps.executeUpdate();
                 }
-                SqlAudit.insert(conn, revision, commit);
-                end("COMMIT");
-                committed.signalAll();
-                return revision;
+                SqlAudit.insert(conn, next, commit);
+                end(false, "RELEASE write");
+                revision = next;
+                return next;
             } catch (SQLException | RuntimeException e) {
-                if (e instanceof StaleRevisionException stale) {
-                    throw stale;
+                if (savepoint) {
+                    try {
+                        end(false, "ROLLBACK TO write");
+                        end(false, "RELEASE write");
+                    } catch (SQLException undo) {
+                        e.addSuppressed(undo);
+                    }
                 }
-                rollbackQuietly(e);
+                if (e instanceof StoreException se) {
+                    throw se;
+                }
                 // Constraint failures come with extended codes (UNIQUE is 2067); the primary code is the low byte.
                 boolean conflict = e instanceof SQLiteException se
                         && (se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CONSTRAINT.code;
                 throw new StoreException("the write was not stored: " + e.getMessage(), e, conflict);
             }
-        } finally {
-            lock.unlock();
+        }
+
+        @Override
+        public void commit() {
+            if (!open) {
+                return;
+            }
+            try {
+                end("COMMIT");
+                committed.signalAll();
+            } catch (SQLException e) {
+                rollbackQuietly(e);
+                throw new StoreException("the writes were not stored: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                try {
+                    rollbackQuietly(null);
+                } finally {
+                    lock.unlock();
+                }
+            }
         }
     }
 
@@ -331,13 +396,22 @@ public final class SqliteStore implements Store {
         lock.lock();
         try {
             ensureOpen();
+            // Inside a group of writes on this thread (a write catching up before it plans again), the
+            // group's transaction is already open and already sees everything: read within it.
+            boolean nested = open;
             try {
-                begin(write);
+                if (!nested) {
+                    begin(write);
+                }
                 T result = work.run();
-                end("COMMIT");
+                if (!nested) {
+                    end("COMMIT");
+                }
                 return result;
             } catch (SQLException e) {
-                rollbackQuietly(e);
+                if (!nested) {
+                    rollbackQuietly(e);
+                }
                 throw new StoreException("the database " + file + " failed: " + e.getMessage(), e);
             }
         } finally {
@@ -373,7 +447,14 @@ public final class SqliteStore implements Store {
     }
 
     private void end(String how) throws SQLException {
-        open = false;
+        end(true, how);
+    }
+
+    /** Runs a transaction-control statement; {@code ends} when it closes the transaction. */
+    private void end(boolean ends, String how) throws SQLException {
+        if (ends) {
+            open = false;
+        }
         try (Statement s = conn.createStatement()) {
             s.execute(how);
         }
@@ -385,7 +466,9 @@ public final class SqliteStore implements Store {
                 end("ROLLBACK");
             }
         } catch (SQLException e) {
-            cause.addSuppressed(e);
+            if (cause != null) {
+                cause.addSuppressed(e);
+            }
         }
     }
 

@@ -68,4 +68,25 @@ class SqliteStoreTest extends StoreConformanceTest {
         assertThatThrownBy(() -> store.revision()).isInstanceOf(StoreException.class).hasMessageContaining("closed");
         store = SqliteStore.open(dir.resolve("other.db"));
     }
+
+    @Test
+    void aGroupIsInvisibleUntilCommittedAndDiscardedWhenClosedWithoutCommit() throws Exception {
+        java.util.List<dev.gatehouse.model.Change> put = java.util.List.of(new dev.gatehouse.model.Change.UserPut(
+                new dev.gatehouse.model.User("g1", "G1", "g1@example.com", null, false, java.time.Instant.EPOCH)));
+        try (Store.Group g = store.group()) {
+            assertThat(g.add(new dev.gatehouse.store.Commit(dev.gatehouse.store.Commit.ANY, "a", java.time.Instant.EPOCH,
+                    put, java.util.List.of()))).isEqualTo(1);
+            // Another connection, as another process would, sees nothing of an uncommitted group.
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file());
+                 Statement s = c.createStatement()) {
+                var r = s.executeQuery("SELECT COUNT(*) FROM changelog");
+                r.next();
+                assertThat(r.getInt(1)).isZero();
+            }
+        }
+        assertThat(store.revision()).isZero();
+        store = reopen(store);
+        assertThat(store.load().users()).isEmpty();
+        assertThat(store.commit("a", put)).isEqualTo(1);
+    }
 }

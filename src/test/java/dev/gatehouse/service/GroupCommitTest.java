@@ -1,0 +1,157 @@
+package dev.gatehouse.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gatehouse.model.Change;
+import dev.gatehouse.model.User;
+import dev.gatehouse.store.StoreException;
+import dev.gatehouse.store.sqlite.SqliteStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Concurrent writes share one durable commit, each keeping its own revision, and one refusal hurts no other. */
+class GroupCommitTest {
+    @TempDir
+    Path dir;
+
+    private Gatehouse open() {
+        return Gatehouse.open(SqliteStore.open(dir.resolve("gatehouse.db")), Clock.systemUTC());
+    }
+
+    private static Plan<String> addUser(String id, String email) {
+        return Plan.of(List.of(new Change.UserPut(new User(id, id, email, null, false, Instant.EPOCH))), id);
+    }
+
+    @Test
+    void concurrentWritersGetDistinctIncreasingRevisionsAndEveryWriteIsDurableAndVisibleOnceAnswered()
+            throws Exception {
+        int writers = 16;
+        int each = 40;
+        List<Long> all = new ArrayList<>();
+        try (Gatehouse g = open()) {
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            List<Future<List<Long>>> futures = new ArrayList<>();
+            for (int t = 0; t < writers; t++) {
+                int writer = t;
+                futures.add(pool.submit(() -> {
+                    List<Long> mine = new ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        String id = "w" + writer + "-" + i;
+                        Written<String> w = g.write(Caller.SYSTEM, world -> addUser(id, id + "@example.com"));
+                        assertThat(w.changed()).isTrue();
+                        // Answered means visible: the index holds the write, at least at its revision.
+                        boolean visible = g.read(world -> world.user(id) != null);
+                        assertThat(visible).isTrue();
+                        assertThat(g.index().revision()).isGreaterThanOrEqualTo(w.revision());
+                        mine.add(w.revision());
+                    }
+                    return mine;
+                }));
+            }
+            for (Future<List<Long>> f : futures) {
+                List<Long> mine = f.get(60, TimeUnit.SECONDS);
+                assertThat(mine).isSorted().doesNotHaveDuplicates();
+                all.addAll(mine);
+            }
+            pool.shutdown();
+        }
+        Set<Long> expected = new HashSet<>();
+        for (long r = 1; r <= writers * each; r++) {
+            expected.add(r);
+        }
+        assertThat(all).hasSize(writers * each).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(all)).isEqualTo(expected);
+        try (Gatehouse reopened = open()) {
+            assertThat(reopened.index().revision()).isEqualTo(writers * each);
+            assertThat(reopened.store().load().users()).hasSize(writers * each);
+            assertThat(reopened.store().changesAfter(0, 10_000)).hasSize(writers * each);
+        }
+    }
+
+    @Test
+    void writesQueuedTogetherAreStoredAsOneGroupAndARefusedOneLeavesTheOthersAlone() throws Exception {
+        try (Gatehouse g = open()) {
+            g.write(Caller.SYSTEM, world -> addUser("taken", "taken@example.com"));
+            CountDownLatch planning = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            ExecutorService pool = Executors.newCachedThreadPool();
+            // The first write holds the write lock while it plans: the next ones queue up behind it.
+            Future<Written<String>> first = pool.submit(() -> g.write(Caller.SYSTEM, world -> {
+                planning.countDown();
+                await(release);
+                return addUser("first", "first@example.com");
+            }));
+            assertThat(planning.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Written<String>> b = pool.submit(() -> g.write(Caller.SYSTEM, world -> addUser("b", "b@example.com")));
+            awaitQueued(g, 1);
+            Future<Written<String>> refusedByPlanner = pool.submit(() -> g.write(Caller.SYSTEM, world -> {
+                // Plans see the earlier writes of their group, not yet durable but already applied for them.
+                assertThat(world.user("b")).isNotNull();
+                throw ApiException.conflict("refused by its planner");
+            }));
+            awaitQueued(g, 2);
+            Future<Written<String>> refusedByStore = pool.submit(() -> g.write(Caller.SYSTEM,
+                    world -> addUser("dup", "taken@example.com")));
+            awaitQueued(g, 3);
+            Future<Written<String>> e = pool.submit(() -> g.write(Caller.SYSTEM, world -> addUser("e", "e@example.com")));
+            awaitQueued(g, 4);
+            Future<Written<String>> nothing = pool.submit(() -> g.write(Caller.SYSTEM, world -> Plan.nothing("none")));
+            awaitQueued(g, 5);
+            release.countDown();
+
+            assertThat(first.get(10, TimeUnit.SECONDS).revision()).isEqualTo(2);
+            assertThat(b.get(10, TimeUnit.SECONDS).revision()).isEqualTo(3);
+            assertThatThrownBy(refusedByPlanner::get).hasCauseInstanceOf(ApiException.class);
+            assertThatThrownBy(refusedByStore::get).hasCauseInstanceOf(StoreException.class);
+            assertThat(e.get(10, TimeUnit.SECONDS).revision()).isEqualTo(4);
+            Written<String> unchanged = nothing.get(10, TimeUnit.SECONDS);
+            assertThat(unchanged.changed()).isFalse();
+            assertThat(unchanged.revision()).isEqualTo(4);
+            boolean absent = g.read(world -> world.user("dup") == null);
+            assertThat(absent).isTrue();
+            assertThat(g.index().revision()).isEqualTo(4);
+            pool.shutdown();
+        }
+        try (Gatehouse reopened = open()) {
+            assertThat(reopened.store().load().users()).extracting(User::id)
+                    .containsExactlyInAnyOrder("taken", "first", "b", "e");
+            assertThat(reopened.index().revision()).isEqualTo(4);
+            // A write after the group goes on from its revisions.
+            assertThat(reopened.write(Caller.SYSTEM, world -> addUser("later", "later@example.com")).revision())
+                    .isEqualTo(5);
+        }
+    }
+
+    private static void awaitQueued(Gatehouse g, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (g.queuedWrites() < n) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("writes did not queue up");
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("never released");
+            }
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
