@@ -46,6 +46,10 @@ class PostgresStoreTest extends StoreConformanceTest {
         return PostgresStore.open(target, Duration.ofSeconds(5));
     }
 
+    private String database() {
+        return target.url().substring(target.url().lastIndexOf('/') + 1);
+    }
+
     private Connection direct() throws Exception {
         return DriverManager.getConnection(target.url(), target.user(), "");
     }
@@ -92,7 +96,7 @@ class PostgresStoreTest extends StoreConformanceTest {
         store.commit("system", List.of(new Change.UserPut(user("a"))));
         try (Connection c = server.admin(); Statement s = c.createStatement()) {
             s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'gatehouse' "
-                    + "AND datname = current_database() IS NOT TRUE AND pid <> pg_backend_pid()");
+                    + "AND datname = '" + database() + "'");
         }
         assertThatThrownBy(() -> store.commit("system", List.of(new Change.UserPut(user("b")))))
                 .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.isConflict()).isFalse());
