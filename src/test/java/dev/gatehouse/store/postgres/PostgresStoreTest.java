@@ -70,6 +70,15 @@ class PostgresStoreTest extends StoreConformanceTest {
     }
 
     @Test
+    void aMissingDatabaseFailsAtOnceInsteadOfBeingWaitedFor() {
+        PostgresTarget missing = new PostgresTarget(target.url() + "_missing", target.user(), null);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> PostgresStore.open(missing, Duration.ofSeconds(30))).isInstanceOf(StoreException.class)
+                .hasMessageContaining(missing.url()).hasMessageContaining("does not exist");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
     void aClosedStoreRefusesWork() {
         store.close();
         assertThat(store.ping()).isFalse();
