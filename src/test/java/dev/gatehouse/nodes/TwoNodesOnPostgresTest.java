@@ -9,23 +9,23 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** Two nodes on one PostgreSQL database, the deployment several machines share. */
+/** Two nodes on one real PostgreSQL, woken by LISTEN/NOTIFY: the production shape of several nodes. */
 class TwoNodesOnPostgresTest extends TwoNodesContract {
-    static TestPostgres server;
+    private static TestPostgres postgres;
 
     @BeforeAll
-    static void startServer() {
-        server = TestPostgres.start();
+    static void startPostgres() {
+        postgres = TestPostgres.start();
     }
 
     @AfterAll
-    static void stopServer() {
-        server.close();
+    static void stopPostgres() {
+        postgres.close();
     }
 
     @Override
     protected Supplier<Store> sharedDatabase() {
-        PostgresTarget db = server.freshDatabase();
-        return () -> PostgresStore.open(db, Duration.ofSeconds(5));
+        PostgresTarget db = postgres.migratedDatabase();
+        return () -> PostgresStore.open(db, Duration.ofSeconds(10));
     }
 }
