@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 final class Reach {
     private static final Logger LOG = LoggerFactory.getLogger(Reach.class);
     private static final long FIRST_PAUSE_MILLIS = 100;
-    private static final long MAX_PAUSE_MILLIS = 5_000;
+    private static final long MAX_PAUSE_MILLIS = 2_000;
 
     private Reach() {
     }

@@ -24,10 +24,19 @@ public final class TestPostgres implements AutoCloseable {
     }
 
     public static TestPostgres start() {
+        return start(0);
+    }
+
+    /** A server on {@code port}, 0 for any free one. */
+    public static TestPostgres start(int port) {
         try {
             // A test server need not survive a power cut: without fsync, creating a database is quick.
-            return new TestPostgres(EmbeddedPostgres.builder().setServerConfig("fsync", "off")
-                    .setServerConfig("full_page_writes", "off").start());
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
+                    .setServerConfig("full_page_writes", "off");
+            if (port != 0) {
+                builder.setPort(port);
+            }
+            return new TestPostgres(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("the embedded PostgreSQL did not start", e);
         }
