@@ -67,6 +67,7 @@ public final class RunBenchmarks {
                     r.getPrimaryResult().getScoreUnit(), scores.stream().mapToDouble(d -> d).min().orElse(0),
                     scores.stream().mapToDouble(d -> d).max().orElse(0), scores.size()));
         }
+        md.append(PeerTable.markdown(results));
         Path file = Path.of("BENCHMARKS.md");
         String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n";
         // One table per run date: a second run on the same day replaces that day's table.
