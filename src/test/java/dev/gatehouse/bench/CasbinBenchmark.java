@@ -24,8 +24,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>Scale: {@code large} at 1% ({@value #SCALE}: 1,000 members, 20 teams, 10 collections, 500 spaces,
  * 1,000 pages, 5,000 grants), for both. Casbin's enforcer evaluates its matcher against every policy line
- * on each request, so a request costs time in proportion to the policy (about 5,200 lines here, 550,000 at
- * full scale), and a list is one request per candidate: the full dataset would take minutes per list.
+ * on each request, so a request costs time in proportion to the policy (about 5,000 lines here, over half a
+ * million at full scale), and a list is one request per candidate: the full dataset would take hours per
+ * list.
  *
  * <ul>
  *   <li>{@code effective}: the random (member, resource) pairs of {@link EngineBenchmark}; Gatehouse
