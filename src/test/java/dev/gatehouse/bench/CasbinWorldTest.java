@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatehouse.engine.Permissions;
 import dev.gatehouse.model.Change;
 import dev.gatehouse.model.ResourceRef;
+import dev.gatehouse.model.ResourceType;
 import dev.gatehouse.model.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ class CasbinWorldTest {
         }
         assertThat(casbin.readers(data.everyone, data.members)).isEqualTo(readers);
         assertThat(readers).hasSize(data.aggregate(data.everyone));
-        List<ResourceRef> spaces = data.all.stream().filter(r -> r.type() == dev.gatehouse.model.ResourceType.SPACE).toList();
+        List<ResourceRef> spaces = data.all.stream().filter(r -> r.type() == ResourceType.SPACE).toList();
         assertThat(casbin.readable(data.member, spaces)).hasSize(data.memberSpaces(data.member));
     }
 }
