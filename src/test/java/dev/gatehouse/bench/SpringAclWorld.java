@@ -104,7 +104,7 @@ final class SpringAclWorld implements AutoCloseable {
     private final SingleConnectionDataSource dataSource;
     final JdbcMutableAclService service;
     private final SpringCacheBasedAclCache cache;
-    /** Each enabled member's sids, as their authenticated session would hold them; admins and others absent. */
+    /** Each enabled non-admin member's sids, as their {@code Authentication} would give them. */
     private final Map<String, List<Sid>> sids = new HashMap<>();
     private final Map<String, Boolean> admins = new HashMap<>();
     private final List<ObjectIdentity> identities = new ArrayList<>();
