@@ -93,6 +93,7 @@ public final class RunBenchmarks {
                     r.getPrimaryResult().getScoreUnit(), scores.stream().mapToDouble(d -> d).min().orElse(0),
                     scores.stream().mapToDouble(d -> d).max().orElse(0), scores.size()));
         }
+        md.append(PeerTable.markdown(results));
         publish(md.toString());
     }
 
