@@ -11,7 +11,8 @@ import java.util.Map;
  * The permission questions answered the way a developer would by hand: one recursive SQL query over
  * Gatehouse's own tables, walking a space up through its sites and collections to the organization, and
  * deciding at each level by the model's rules (a user grant, else the best team grant, else the
- * default, else go up). It runs on PostgreSQL and SQLite alike.
+ * default, else go up), then keeping each member's (or space's) nearest decision with a window function.
+ * It runs on PostgreSQL and SQLite alike.
  *
  * <p>It is the baseline the benchmark times Gatehouse against, so it must answer the same: a test checks
  * it against the engine on generated data.
@@ -64,11 +65,14 @@ final class NaiveSql {
                 + "  SELECT m.user_id, l.depth, " + decision("m.user_id", "m.role") + " FROM members m"
                 + "  JOIN spaces s ON s.org_id = m.org_id AND s.id = (SELECT id FROM scope)"
                 + "  CROSS JOIN levels l WHERE NOT m.disabled"
+                + "), best(user_id, r, n) AS ("
+                + "  SELECT user_id, r, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY depth, r DESC) FROM decided"
+                + "  WHERE r IS NOT NULL"
                 + ") "
                 + "SELECT m.user_id, CASE WHEN m.role = 'admin' THEN 6 WHEN s.deleted_at IS NOT NULL THEN 0 ELSE COALESCE("
-                + "  (SELECT d.r FROM decided d WHERE d.user_id = m.user_id AND d.r IS NOT NULL ORDER BY d.depth, d.r DESC LIMIT 1),"
-                + "  " + rank("m.role") + ") END AS p "
+                + "  b.r, " + rank("m.role") + ") END AS p "
                 + "FROM members m JOIN spaces s ON s.org_id = m.org_id AND s.id = (SELECT id FROM scope) "
+                + "LEFT JOIN best b ON b.user_id = m.user_id AND b.n = 1 "
                 + "WHERE NOT m.disabled ORDER BY m.user_id";
         return query(c, sql, spaceId);
     }
@@ -81,12 +85,14 @@ final class NaiveSql {
                 + "  AND user_id = (SELECT user_id FROM me))), " + LEVELS + ", "
                 + "decided(space_id, depth, r) AS ("
                 + "  SELECT l.space_id, l.depth, " + decision("me.user_id", "me.role") + " FROM levels l CROSS JOIN me"
+                + "), best(space_id, r, n) AS ("
+                + "  SELECT space_id, r, ROW_NUMBER() OVER (PARTITION BY space_id ORDER BY depth, r DESC) FROM decided"
+                + "  WHERE r IS NOT NULL"
                 + ") "
                 + "SELECT s.id, CASE WHEN me.disabled THEN 0 WHEN me.role = 'admin' THEN 6 WHEN s.deleted_at IS NOT NULL "
-                + "  THEN 0 ELSE COALESCE("
-                + "  (SELECT d.r FROM decided d WHERE d.space_id = s.id AND d.r IS NOT NULL ORDER BY d.depth, d.r DESC LIMIT 1),"
-                + "  " + rank("me.role") + ") END AS p "
-                + "FROM spaces s CROSS JOIN me WHERE s.id IN (SELECT id FROM scope) ORDER BY s.id";
+                + "  THEN 0 ELSE COALESCE(b.r, " + rank("me.role") + ") END AS p "
+                + "FROM spaces s CROSS JOIN me LEFT JOIN best b ON b.space_id = s.id AND b.n = 1 "
+                + "WHERE s.id IN (SELECT id FROM scope) ORDER BY s.id";
         return query(c, sql, orgId, userId, orgId);
     }
 
