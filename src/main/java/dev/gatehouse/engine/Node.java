@@ -1,0 +1,137 @@
+package dev.gatehouse.engine;
+
+import dev.gatehouse.model.DefaultLevel;
+import dev.gatehouse.model.Grant;
+import dev.gatehouse.model.ResourceRef;
+import dev.gatehouse.model.ResourceType;
+import dev.gatehouse.model.SubjectType;
+
+/**
+ * One collection, space, page or site as a permission walk visits it: its default level, its direct
+ * grants, and the next levels up as references.
+ *
+ * <p>Why references rather than ids: a walk climbs from a page through its parents, its space and its
+ * collections, and looking each parent up by id in a map costs hashing and comparing strings, and cache
+ * misses, at every level. {@link World} keeps one node per resource that exists or has grants (a grant
+ * may outlive its resource, and counts again when the resource comes back), and keeps the references
+ * pointing at the node of the parent's id whenever such a node is there; the walk reads {@link #exists}
+ * to tell whether that parent exists. Nodes change only under the index's write lock.
+ */
+final class Node {
+    final ResourceRef ref;
+    /** Ordered views for lists; {@link #users} and {@link #teams} mirror them for point lookups. */
+    final World.Grants grants = World.Grants.create();
+    /** User grants by {@link Grantee#number}; null when there is none. */
+    RoleTable users;
+    /** Team grants by team number; null when there is none, so most levels skip the user's teams. */
+    RoleTable teams;
+
+    boolean exists;
+    DefaultLevel defaultLevel;
+    /** The organization of a collection, space or site; a page's is its space's. */
+    String orgId;
+    /** A space in the trash. */
+    boolean deleted;
+    /** A page's parent page, a collection's parent collection, a space's collection; null for none. */
+    Node parent;
+    /** A page's space. */
+    Node space;
+
+    Node(ResourceRef ref) {
+        this.ref = ref;
+    }
+
+    String id() {
+        return ref.id();
+    }
+
+    /** The parent when it exists, else null: a walk treats a missing parent as no parent. */
+    Node existingParent() {
+        Node p = parent;
+        return p != null && p.exists ? p : null;
+    }
+
+    /** The organization of an existing resource (a page's through its space), or null. */
+    String organization() {
+        if (!exists) {
+            return null;
+        }
+        if (ref.type() != ResourceType.PAGE) {
+            return orgId;
+        }
+        Node s = space;
+        return s != null && s.exists ? s.orgId : null;
+    }
+
+    /** The role code of the user's own grant here: {@link RoleTable#ABSENT}, {@link RoleTable#NONE} or an ordinal. */
+    int userGrant(Grantee g) {
+        RoleTable t = users;
+        return t == null ? RoleTable.ABSENT : t.get(g.number);
+    }
+
+    /**
+     * The index, in the grantee's team arrays, of the team whose grant here is highest (a {@code null}
+     * grant lowest, the lowest team id on a tie), or -1 when none of their teams has a grant here.
+     */
+    int bestTeam(Grantee g) {
+        RoleTable t = teams;
+        if (t == null) {
+            return -1;
+        }
+        int[] numbers = g.teamNumbers();
+        int best = -1;
+        int bestCode = RoleTable.ABSENT;
+        // Ascending team ids, replaced only by a strictly higher role: the lowest id wins a tie.
+        for (int i = 0; i < numbers.length; i++) {
+            int code = t.get(numbers[i]);
+            if (code != RoleTable.ABSENT && (best < 0 || code > bestCode)) {
+                best = i;
+                bestCode = code;
+            }
+        }
+        return best;
+    }
+
+    /** The role code of team {@code number}'s grant here. */
+    int teamGrant(int number) {
+        RoleTable t = teams;
+        return t == null ? RoleTable.ABSENT : t.get(number);
+    }
+
+    void putGrant(Grant g, int subjectNumber) {
+        if (g.subject().type() == SubjectType.USER) {
+            grants.users().put(g.subject().id(), g);
+            if (users == null) {
+                users = new RoleTable();
+            }
+            users.put(subjectNumber, g.role());
+        } else {
+            grants.teams().put(g.subject().id(), g);
+            if (teams == null) {
+                teams = new RoleTable();
+            }
+            teams.put(subjectNumber, g.role());
+        }
+    }
+
+    void removeGrant(SubjectType type, String subjectId, int subjectNumber) {
+        if (type == SubjectType.USER) {
+            if (grants.users().remove(subjectId) != null) {
+                users.remove(subjectNumber);
+                if (users.isEmpty()) {
+                    users = null;
+                }
+            }
+        } else if (grants.teams().remove(subjectId) != null) {
+            teams.remove(subjectNumber);
+            if (teams.isEmpty()) {
+                teams = null;
+            }
+        }
+    }
+
+    /** Neither the resource nor any grant on it is left: the node can go. */
+    boolean unused() {
+        return !exists && grants.isEmpty();
+    }
+}
