@@ -50,7 +50,7 @@ final class Aggregates {
 
     /** Adds the member when they have access (and exactly {@code exactly}, if given); true when added. */
     private static boolean offer(World w, Principal p, Node n, Role exactly, List<Access> items) {
-        Member m = p.member();
+        Member m = p.member;
         if (m.disabled()) {
             return false;
         }

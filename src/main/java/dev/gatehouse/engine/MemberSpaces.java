@@ -27,7 +27,7 @@ final class MemberSpaces {
                                          int limit) {
         Pages.checkLimit(limit);
         Principal p = w.principal(orgId, userId);
-        if (p == null || p.member().disabled()) {
+        if (p == null || p.disabled) {
             return new MemberSpacesPage(List.of(), false);
         }
         List<SpaceAccess> items = new ArrayList<>(Math.min(limit + 1, 1024));

@@ -17,14 +17,12 @@ import dev.gatehouse.model.SubjectType;
  * pointing at the node of the parent's id whenever such a node is there; the walk reads {@link #exists}
  * to tell whether that parent exists. Nodes change only under the index's write lock.
  */
-final class Node {
+final class Node extends RoleTable {
     final ResourceRef ref;
-    /** Ordered views for lists; {@link #users} and {@link #teams} mirror them for point lookups. */
+    /** Ordered views for lists; the {@link RoleTable} this node is mirrors them for point lookups. */
     final World.Grants grants = World.Grants.create();
-    /** User grants by {@link Grantee#number}; null when there is none. */
-    RoleTable users;
-    /** Team grants by team number; null when there is none, so most levels skip the user's teams. */
-    RoleTable teams;
+    /** How many of the grants here are to teams: when none, a walk skips the user's teams. */
+    private int teamGrants;
 
     boolean exists;
     DefaultLevel defaultLevel;
@@ -32,6 +30,8 @@ final class Node {
     String orgId;
     /** A space in the trash. */
     boolean deleted;
+    /** A space that some site publishes: only then does a walk look at the site level. */
+    boolean published;
     /** A page's parent page, a collection's parent collection, a space's collection; null for none. */
     Node parent;
     /** A page's space. */
@@ -64,9 +64,8 @@ final class Node {
     }
 
     /** The role code of the user's own grant here: {@link RoleTable#ABSENT}, {@link RoleTable#NONE} or an ordinal. */
-    int userGrant(Grantee g) {
-        RoleTable t = users;
-        return t == null ? RoleTable.ABSENT : t.get(g.number);
+    int userGrant(Principal p) {
+        return get(p.key);
     }
 
     /**
@@ -74,16 +73,15 @@ final class Node {
      * grant lowest, the lowest team id on a tie), or -1 when none of their teams has a grant here.
      */
     int bestTeam(Grantee g) {
-        RoleTable t = teams;
-        if (t == null) {
+        if (teamGrants == 0) {
             return -1;
         }
-        int[] numbers = g.teamNumbers();
+        int[] keys = g.teamKeys();
         int best = -1;
         int bestCode = RoleTable.ABSENT;
         // Ascending team ids, replaced only by a strictly higher role: the lowest id wins a tie.
-        for (int i = 0; i < numbers.length; i++) {
-            int code = t.get(numbers[i]);
+        for (int i = 0; i < keys.length; i++) {
+            int code = get(keys[i]);
             if (code != RoleTable.ABSENT && (best < 0 || code > bestCode)) {
                 best = i;
                 bestCode = code;
@@ -92,41 +90,23 @@ final class Node {
         return best;
     }
 
-    /** The role code of team {@code number}'s grant here. */
-    int teamGrant(int number) {
-        RoleTable t = teams;
-        return t == null ? RoleTable.ABSENT : t.get(number);
-    }
-
-    void putGrant(Grant g, int subjectNumber) {
-        if (g.subject().type() == SubjectType.USER) {
-            grants.users().put(g.subject().id(), g);
-            if (users == null) {
-                users = new RoleTable();
-            }
-            users.put(subjectNumber, g.role());
-        } else {
-            grants.teams().put(g.subject().id(), g);
-            if (teams == null) {
-                teams = new RoleTable();
-            }
-            teams.put(subjectNumber, g.role());
+    /** Records a grant; {@code subjectKey} is the user's or the team's key. */
+    void putGrant(Grant g, int subjectKey) {
+        boolean team = g.subject().type() == SubjectType.TEAM;
+        Grant old = (team ? grants.teams() : grants.users()).put(g.subject().id(), g);
+        if (team && old == null) {
+            teamGrants++;
         }
+        put(subjectKey, g.role());
     }
 
-    void removeGrant(SubjectType type, String subjectId, int subjectNumber) {
-        if (type == SubjectType.USER) {
-            if (grants.users().remove(subjectId) != null) {
-                users.remove(subjectNumber);
-                if (users.isEmpty()) {
-                    users = null;
-                }
+    void removeGrant(SubjectType type, String subjectId, int subjectKey) {
+        boolean team = type == SubjectType.TEAM;
+        if ((team ? grants.teams() : grants.users()).remove(subjectId) != null) {
+            if (team) {
+                teamGrants--;
             }
-        } else if (grants.teams().remove(subjectId) != null) {
-            teams.remove(subjectNumber);
-            if (teams.isEmpty()) {
-                teams = null;
-            }
+            remove(subjectKey);
         }
     }
 

@@ -3,7 +3,6 @@ package dev.gatehouse.engine;
 import dev.gatehouse.engine.Permissions.Step;
 import dev.gatehouse.model.DefaultLevel;
 import dev.gatehouse.model.Grant;
-import dev.gatehouse.model.Member;
 import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.ResourceType;
 import dev.gatehouse.model.Role;
@@ -43,7 +42,7 @@ final class Resolver {
         if (p == null) {
             return record(steps, "organization", orgId, "not-member", null, null);
         }
-        if (p.member().disabled()) {
+        if (p.disabled) {
             return record(steps, "organization", orgId, "disabled", null, null);
         }
         return asIfEnabled(w, p, n, steps);
@@ -63,7 +62,7 @@ final class Resolver {
             case SPACE:
                 return space(w, p, n, steps);
             case COLLECTION:
-                return p.member().role() == Role.ADMIN ? admin(p, steps) : walkCollections(w, p, n, steps);
+                return p.role == Role.ADMIN ? admin(p, steps) : walkCollections(w, p, n, steps);
             case SITE:
                 return fromSite(w, p, n, steps);
             default:
@@ -73,7 +72,7 @@ final class Resolver {
 
     /** Steps 2 to 6 on an existing space (member spaces and site aggregates walk many). */
     static Role space(World w, Principal p, Node s, List<Step> steps) {
-        if (p.member().role() == Role.ADMIN) {
+        if (p.role == Role.ADMIN) {
             return admin(p, steps);
         }
         if (s.deleted) {
@@ -83,11 +82,11 @@ final class Resolver {
     }
 
     private static Role admin(Principal p, List<Step> steps) {
-        return record(steps, "organization", p.member().orgId(), "admin", Role.ADMIN, null);
+        return record(steps, "organization", p.orgId, "admin", Role.ADMIN, null);
     }
 
     private static Role fromPage(World w, Principal p, Node page, List<Step> steps) {
-        if (p.member().role() == Role.ADMIN) {
+        if (p.role == Role.ADMIN) {
             return admin(p, steps);
         }
         Node s = page.space;
@@ -110,11 +109,11 @@ final class Resolver {
     }
 
     private static Role fromSite(World w, Principal p, Node site, List<Step> steps) {
-        if (p.member().role() == Role.ADMIN) {
+        if (p.role == Role.ADMIN) {
             return admin(p, steps);
         }
         int o = level(w, p, site, "site", steps);
-        return o != GO_ON ? decode(o) : organization(p.member(), steps);
+        return o != GO_ON ? decode(o) : organization(p, steps);
     }
 
     /** The space level, then the site level, then the collections, then the organization. */
@@ -128,7 +127,7 @@ final class Resolver {
             return decode(o);
         }
         Node c = s.existingParent();
-        return c == null ? organization(p.member(), steps) : walkCollections(w, p, c, steps);
+        return c == null ? organization(p, steps) : walkCollections(w, p, c, steps);
     }
 
     private static Role walkCollections(World w, Principal p, Node start, List<Step> steps) {
@@ -141,35 +140,35 @@ final class Resolver {
             }
             c = c.existingParent();
         }
-        return organization(p.member(), steps);
+        return organization(p, steps);
     }
 
     /** Step 6: the member role; a guest gets none. */
-    private static Role organization(Member m, List<Step> steps) {
-        if (m.role() == null) {
-            return record(steps, "organization", m.orgId(), "guest", null, null);
+    private static Role organization(Principal p, List<Step> steps) {
+        if (p.role == null) {
+            return record(steps, "organization", p.orgId, "guest", null, null);
         }
-        return record(steps, "organization", m.orgId(), "organization-role", m.role(), null);
+        return record(steps, "organization", p.orgId, "organization-role", p.role, null);
     }
 
     /** Rules a to e on one level. */
     private static int level(World w, Principal p, Node n, String name, List<Step> steps) {
-        Grantee me = p.grantee();
-        int own = n.userGrant(me);
+        int own = n.userGrant(p);
         if (own != RoleTable.ABSENT) {
             record(steps, name, n.id(), "user-grant", decode(own), null);
             return own;
         }
+        Grantee me = p.grantee;
         int team = n.bestTeam(me);
         if (team >= 0) {
-            int code = n.teamGrant(me.teamNumbers()[team]);
+            int code = n.get(me.teamKeys()[team]);
             record(steps, name, n.id(), "team-grant", decode(code), me.teamIds()[team]);
             return code;
         }
         DefaultLevel dl = n.defaultLevel;
         switch (dl.kind()) {
             case ROLE:
-                if (p.member().role() == null) {
+                if (p.role == null) {
                     record(steps, name, n.id(), "guest", null, null);
                     return NONE;
                 }
@@ -194,11 +193,11 @@ final class Resolver {
      * are not consulted: they never flow into spaces. A grant on a site counts whether the site exists or not.
      */
     private static int siteLevel(World w, Principal p, Node s, List<Step> steps) {
-        NavigableSet<String> sites = w.sitesPublishing(s.id());
-        if (sites.isEmpty()) {
+        if (!s.published) {
             return GO_ON;
         }
-        Grantee me = p.grantee();
+        NavigableSet<String> sites = w.sitesPublishing(s.id());
+        Grantee me = p.grantee;
         String userSite = null;
         int userCode = RoleTable.ABSENT;
         String teamSite = null;
@@ -210,7 +209,7 @@ final class Resolver {
             if (site == null) {
                 continue;
             }
-            int own = site.userGrant(me);
+            int own = site.userGrant(p);
             if (own != RoleTable.ABSENT) {
                 if (userSite == null || own > userCode) {
                     userSite = siteId;
@@ -219,7 +218,7 @@ final class Resolver {
             } else if (userSite == null) {
                 int team = site.bestTeam(me);
                 if (team >= 0) {
-                    int code = site.teamGrant(me.teamNumbers()[team]);
+                    int code = site.get(me.teamKeys()[team]);
                     if (teamId == null || code > teamCode) {
                         teamSite = siteId;
                         teamId = me.teamIds()[team];

@@ -3,17 +3,19 @@ package dev.gatehouse.engine;
 import dev.gatehouse.model.Role;
 
 /**
- * The direct grants of one resource to users, or to teams, keyed by subject number ({@link Subjects}):
- * the point lookup that every level of a permission walk makes.
+ * The direct grants of one resource, keyed by subject key (a number for each user and team, see
+ * {@link Grantee}): the point lookup that every level of a permission walk makes.
  *
  * <p>Why not the resource's ordered {@code TreeMap} of grants: a lookup there compares strings down a
  * tree, a cache miss per node. Here one key and its role share an int in an open-addressing table, so a
- * lookup usually reads a single array slot. The ordered maps stay in {@link World.Grants} for lists.
+ * lookup usually reads a single array slot, and a user's and their teams' lookups share the same few
+ * cache lines. The ordered maps stay in {@link World.Grants} for lists.
  *
- * <p>A slot holds {@code (number + 1) << 4 | (role code + 1)}, where the role code is {@link #NONE} for
+ * <p>A slot holds {@code (key + 1) << 4 | (role code + 1)}, where the role code is {@link #NONE} for
  * a {@code null} grant or the role's ordinal; 0 is an empty slot. Linear probing, at most half full.
+ * Subclassed by {@link Node} rather than held by it, so that a walk reads one object less per level.
  */
-final class RoleTable {
+class RoleTable {
     /** What {@link #get} answers for a subject without a grant here. */
     static final int ABSENT = -2;
     /** The role code of a {@code null} grant (no access). */
@@ -27,12 +29,15 @@ final class RoleTable {
         }
     }
 
-    private int[] slots = new int[4];
+    /** Shared by every empty table: a lookup finds its one slot empty, and a put replaces it. */
+    private static final int[] EMPTY = new int[1];
+
+    private int[] slots = EMPTY;
     private int size;
 
-    /** The role code of {@code number}'s grant: {@link #ABSENT}, {@link #NONE} or the role's ordinal. */
-    int get(int number) {
-        int key = number + 1;
+    /** The role code of {@code subject}'s grant: {@link #ABSENT}, {@link #NONE} or the role's ordinal. */
+    final int get(int subject) {
+        int key = subject + 1;
         int mask = slots.length - 1;
         for (int i = home(key, mask); ; i = (i + 1) & mask) {
             int s = slots[i];
@@ -45,23 +50,26 @@ final class RoleTable {
         }
     }
 
-    void put(int number, Role role) {
+    final void put(int subject, Role role) {
         if ((size + 1) * 2 > slots.length) {
-            rehash(slots.length * 2);
+            rehash(Math.max(4, slots.length * 2));
         }
-        int slot = (number + 1) << ROLE_BITS | (role == null ? 0 : role.ordinal() + 1);
+        int slot = (subject + 1) << ROLE_BITS | (role == null ? 0 : role.ordinal() + 1);
         if (place(slots, slot)) {
             size++;
         }
     }
 
-    void remove(int number) {
-        int key = number + 1;
+    final void remove(int subject) {
+        int key = subject + 1;
         int mask = slots.length - 1;
         for (int i = home(key, mask); slots[i] != 0; i = (i + 1) & mask) {
             if (slots[i] >>> ROLE_BITS == key) {
                 slots[i] = 0;
-                size--;
+                if (--size == 0) {
+                    slots = EMPTY;
+                    return;
+                }
                 // Re-place the rest of the run, so that no later key is cut off from its home slot.
                 for (int j = (i + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
                     int moved = slots[j];
@@ -73,7 +81,7 @@ final class RoleTable {
         }
     }
 
-    boolean isEmpty() {
+    final boolean isEmpty() {
         return size == 0;
     }
 

@@ -95,7 +95,7 @@ final class SiteAggregates {
 
     /** The highest permission over the published spaces; the first space in site order wins a tie. */
     private static SiteAccess fromSpaces(World w, Site site, Principal p) {
-        Member m = p.member();
+        Member m = p.member;
         Role best = null;
         String bestSpace = null;
         for (SiteSpace ss : w.siteSpaces(site.id())) {

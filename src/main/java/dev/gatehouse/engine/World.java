@@ -259,20 +259,20 @@ public final class World {
 
     private void refreshTeams(String userId) {
         TreeSet<String> ids = teamsByUser.getOrDefault(userId, new TreeSet<>());
-        int[] numbers = new int[ids.size()];
+        int[] keys = new int[ids.size()];
         int i = 0;
         for (String teamId : ids) {
-            numbers[i++] = teamNumber(teamId);
+            keys[i++] = teamKey(teamId);
         }
-        grantee(userId).setTeams(ids, numbers);
+        grantee(userId).setTeams(ids, keys);
     }
 
     private Grantee grantee(String userId) {
         return grantees.computeIfAbsent(userId, k -> new Grantee(grantees.size()));
     }
 
-    private int teamNumber(String teamId) {
-        return teamNumbers.computeIfAbsent(teamId, k -> teamNumbers.size());
+    private int teamKey(String teamId) {
+        return Grantee.teamKey(teamNumbers.computeIfAbsent(teamId, k -> teamNumbers.size()));
     }
 
     private void putCollection(Collection c) {
@@ -358,6 +358,7 @@ public final class World {
         }
         siteSpacesBySite.computeIfAbsent(ss.siteId(), k -> new TreeSet<>(SITE_SPACE_ORDER)).add(ss);
         sitesBySpace.computeIfAbsent(ss.spaceId(), k -> new TreeSet<>()).add(ss.siteId());
+        refreshPublished(ss.spaceId());
     }
 
     private void removeSiteSpace(String id) {
@@ -374,6 +375,14 @@ public final class World {
                 .anyMatch(other -> other.spaceId().equals(old.spaceId()));
         if (!stillPublished) {
             removeFromSet(sitesBySpace, old.spaceId(), old.siteId());
+            refreshPublished(old.spaceId());
+        }
+    }
+
+    private void refreshPublished(String spaceId) {
+        Node n = node(ResourceType.SPACE, spaceId);
+        if (n != null) {
+            n.published = sitesBySpace.containsKey(spaceId);
         }
     }
 
@@ -410,14 +419,14 @@ public final class World {
 
     private void putGrant(Grant g) {
         SubjectRef subject = g.subject();
-        obtainNode(g.resource().type(), g.resource().id()).putGrant(g, number(subject));
+        obtainNode(g.resource().type(), g.resource().id()).putGrant(g, key(subject));
         grantsBySubject.computeIfAbsent(subject, k -> new LinkedHashSet<>()).add(g.resource());
     }
 
     private void removeGrant(ResourceRef resource, SubjectRef subject) {
         Node n = node(resource.type(), resource.id());
         if (n != null) {
-            n.removeGrant(subject.type(), subject.id(), number(subject));
+            n.removeGrant(subject.type(), subject.id(), key(subject));
             dropIfUnused(n);
         }
         Set<ResourceRef> held = grantsBySubject.get(subject);
@@ -446,8 +455,8 @@ public final class World {
         }
     }
 
-    private int number(SubjectRef subject) {
-        return subject.type() == SubjectType.USER ? grantee(subject.id()).number : teamNumber(subject.id());
+    private int key(SubjectRef subject) {
+        return subject.type() == SubjectType.USER ? grantee(subject.id()).key : teamKey(subject.id());
     }
 
     // ---------------------------------------------------------------- nodes
@@ -475,6 +484,7 @@ public final class World {
             n = new Node(new ResourceRef(type, id));
             byId.put(id, n);
             linkChildren(n, n);
+            n.published = type == ResourceType.SPACE && sitesBySpace.containsKey(id);
         }
         return n;
     }
@@ -575,7 +585,7 @@ public final class World {
 
     public Member member(String orgId, String userId) {
         Principal p = principal(orgId, userId);
-        return p == null ? null : p.member();
+        return p == null ? null : p.member;
     }
 
     /** Members of an organization by user id. */
