@@ -33,12 +33,14 @@ final class Resolver {
 
     /** Step 1 (membership), then the rest. {@code steps} may be null. */
     static Role effective(World w, String userId, ResourceRef r, List<Step> steps) {
+        // Asked before the resource is known, on purpose: see World#soleMembership.
+        Principal sole = w.soleMembership(userId);
         Node n = w.node(r);
         String orgId = n == null ? null : n.organization();
         if (orgId == null) {
             return null;
         }
-        Principal p = w.principal(orgId, userId);
+        Principal p = sole != null && sole.orgId.equals(orgId) ? sole : w.principal(orgId, userId);
         if (p == null) {
             return record(steps, "organization", orgId, "not-member", null, null);
         }

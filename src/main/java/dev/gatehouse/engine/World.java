@@ -64,6 +64,12 @@ public final class World {
      */
     private final Map<String, HashMap<String, Principal>> memberLookup = new HashMap<>();
     private final Map<String, TreeSet<String>> orgsByUser = new HashMap<>();
+    /**
+     * The member entry of each user who is a member of exactly one organization (most are). A permission
+     * question looks it up by user id alone, before it knows the resource's organization: the two lookups
+     * do not wait on each other, so the processor overlaps their cache misses.
+     */
+    private final Map<String, Principal> soleMembership = new HashMap<>();
     /** Admins by organization: aggregates always list them, and must find them without a pass over all members. */
     private final Map<String, TreeSet<String>> adminsByOrg = new HashMap<>();
 
@@ -208,6 +214,7 @@ public final class World {
         memberLookup.computeIfAbsent(member.orgId(), k -> new HashMap<>())
                 .put(member.userId(), new Principal(member, grantee(member.userId())));
         orgsByUser.computeIfAbsent(member.userId(), k -> new TreeSet<>()).add(member.orgId());
+        refreshSoleMembership(member.userId());
         if (member.role() == Role.ADMIN) {
             adminsByOrg.computeIfAbsent(member.orgId(), k -> new TreeSet<>()).add(member.userId());
         } else {
@@ -224,6 +231,16 @@ public final class World {
         removeFrom(memberLookup, orgId, userId);
         removeFromSet(orgsByUser, userId, orgId);
         removeFromSet(adminsByOrg, orgId, userId);
+        refreshSoleMembership(userId);
+    }
+
+    private void refreshSoleMembership(String userId) {
+        TreeSet<String> orgs = orgsByUser.get(userId);
+        if (orgs != null && orgs.size() == 1) {
+            soleMembership.put(userId, principal(orgs.first(), userId));
+        } else {
+            soleMembership.remove(userId);
+        }
     }
 
     private void putTeam(Team team) {
@@ -468,6 +485,11 @@ public final class World {
 
     Node node(ResourceRef r) {
         return nodes.get(r.type()).get(r.id());
+    }
+
+    /** The member entry of a user who is a member of exactly one organization, or null. */
+    Principal soleMembership(String userId) {
+        return soleMembership.get(userId);
     }
 
     /** The member as permission walks read them, or null. */
