@@ -4,7 +4,6 @@ import dev.gatehouse.engine.Permissions.MemberSpacesPage;
 import dev.gatehouse.engine.Permissions.SpaceAccess;
 import dev.gatehouse.engine.Permissions.SpaceKey;
 import dev.gatehouse.model.DefaultLevel;
-import dev.gatehouse.model.ResourceType;
 import dev.gatehouse.model.Role;
 import dev.gatehouse.model.Space;
 import dev.gatehouse.model.Visibility;
@@ -32,7 +31,7 @@ final class MemberSpaces {
         }
         List<SpaceAccess> items = new ArrayList<>(Math.min(limit + 1, 1024));
         for (Space s : from(w.spaces(orgId), descending, after)) {
-            Role role = Resolver.space(w, p, w.node(ResourceType.SPACE, s.id()), null);
+            Role role = Resolver.space(w, p, s, null);
             if (role != null) {
                 items.add(new SpaceAccess(s, role));
                 if (items.size() > limit) {

@@ -19,8 +19,12 @@ import dev.gatehouse.model.SubjectType;
  */
 final class Node extends RoleTable {
     final ResourceRef ref;
-    /** Ordered views for lists; the {@link RoleTable} this node is mirrors them for point lookups. */
-    final World.Grants grants = World.Grants.create();
+    /**
+     * Ordered views for lists, which the {@link RoleTable} this node is mirrors for point lookups. Made on
+     * the first grant and dropped with the last: most pages have none, and two empty trees each would
+     * weigh on the heap.
+     */
+    private World.Grants grants;
     /** How many of the grants here are to teams: when none, a walk skips the user's teams. */
     private int teamGrants;
 
@@ -39,6 +43,10 @@ final class Node extends RoleTable {
 
     Node(ResourceRef ref) {
         this.ref = ref;
+    }
+
+    World.Grants grants() {
+        return grants == null ? World.NO_GRANTS : grants;
     }
 
     String id() {
@@ -93,6 +101,9 @@ final class Node extends RoleTable {
     /** Records a grant; {@code subjectKey} is the user's or the team's key. */
     void putGrant(Grant g, int subjectKey) {
         boolean team = g.subject().type() == SubjectType.TEAM;
+        if (grants == null) {
+            grants = World.Grants.create();
+        }
         Grant old = (team ? grants.teams() : grants.users()).put(g.subject().id(), g);
         if (team && old == null) {
             teamGrants++;
@@ -102,16 +113,19 @@ final class Node extends RoleTable {
 
     void removeGrant(SubjectType type, String subjectId, int subjectKey) {
         boolean team = type == SubjectType.TEAM;
-        if ((team ? grants.teams() : grants.users()).remove(subjectId) != null) {
+        if (grants != null && (team ? grants.teams() : grants.users()).remove(subjectId) != null) {
             if (team) {
                 teamGrants--;
             }
             remove(subjectKey);
+            if (grants.isEmpty()) {
+                grants = null;
+            }
         }
     }
 
     /** Neither the resource nor any grant on it is left: the node can go. */
     boolean unused() {
-        return !exists && grants.isEmpty();
+        return !exists && grants == null;
     }
 }

@@ -6,6 +6,7 @@ import dev.gatehouse.model.Grant;
 import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.ResourceType;
 import dev.gatehouse.model.Role;
+import dev.gatehouse.model.Space;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -72,7 +73,21 @@ final class Resolver {
         }
     }
 
-    /** Steps 2 to 6 on an existing space (member spaces and site aggregates walk many). */
+    /**
+     * Steps 2 to 6 on a space record the caller already holds (member spaces walk all of an organization's):
+     * its node is looked up only when the walk goes past the admin and trash rules.
+     */
+    static Role space(World w, Principal p, Space s, List<Step> steps) {
+        if (p.role == Role.ADMIN) {
+            return admin(p, steps);
+        }
+        if (s.deleted()) {
+            return record(steps, "space", s.id(), "deleted", null, null);
+        }
+        return walkSpace(w, p, w.node(ResourceType.SPACE, s.id()), steps);
+    }
+
+    /** Steps 2 to 6 on an existing space (site aggregates walk many). */
     static Role space(World w, Principal p, Node s, List<Step> steps) {
         if (p.role == Role.ADMIN) {
             return admin(p, steps);

@@ -114,7 +114,8 @@ public final class World {
         }
     }
 
-    private static final Grants NO_GRANTS = new Grants(new TreeMap<>(), new TreeMap<>());
+    /** The grants of a resource without any. Never written to. */
+    static final Grants NO_GRANTS = new Grants(new TreeMap<>(), new TreeMap<>());
 
     /** What permission walks read, per resource type, by id: see {@link Node}. Grants live there too. */
     private final Map<ResourceType, Map<String, Node>> nodes = new EnumMap<>(ResourceType.class);
@@ -709,7 +710,7 @@ public final class World {
     /** Direct grants on a resource. */
     public Grants grants(ResourceRef resource) {
         Node n = node(resource);
-        return n == null ? NO_GRANTS : n.grants;
+        return n == null ? NO_GRANTS : n.grants();
     }
 
     /** The resources a user or team holds a direct grant on. */
