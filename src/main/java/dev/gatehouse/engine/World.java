@@ -33,6 +33,9 @@ import java.util.TreeSet;
  * Every object Gatehouse knows, kept in maps shaped for the questions reads ask: by id, and in the
  * orders that lists page through (members and grants by subject id, spaces by creation time, a site's
  * spaces by position), so that a page of a list starts where the cursor points instead of at the top.
+ * Beside them sit the structures permission walks read, shaped for point lookups rather than order:
+ * a {@link Node} per resource (its grants by subject key, references to the levels above) and a
+ * {@link Principal} per member. Every change updates both sides.
  *
  * <p>Not thread-safe: {@link Index} serializes {@link #apply} against readers. Returned collections are
  * live read-only views; callers must not keep them beyond the read that fetched them.
@@ -60,7 +63,7 @@ public final class World {
     private final Map<String, TreeSet<Member>> membersByJoined = new HashMap<>();
     /**
      * Point lookups of members: every permission question starts with one, so it must not walk a tree. The
-     * value carries the user's grant numbers too, saving the walk another lookup.
+     * value carries the user's grant key and teams too, saving the walk another lookup.
      */
     private final Map<String, HashMap<String, Principal>> memberLookup = new HashMap<>();
     private final Map<String, TreeSet<String>> orgsByUser = new HashMap<>();
