@@ -7,7 +7,6 @@ import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.Role;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NavigableSet;
 import java.util.TreeSet;
 
 /**
@@ -29,23 +28,20 @@ final class Aggregates {
             return new AggregatePage(List.of(), false);
         }
         List<Access> items = new ArrayList<>(Math.min(limit + 1, 1024));
+        Node n = w.node(r);
         TreeSet<String> candidates = Candidates.find(w, r, orgId);
+        Iterable<String> ids;
         if (candidates == null) {
-            Iterable<Member> members = afterUserId == null
-                    ? w.members(orgId).values()
-                    : w.members(orgId).tailMap(afterUserId, false).values();
-            for (Member m : members) {
-                if (offer(w, m, r, exactly, items) && items.size() > limit) {
-                    break;
-                }
-            }
+            ids = afterUserId == null
+                    ? w.members(orgId).keySet()
+                    : w.members(orgId).tailMap(afterUserId, false).keySet();
         } else {
-            NavigableSet<String> ids = afterUserId == null ? candidates : candidates.tailSet(afterUserId, false);
-            for (String userId : ids) {
-                Member m = w.member(orgId, userId);
-                if (m != null && offer(w, m, r, exactly, items) && items.size() > limit) {
-                    break;
-                }
+            ids = afterUserId == null ? candidates : candidates.tailSet(afterUserId, false);
+        }
+        for (String userId : ids) {
+            Principal p = w.principal(orgId, userId);
+            if (p != null && offer(w, p, n, exactly, items) && items.size() > limit) {
+                break;
             }
         }
         boolean hasMore = items.size() > limit;
@@ -53,11 +49,12 @@ final class Aggregates {
     }
 
     /** Adds the member when they have access (and exactly {@code exactly}, if given); true when added. */
-    private static boolean offer(World w, Member m, ResourceRef r, Role exactly, List<Access> items) {
+    private static boolean offer(World w, Principal p, Node n, Role exactly, List<Access> items) {
+        Member m = p.member;
         if (m.disabled()) {
             return false;
         }
-        Role role = Resolver.asIfEnabled(w, m, r, null);
+        Role role = Resolver.asIfEnabled(w, p, n, null);
         if (role == null || (exactly != null && role != exactly)) {
             return false;
         }

@@ -4,7 +4,6 @@ import dev.gatehouse.engine.Permissions.MemberSpacesPage;
 import dev.gatehouse.engine.Permissions.SpaceAccess;
 import dev.gatehouse.engine.Permissions.SpaceKey;
 import dev.gatehouse.model.DefaultLevel;
-import dev.gatehouse.model.Member;
 import dev.gatehouse.model.Role;
 import dev.gatehouse.model.Space;
 import dev.gatehouse.model.Visibility;
@@ -26,13 +25,13 @@ final class MemberSpaces {
     static MemberSpacesPage memberSpaces(World w, String orgId, String userId, boolean descending, SpaceKey after,
                                          int limit) {
         Pages.checkLimit(limit);
-        Member m = w.member(orgId, userId);
-        if (m == null || m.disabled()) {
+        Principal p = w.principal(orgId, userId);
+        if (p == null || p.disabled) {
             return new MemberSpacesPage(List.of(), false);
         }
         List<SpaceAccess> items = new ArrayList<>(Math.min(limit + 1, 1024));
         for (Space s : from(w.spaces(orgId), descending, after)) {
-            Role role = Resolver.space(w, m, s, null);
+            Role role = Resolver.space(w, p, s, null);
             if (role != null) {
                 items.add(new SpaceAccess(s, role));
                 if (items.size() > limit) {

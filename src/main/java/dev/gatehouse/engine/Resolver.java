@@ -1,14 +1,11 @@
 package dev.gatehouse.engine;
 
 import dev.gatehouse.engine.Permissions.Step;
-import dev.gatehouse.model.Collection;
 import dev.gatehouse.model.DefaultLevel;
 import dev.gatehouse.model.Grant;
-import dev.gatehouse.model.Member;
-import dev.gatehouse.model.Page;
 import dev.gatehouse.model.ResourceRef;
+import dev.gatehouse.model.ResourceType;
 import dev.gatehouse.model.Role;
-import dev.gatehouse.model.Site;
 import dev.gatehouse.model.Space;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +15,17 @@ import java.util.NavigableSet;
 /**
  * Steps 1 to 6 of permission-model.md for one user on one resource.
  *
- * <p>One walk serves both {@code effective} (no trace, nothing allocated beyond the lookup keys) and
- * {@code explain} (a list that every visited level is written to), so the two can never disagree.
+ * <p>One walk serves both {@code effective} (no trace, nothing allocated) and {@code explain} (a list that
+ * every visited level is written to), so the two can never disagree. The walk climbs {@link Node}s, whose
+ * references to the levels above spare it a lookup by id per level.
  * A level answers with an int: {@link #GO_ON}, {@link #NONE} or a role's ordinal, because a Role alone
  * cannot say "go on" and the hot path should not allocate a result object per level.
  */
 final class Resolver {
     private static final Role[] ROLES = Role.values();
-    private static final int GO_ON = -2;
-    private static final int NONE = -1;
+    /** Never a {@link RoleTable} code, so a level can hand on what a grant table answered. */
+    private static final int GO_ON = -3;
+    private static final int NONE = RoleTable.NONE;
     /** Parent chains are validated acyclic on write; this only turns a corrupted index into an error, not a hang. */
     private static final int MAX_DEPTH = 10_000;
 
@@ -35,160 +34,169 @@ final class Resolver {
 
     /** Step 1 (membership), then the rest. {@code steps} may be null. */
     static Role effective(World w, String userId, ResourceRef r, List<Step> steps) {
-        String orgId = w.organizationOf(r);
+        // Asked before the resource is known, on purpose: see World#soleMembership.
+        Principal sole = w.soleMembership(userId);
+        Node n = w.node(r);
+        String orgId = n == null ? null : n.organization();
         if (orgId == null) {
             return null;
         }
-        Member m = w.member(orgId, userId);
-        if (m == null) {
+        Principal p = sole != null && sole.orgId.equals(orgId) ? sole : w.principal(orgId, userId);
+        if (p == null) {
             return record(steps, "organization", orgId, "not-member", null, null);
         }
-        if (m.disabled()) {
+        if (p.disabled) {
             return record(steps, "organization", orgId, "disabled", null, null);
         }
-        return asIfEnabled(w, m, r, steps);
+        return asIfEnabled(w, p, n, steps);
     }
 
     /**
      * Steps 2 to 6 for a member of the resource's organization, disabled or not: site aggregates list
-     * disabled members with the permission they would have.
+     * disabled members with the permission they would have. Null for a resource that does not exist.
      */
-    static Role asIfEnabled(World w, Member m, ResourceRef r, List<Step> steps) {
-        switch (r.type()) {
-            case PAGE: {
-                Page p = w.page(r.id());
-                return p == null ? null : fromPage(w, m, p, steps);
-            }
-            case SPACE: {
-                Space s = w.space(r.id());
-                return s == null ? null : space(w, m, s, steps);
-            }
-            case COLLECTION: {
-                Collection c = w.collection(r.id());
-                return c == null ? null : fromCollection(w, m, c, steps);
-            }
-            case SITE: {
-                Site s = w.site(r.id());
-                return s == null ? null : fromSite(w, m, s, steps);
-            }
-            default:
-                throw new IllegalArgumentException("unknown resource type " + r.type());
-        }
-    }
-
-    /** Steps 2 to 6 on a space the caller already holds (member spaces and site aggregates walk many). */
-    static Role space(World w, Member m, Space s, List<Step> steps) {
-        if (m.role() == Role.ADMIN) {
-            return record(steps, "organization", m.orgId(), "admin", Role.ADMIN, null);
-        }
-        if (s.deleted()) {
-            return record(steps, "space", s.id(), "deleted", null, null);
-        }
-        return walkSpace(w, m, s, steps);
-    }
-
-    private static Role fromPage(World w, Member m, Page page, List<Step> steps) {
-        if (m.role() == Role.ADMIN) {
-            return record(steps, "organization", m.orgId(), "admin", Role.ADMIN, null);
-        }
-        Space s = w.space(page.spaceId());
-        if (s == null) {
+    static Role asIfEnabled(World w, Principal p, Node n, List<Step> steps) {
+        if (n == null || !n.exists) {
             return null;
         }
+        switch (n.ref.type()) {
+            case PAGE:
+                return fromPage(w, p, n, steps);
+            case SPACE:
+                return space(w, p, n, steps);
+            case COLLECTION:
+                return p.role == Role.ADMIN ? admin(p, steps) : walkCollections(w, p, n, steps);
+            case SITE:
+                return fromSite(w, p, n, steps);
+            default:
+                throw new IllegalArgumentException("unknown resource type " + n.ref.type());
+        }
+    }
+
+    /**
+     * Steps 2 to 6 on a space record the caller already holds (member spaces walk all of an organization's):
+     * its node is looked up only when the walk goes past the admin and trash rules.
+     */
+    static Role space(World w, Principal p, Space s, List<Step> steps) {
+        if (p.role == Role.ADMIN) {
+            return admin(p, steps);
+        }
         if (s.deleted()) {
             return record(steps, "space", s.id(), "deleted", null, null);
         }
-        Page p = page;
-        for (int depth = 0; p != null; depth++) {
+        return walkSpace(w, p, w.node(ResourceType.SPACE, s.id()), steps);
+    }
+
+    /** Steps 2 to 6 on an existing space (site aggregates walk many). */
+    static Role space(World w, Principal p, Node s, List<Step> steps) {
+        if (p.role == Role.ADMIN) {
+            return admin(p, steps);
+        }
+        if (s.deleted) {
+            return record(steps, "space", s.id(), "deleted", null, null);
+        }
+        return walkSpace(w, p, s, steps);
+    }
+
+    private static Role admin(Principal p, List<Step> steps) {
+        return record(steps, "organization", p.orgId, "admin", Role.ADMIN, null);
+    }
+
+    private static Role fromPage(World w, Principal p, Node page, List<Step> steps) {
+        if (p.role == Role.ADMIN) {
+            return admin(p, steps);
+        }
+        Node s = page.space;
+        if (s == null || !s.exists) {
+            return null;
+        }
+        if (s.deleted) {
+            return record(steps, "space", s.id(), "deleted", null, null);
+        }
+        Node n = page;
+        for (int depth = 0; n != null; depth++) {
             guard(depth);
-            int o = level(w, m, ResourceRef.page(p.id()), p.defaultLevel(), "page", steps);
+            int o = level(w, p, n, "page", steps);
             if (o != GO_ON) {
                 return decode(o);
             }
-            p = p.parentId() == null ? null : w.page(p.parentId());
+            n = n.existingParent();
         }
-        return walkSpace(w, m, s, steps);
+        return walkSpace(w, p, s, steps);
     }
 
-    private static Role fromCollection(World w, Member m, Collection c, List<Step> steps) {
-        if (m.role() == Role.ADMIN) {
-            return record(steps, "organization", m.orgId(), "admin", Role.ADMIN, null);
+    private static Role fromSite(World w, Principal p, Node site, List<Step> steps) {
+        if (p.role == Role.ADMIN) {
+            return admin(p, steps);
         }
-        return walkCollections(w, m, c, steps);
-    }
-
-    private static Role fromSite(World w, Member m, Site site, List<Step> steps) {
-        if (m.role() == Role.ADMIN) {
-            return record(steps, "organization", m.orgId(), "admin", Role.ADMIN, null);
-        }
-        int o = level(w, m, ResourceRef.site(site.id()), site.defaultLevel(), "site", steps);
-        return o != GO_ON ? decode(o) : organization(m, steps);
+        int o = level(w, p, site, "site", steps);
+        return o != GO_ON ? decode(o) : organization(p, steps);
     }
 
     /** The space level, then the site level, then the collections, then the organization. */
-    private static Role walkSpace(World w, Member m, Space s, List<Step> steps) {
-        int o = level(w, m, ResourceRef.space(s.id()), s.defaultLevel(), "space", steps);
+    private static Role walkSpace(World w, Principal p, Node s, List<Step> steps) {
+        int o = level(w, p, s, "space", steps);
         if (o != GO_ON) {
             return decode(o);
         }
-        o = siteLevel(w, m, s, steps);
+        o = siteLevel(w, p, s, steps);
         if (o != GO_ON) {
             return decode(o);
         }
-        Collection c = s.parentId() == null ? null : w.collection(s.parentId());
-        return c == null ? organization(m, steps) : walkCollections(w, m, c, steps);
+        Node c = s.existingParent();
+        return c == null ? organization(p, steps) : walkCollections(w, p, c, steps);
     }
 
-    private static Role walkCollections(World w, Member m, Collection start, List<Step> steps) {
-        Collection c = start;
+    private static Role walkCollections(World w, Principal p, Node start, List<Step> steps) {
+        Node c = start;
         for (int depth = 0; c != null; depth++) {
             guard(depth);
-            int o = level(w, m, ResourceRef.collection(c.id()), c.defaultLevel(), "collection", steps);
+            int o = level(w, p, c, "collection", steps);
             if (o != GO_ON) {
                 return decode(o);
             }
-            c = c.parentId() == null ? null : w.collection(c.parentId());
+            c = c.existingParent();
         }
-        return organization(m, steps);
+        return organization(p, steps);
     }
 
     /** Step 6: the member role; a guest gets none. */
-    private static Role organization(Member m, List<Step> steps) {
-        if (m.role() == null) {
-            return record(steps, "organization", m.orgId(), "guest", null, null);
+    private static Role organization(Principal p, List<Step> steps) {
+        if (p.role == null) {
+            return record(steps, "organization", p.orgId, "guest", null, null);
         }
-        return record(steps, "organization", m.orgId(), "organization-role", m.role(), null);
+        return record(steps, "organization", p.orgId, "organization-role", p.role, null);
     }
 
     /** Rules a to e on one level. */
-    private static int level(World w, Member m, ResourceRef ref, DefaultLevel dl, String name, List<Step> steps) {
-        World.Grants g = w.grants(ref);
-        Grant own = g.users().get(m.userId());
-        if (own != null) {
-            record(steps, name, ref.id(), "user-grant", own.role(), null);
-            return code(own.role());
+    private static int level(World w, Principal p, Node n, String name, List<Step> steps) {
+        int own = n.userGrant(p);
+        if (own != RoleTable.ABSENT) {
+            record(steps, name, n.id(), "user-grant", decode(own), null);
+            return own;
         }
-        // Most levels have no team grants: skip even fetching the user's teams then.
-        String team = g.teams().isEmpty() ? null : bestTeam(w.teamsOf(m.userId()), g.teams());
-        if (team != null) {
-            Role role = g.teams().get(team).role();
-            record(steps, name, ref.id(), "team-grant", role, team);
-            return code(role);
+        Grantee me = p.grantee;
+        int team = n.bestTeam(me);
+        if (team >= 0) {
+            int code = n.get(me.teamKeys()[team]);
+            record(steps, name, n.id(), "team-grant", decode(code), me.teamIds()[team]);
+            return code;
         }
+        DefaultLevel dl = n.defaultLevel;
         switch (dl.kind()) {
             case ROLE:
-                if (m.role() == null) {
-                    record(steps, name, ref.id(), "guest", null, null);
+                if (p.role == null) {
+                    record(steps, name, n.id(), "guest", null, null);
                     return NONE;
                 }
-                record(steps, name, ref.id(), "default", dl.role(), null);
+                record(steps, name, n.id(), "default", dl.role(), null);
                 return dl.role().ordinal();
             case NONE:
-                record(steps, name, ref.id(), "default-none", null, null);
+                record(steps, name, n.id(), "default-none", null, null);
                 return NONE;
             default:
                 if (steps != null) {
-                    steps.add(new Step(name, ref.id(), "inherit", null, false, null));
+                    steps.add(new Step(name, n.id(), "inherit", null, false, null));
                 }
                 return GO_ON;
         }
@@ -199,47 +207,50 @@ final class Resolver {
      * user grant on any of those sites, the highest of them decides (none when all are {@code null}).
      * (b) Otherwise, when any of the user's teams has a grant on any of them, the highest team grant
      * decides (none when all are {@code null}). (c) Otherwise the walk goes on. Sites' default levels
-     * are not consulted: they never flow into spaces.
+     * are not consulted: they never flow into spaces. A grant on a site counts whether the site exists or not.
      */
-    private static int siteLevel(World w, Member m, Space s, List<Step> steps) {
-        NavigableSet<String> sites = w.sitesPublishing(s.id());
-        if (sites.isEmpty()) {
+    private static int siteLevel(World w, Principal p, Node s, List<Step> steps) {
+        if (!s.published) {
             return GO_ON;
         }
+        NavigableSet<String> sites = w.sitesPublishing(s.id());
+        Grantee me = p.grantee;
         String userSite = null;
-        Role userRole = null;
+        int userCode = RoleTable.ABSENT;
         String teamSite = null;
         String teamId = null;
-        Role teamRole = null;
-        NavigableSet<String> myTeams = w.teamsOf(m.userId());
+        int teamCode = RoleTable.ABSENT;
         // Ascending site ids, replaced only by a strictly higher role: the step names the lowest site on a tie.
         for (String siteId : sites) {
-            World.Grants g = w.grants(ResourceRef.site(siteId));
-            Grant own = g.users().get(m.userId());
-            if (own != null) {
-                if (userSite == null || higher(own.role(), userRole)) {
+            Node site = w.node(ResourceType.SITE, siteId);
+            if (site == null) {
+                continue;
+            }
+            int own = site.userGrant(p);
+            if (own != RoleTable.ABSENT) {
+                if (userSite == null || own > userCode) {
                     userSite = siteId;
-                    userRole = own.role();
+                    userCode = own;
                 }
             } else if (userSite == null) {
-                String team = bestTeam(myTeams, g.teams());
-                if (team != null) {
-                    Role role = g.teams().get(team).role();
-                    if (teamId == null || higher(role, teamRole)) {
+                int team = site.bestTeam(me);
+                if (team >= 0) {
+                    int code = site.get(me.teamKeys()[team]);
+                    if (teamId == null || code > teamCode) {
                         teamSite = siteId;
-                        teamId = team;
-                        teamRole = role;
+                        teamId = me.teamIds()[team];
+                        teamCode = code;
                     }
                 }
             }
         }
         if (userSite != null) {
-            record(steps, "site-level", userSite, "site-user-grant", userRole, null);
-            return code(userRole);
+            record(steps, "site-level", userSite, "site-user-grant", decode(userCode), null);
+            return userCode;
         }
         if (teamId != null) {
-            record(steps, "site-level", teamSite, "site-team-grant", teamRole, teamId);
-            return code(teamRole);
+            record(steps, "site-level", teamSite, "site-team-grant", decode(teamCode), teamId);
+            return teamCode;
         }
         if (steps != null) {
             steps.add(new Step("site-level", s.id(), "site-none", null, false, null));
@@ -291,10 +302,6 @@ final class Resolver {
             steps.add(new Step(level, id, rule, role, true, teamId));
         }
         return role;
-    }
-
-    private static int code(Role role) {
-        return role == null ? NONE : role.ordinal();
     }
 
     private static Role decode(int code) {

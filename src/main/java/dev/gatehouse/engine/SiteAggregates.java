@@ -6,10 +6,10 @@ import dev.gatehouse.engine.Permissions.SiteAggregatePage;
 import dev.gatehouse.model.Grant;
 import dev.gatehouse.model.Member;
 import dev.gatehouse.model.ResourceRef;
+import dev.gatehouse.model.ResourceType;
 import dev.gatehouse.model.Role;
 import dev.gatehouse.model.Site;
 import dev.gatehouse.model.SiteSpace;
-import dev.gatehouse.model.Space;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,7 +62,7 @@ final class SiteAggregates {
             return new SiteAccess(m.userId(), Role.ADMIN, m.disabled(), new Origin.OrganizationOrigin(site.orgId()));
         }
         SiteAccess own = fromSite(w, site, m);
-        return own != null ? own : fromSpaces(w, site, m);
+        return own != null ? own : fromSpaces(w, site, w.principal(site.orgId(), m.userId()));
     }
 
     /** Rules a-e on the site itself; null when they give none. */
@@ -94,15 +94,16 @@ final class SiteAggregates {
     }
 
     /** The highest permission over the published spaces; the first space in site order wins a tie. */
-    private static SiteAccess fromSpaces(World w, Site site, Member m) {
+    private static SiteAccess fromSpaces(World w, Site site, Principal p) {
+        Member m = p.member;
         Role best = null;
         String bestSpace = null;
         for (SiteSpace ss : w.siteSpaces(site.id())) {
-            Space s = w.space(ss.spaceId());
-            if (s == null) {
+            Node s = w.node(ResourceType.SPACE, ss.spaceId());
+            if (s == null || !s.exists) {
                 continue;
             }
-            Role role = Resolver.space(w, m, s, null);
+            Role role = Resolver.space(w, p, s, null);
             if (role != null && (best == null || role.ordinal() > best.ordinal())) {
                 best = role;
                 bestSpace = s.id();

@@ -17,7 +17,9 @@ import dev.gatehouse.model.SubjectType;
 import dev.gatehouse.model.Team;
 import dev.gatehouse.model.TeamMembership;
 import dev.gatehouse.model.User;
+import dev.gatehouse.model.ResourceType;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -31,6 +33,9 @@ import java.util.TreeSet;
  * Every object Gatehouse knows, kept in maps shaped for the questions reads ask: by id, and in the
  * orders that lists page through (members and grants by subject id, spaces by creation time, a site's
  * spaces by position), so that a page of a list starts where the cursor points instead of at the top.
+ * Beside them sit the structures permission walks read, shaped for point lookups rather than order:
+ * a {@link Node} per resource (its grants by subject key, references to the levels above) and a
+ * {@link Principal} per member. Every change updates both sides.
  *
  * <p>Not thread-safe: {@link Index} serializes {@link #apply} against readers. Returned collections are
  * live read-only views; callers must not keep them beyond the read that fetched them.
@@ -56,9 +61,18 @@ public final class World {
     private final TreeMap<String, Organization> organizations = new TreeMap<>();
     private final Map<String, TreeMap<String, Member>> membersByOrg = new HashMap<>();
     private final Map<String, TreeSet<Member>> membersByJoined = new HashMap<>();
-    /** Point lookups of members: every permission question starts with one, so it must not walk a tree. */
-    private final Map<String, HashMap<String, Member>> memberLookup = new HashMap<>();
+    /**
+     * Point lookups of members: every permission question starts with one, so it must not walk a tree. The
+     * value carries the user's grant key and teams too, saving the walk another lookup.
+     */
+    private final Map<String, HashMap<String, Principal>> memberLookup = new HashMap<>();
     private final Map<String, TreeSet<String>> orgsByUser = new HashMap<>();
+    /**
+     * The member entry of each user who is a member of exactly one organization (most are). A permission
+     * question looks it up by user id alone, before it knows the resource's organization: the two lookups
+     * do not wait on each other, so the processor overlaps their cache misses.
+     */
+    private final Map<String, Principal> soleMembership = new HashMap<>();
     /** Admins by organization: aggregates always list them, and must find them without a pass over all members. */
     private final Map<String, TreeSet<String>> adminsByOrg = new HashMap<>();
 
@@ -66,6 +80,12 @@ public final class World {
     private final Map<String, TreeMap<String, Team>> teamsByOrg = new HashMap<>();
     private final Map<String, TreeMap<String, TeamMembership>> membershipsByTeam = new HashMap<>();
     private final Map<String, TreeSet<String>> teamsByUser = new HashMap<>();
+    /**
+     * Numbers for users and teams, so that grants are found by an int ({@link RoleTable}). A number is never
+     * reused: a grant's number must always mean the subject it was made for.
+     */
+    private final Map<String, Grantee> grantees = new HashMap<>();
+    private final Map<String, Integer> teamNumbers = new HashMap<>();
 
     private final Map<String, Collection> collections = new HashMap<>();
     private final Map<String, TreeMap<String, Collection>> collectionsByOrg = new HashMap<>();
@@ -83,6 +103,8 @@ public final class World {
 
     private final Map<String, Page> pages = new HashMap<>();
     private final Map<String, TreeSet<Page>> pagesBySpace = new HashMap<>();
+    /** Ids of the pages directly under a page: a new node for the parent id must be linked to them. */
+    private final Map<String, TreeSet<String>> pagesByParent = new HashMap<>();
 
     /** Direct grants of one resource, users and teams apart, each ordered by subject id. */
     public record Grants(TreeMap<String, Grant> users, TreeMap<String, Grant> teams) {
@@ -95,9 +117,17 @@ public final class World {
         }
     }
 
-    private static final Grants NO_GRANTS = new Grants(new TreeMap<>(), new TreeMap<>());
+    /** The grants of a resource without any. Never written to. */
+    static final Grants NO_GRANTS = new Grants(new TreeMap<>(), new TreeMap<>());
 
-    private final Map<ResourceRef, Grants> grantsByResource = new HashMap<>();
+    /** What permission walks read, per resource type, by id: see {@link Node}. Grants live there too. */
+    private final Map<ResourceType, Map<String, Node>> nodes = new EnumMap<>(ResourceType.class);
+
+    {
+        for (ResourceType t : ResourceType.values()) {
+            nodes.put(t, new HashMap<>());
+        }
+    }
     private final Map<SubjectRef, Set<ResourceRef>> grantsBySubject = new HashMap<>();
 
     private final Map<String, ApiToken> tokens = new HashMap<>();
@@ -185,8 +215,10 @@ public final class World {
             removeFromSet(membersByJoined, old.orgId(), old);
         }
         membersByJoined.computeIfAbsent(member.orgId(), k -> new TreeSet<>(MEMBER_JOIN_ORDER)).add(member);
-        memberLookup.computeIfAbsent(member.orgId(), k -> new HashMap<>()).put(member.userId(), member);
+        memberLookup.computeIfAbsent(member.orgId(), k -> new HashMap<>())
+                .put(member.userId(), new Principal(member, grantee(member.userId())));
         orgsByUser.computeIfAbsent(member.userId(), k -> new TreeSet<>()).add(member.orgId());
+        refreshSoleMembership(member.userId());
         if (member.role() == Role.ADMIN) {
             adminsByOrg.computeIfAbsent(member.orgId(), k -> new TreeSet<>()).add(member.userId());
         } else {
@@ -203,6 +235,16 @@ public final class World {
         removeFrom(memberLookup, orgId, userId);
         removeFromSet(orgsByUser, userId, orgId);
         removeFromSet(adminsByOrg, orgId, userId);
+        refreshSoleMembership(userId);
+    }
+
+    private void refreshSoleMembership(String userId) {
+        TreeSet<String> orgs = orgsByUser.get(userId);
+        if (orgs != null && orgs.size() == 1) {
+            soleMembership.put(userId, principal(orgs.first(), userId));
+        } else {
+            soleMembership.remove(userId);
+        }
     }
 
     private void putTeam(Team team) {
@@ -219,6 +261,7 @@ public final class World {
         if (left != null) {
             for (String userId : left.keySet()) {
                 removeFromSet(teamsByUser, userId, teamId);
+                refreshTeams(userId);
             }
         }
     }
@@ -226,11 +269,31 @@ public final class World {
     private void putMembership(TeamMembership m) {
         membershipsByTeam.computeIfAbsent(m.teamId(), k -> new TreeMap<>()).put(m.userId(), m);
         teamsByUser.computeIfAbsent(m.userId(), k -> new TreeSet<>()).add(m.teamId());
+        refreshTeams(m.userId());
     }
 
     private void removeMembership(String teamId, String userId) {
         removeFrom(membershipsByTeam, teamId, userId);
         removeFromSet(teamsByUser, userId, teamId);
+        refreshTeams(userId);
+    }
+
+    private void refreshTeams(String userId) {
+        TreeSet<String> ids = teamsByUser.getOrDefault(userId, new TreeSet<>());
+        int[] keys = new int[ids.size()];
+        int i = 0;
+        for (String teamId : ids) {
+            keys[i++] = teamKey(teamId);
+        }
+        grantee(userId).setTeams(ids, keys);
+    }
+
+    private Grantee grantee(String userId) {
+        return grantees.computeIfAbsent(userId, k -> new Grantee(grantees.size()));
+    }
+
+    private int teamKey(String teamId) {
+        return Grantee.teamKey(teamNumbers.computeIfAbsent(teamId, k -> teamNumbers.size()));
     }
 
     private void putCollection(Collection c) {
@@ -242,6 +305,11 @@ public final class World {
             childCollections.computeIfAbsent(c.parentId(), k -> new TreeSet<>()).add(c.id());
         }
         collectionsByOrg.computeIfAbsent(c.orgId(), k -> new TreeMap<>()).put(c.id(), c);
+        Node n = obtainNode(ResourceType.COLLECTION, c.id());
+        n.exists = true;
+        n.defaultLevel = c.defaultLevel();
+        n.orgId = c.orgId();
+        n.parent = node(ResourceType.COLLECTION, c.parentId());
     }
 
     private void removeCollection(String id) {
@@ -251,6 +319,7 @@ public final class World {
                 removeFromSet(childCollections, old.parentId(), id);
             }
             removeFrom(collectionsByOrg, old.orgId(), id);
+            vanish(ResourceType.COLLECTION, id);
         }
     }
 
@@ -263,12 +332,19 @@ public final class World {
         if (s.parentId() != null) {
             spacesByCollection.computeIfAbsent(s.parentId(), k -> new TreeSet<>(SPACE_ORDER)).add(s);
         }
+        Node n = obtainNode(ResourceType.SPACE, s.id());
+        n.exists = true;
+        n.defaultLevel = s.defaultLevel();
+        n.orgId = s.orgId();
+        n.deleted = s.deleted();
+        n.parent = node(ResourceType.COLLECTION, s.parentId());
     }
 
     private void removeSpace(String id) {
         Space old = spaces.remove(id);
         if (old != null) {
             removeSpaceFromIndexes(old);
+            vanish(ResourceType.SPACE, id);
         }
     }
 
@@ -282,12 +358,17 @@ public final class World {
     private void putSite(Site site) {
         sites.put(site.id(), site);
         sitesByOrg.computeIfAbsent(site.orgId(), k -> new TreeMap<>()).put(site.id(), site);
+        Node n = obtainNode(ResourceType.SITE, site.id());
+        n.exists = true;
+        n.defaultLevel = site.defaultLevel();
+        n.orgId = site.orgId();
     }
 
     private void removeSite(String id) {
         Site old = sites.remove(id);
         if (old != null) {
             removeFrom(sitesByOrg, old.orgId(), id);
+            vanish(ResourceType.SITE, id);
         }
     }
 
@@ -298,6 +379,7 @@ public final class World {
         }
         siteSpacesBySite.computeIfAbsent(ss.siteId(), k -> new TreeSet<>(SITE_SPACE_ORDER)).add(ss);
         sitesBySpace.computeIfAbsent(ss.spaceId(), k -> new TreeSet<>()).add(ss.siteId());
+        refreshPublished(ss.spaceId());
     }
 
     private void removeSiteSpace(String id) {
@@ -314,37 +396,59 @@ public final class World {
                 .anyMatch(other -> other.spaceId().equals(old.spaceId()));
         if (!stillPublished) {
             removeFromSet(sitesBySpace, old.spaceId(), old.siteId());
+            refreshPublished(old.spaceId());
+        }
+    }
+
+    private void refreshPublished(String spaceId) {
+        Node n = node(ResourceType.SPACE, spaceId);
+        if (n != null) {
+            n.published = sitesBySpace.containsKey(spaceId);
         }
     }
 
     private void putPage(Page page) {
         Page old = pages.put(page.id(), page);
         if (old != null) {
-            removeFromSet(pagesBySpace, old.spaceId(), old);
+            removePageFromIndexes(old);
         }
         pagesBySpace.computeIfAbsent(page.spaceId(), k -> new TreeSet<>(PAGE_ORDER)).add(page);
+        if (page.parentId() != null) {
+            pagesByParent.computeIfAbsent(page.parentId(), k -> new TreeSet<>()).add(page.id());
+        }
+        Node n = obtainNode(ResourceType.PAGE, page.id());
+        n.exists = true;
+        n.defaultLevel = page.defaultLevel();
+        n.parent = node(ResourceType.PAGE, page.parentId());
+        n.space = node(ResourceType.SPACE, page.spaceId());
     }
 
     private void removePage(String id) {
         Page old = pages.remove(id);
         if (old != null) {
-            removeFromSet(pagesBySpace, old.spaceId(), old);
+            removePageFromIndexes(old);
+            vanish(ResourceType.PAGE, id);
+        }
+    }
+
+    private void removePageFromIndexes(Page old) {
+        removeFromSet(pagesBySpace, old.spaceId(), old);
+        if (old.parentId() != null) {
+            removeFromSet(pagesByParent, old.parentId(), old.id());
         }
     }
 
     private void putGrant(Grant g) {
-        Grants grants = grantsByResource.computeIfAbsent(g.resource(), k -> Grants.create());
-        (g.subject().type() == SubjectType.USER ? grants.users() : grants.teams()).put(g.subject().id(), g);
-        grantsBySubject.computeIfAbsent(g.subject(), k -> new LinkedHashSet<>()).add(g.resource());
+        SubjectRef subject = g.subject();
+        obtainNode(g.resource().type(), g.resource().id()).putGrant(g, key(subject));
+        grantsBySubject.computeIfAbsent(subject, k -> new LinkedHashSet<>()).add(g.resource());
     }
 
     private void removeGrant(ResourceRef resource, SubjectRef subject) {
-        Grants grants = grantsByResource.get(resource);
-        if (grants != null) {
-            (subject.type() == SubjectType.USER ? grants.users() : grants.teams()).remove(subject.id());
-            if (grants.isEmpty()) {
-                grantsByResource.remove(resource);
-            }
+        Node n = node(resource.type(), resource.id());
+        if (n != null) {
+            n.removeGrant(subject.type(), subject.id(), key(subject));
+            dropIfUnused(n);
         }
         Set<ResourceRef> held = grantsBySubject.get(subject);
         if (held != null) {
@@ -371,6 +475,95 @@ public final class World {
             removeFrom(tokensByUser, old.userId(), id);
         }
     }
+
+    private int key(SubjectRef subject) {
+        return subject.type() == SubjectType.USER ? grantee(subject.id()).key : teamKey(subject.id());
+    }
+
+    // ---------------------------------------------------------------- nodes
+
+    /** The node of a resource id, or null; null for a null id. */
+    Node node(ResourceType type, String id) {
+        return id == null ? null : nodes.get(type).get(id);
+    }
+
+    Node node(ResourceRef r) {
+        return nodes.get(r.type()).get(r.id());
+    }
+
+    /** The member entry of a user who is a member of exactly one organization, or null. */
+    Principal soleMembership(String userId) {
+        return soleMembership.get(userId);
+    }
+
+    /** The member as permission walks read them, or null. */
+    Principal principal(String orgId, String userId) {
+        HashMap<String, Principal> m = memberLookup.get(orgId);
+        return m == null ? null : m.get(userId);
+    }
+
+    /** The node of a resource id, made (and pointed at by the nodes below it) when there is none yet. */
+    private Node obtainNode(ResourceType type, String id) {
+        Map<String, Node> byId = nodes.get(type);
+        Node n = byId.get(id);
+        if (n == null) {
+            n = new Node(new ResourceRef(type, id));
+            byId.put(id, n);
+            linkChildren(n, n);
+            n.published = type == ResourceType.SPACE && sitesBySpace.containsKey(id);
+        }
+        return n;
+    }
+
+    /** The resource is gone; its node stays while grants on it are left. */
+    private void vanish(ResourceType type, String id) {
+        Node n = node(type, id);
+        n.exists = false;
+        n.parent = null;
+        n.space = null;
+        dropIfUnused(n);
+    }
+
+    private void dropIfUnused(Node n) {
+        if (n.unused()) {
+            nodes.get(n.ref.type()).remove(n.id());
+            linkChildren(n, null);
+        }
+    }
+
+    /**
+     * Points the nodes of the existing resources directly below {@code n} (by the ids they name) at
+     * {@code to}: the new node of that id, or null when it goes.
+     */
+    private void linkChildren(Node n, Node to) {
+        String id = n.id();
+        switch (n.ref.type()) {
+            case COLLECTION:
+                for (String child : childCollections.getOrDefault(id, EMPTY_IDS)) {
+                    node(ResourceType.COLLECTION, child).parent = to;
+                }
+                for (Space child : spacesByCollection.getOrDefault(id, EMPTY_SPACES)) {
+                    node(ResourceType.SPACE, child.id()).parent = to;
+                }
+                break;
+            case SPACE:
+                for (Page child : pagesBySpace.getOrDefault(id, EMPTY_PAGES)) {
+                    node(ResourceType.PAGE, child.id()).space = to;
+                }
+                break;
+            case PAGE:
+                for (String child : pagesByParent.getOrDefault(id, EMPTY_IDS)) {
+                    node(ResourceType.PAGE, child).parent = to;
+                }
+                break;
+            default:
+                break; // nothing hangs below a site
+        }
+    }
+
+    private static final TreeSet<String> EMPTY_IDS = new TreeSet<>();
+    private static final TreeSet<Space> EMPTY_SPACES = new TreeSet<>(SPACE_ORDER);
+    private static final TreeSet<Page> EMPTY_PAGES = new TreeSet<>(PAGE_ORDER);
 
     private static <K, V> void removeFrom(Map<String, ? extends Map<K, V>> index, String key, K inner) {
         Map<K, V> m = index.get(key);
@@ -417,8 +610,8 @@ public final class World {
     }
 
     public Member member(String orgId, String userId) {
-        HashMap<String, Member> m = memberLookup.get(orgId);
-        return m == null ? null : m.get(userId);
+        Principal p = principal(orgId, userId);
+        return p == null ? null : p.member;
     }
 
     /** Members of an organization by user id. */
@@ -519,8 +712,8 @@ public final class World {
 
     /** Direct grants on a resource. */
     public Grants grants(ResourceRef resource) {
-        Grants g = grantsByResource.get(resource);
-        return g == null ? NO_GRANTS : g;
+        Node n = node(resource);
+        return n == null ? NO_GRANTS : n.grants();
     }
 
     /** The resources a user or team holds a direct grant on. */

@@ -1,0 +1,131 @@
+package dev.gatehouse.engine;
+
+import dev.gatehouse.model.DefaultLevel;
+import dev.gatehouse.model.Grant;
+import dev.gatehouse.model.ResourceRef;
+import dev.gatehouse.model.ResourceType;
+import dev.gatehouse.model.SubjectType;
+
+/**
+ * One collection, space, page or site as a permission walk visits it: its default level, its direct
+ * grants, and the next levels up as references.
+ *
+ * <p>Why references rather than ids: a walk climbs from a page through its parents, its space and its
+ * collections, and looking each parent up by id in a map costs hashing and comparing strings, and cache
+ * misses, at every level. {@link World} keeps one node per resource that exists or has grants (a grant
+ * may outlive its resource, and counts again when the resource comes back), and keeps the references
+ * pointing at the node of the parent's id whenever such a node is there; the walk reads {@link #exists}
+ * to tell whether that parent exists. Nodes change only under the index's write lock.
+ */
+final class Node extends RoleTable {
+    final ResourceRef ref;
+    /**
+     * Ordered views for lists, which the {@link RoleTable} this node is mirrors for point lookups. Made on
+     * the first grant and dropped with the last: most pages have none, and two empty trees each would
+     * weigh on the heap.
+     */
+    private World.Grants grants;
+    /** How many of the grants here are to teams: when none, a walk skips the user's teams. */
+    private int teamGrants;
+
+    boolean exists;
+    DefaultLevel defaultLevel;
+    /** The organization of a collection, space or site; a page's is its space's. */
+    String orgId;
+    /** A space in the trash. */
+    boolean deleted;
+    /** A space that some site publishes: only then does a walk look at the site level. */
+    boolean published;
+    /** A page's parent page, a collection's parent collection, a space's collection; null for none. */
+    Node parent;
+    /** A page's space. */
+    Node space;
+
+    Node(ResourceRef ref) {
+        this.ref = ref;
+    }
+
+    World.Grants grants() {
+        return grants == null ? World.NO_GRANTS : grants;
+    }
+
+    String id() {
+        return ref.id();
+    }
+
+    /** The parent when it exists, else null: a walk treats a missing parent as no parent. */
+    Node existingParent() {
+        Node p = parent;
+        return p != null && p.exists ? p : null;
+    }
+
+    /** The organization of an existing resource (a page's through its space), or null. */
+    String organization() {
+        if (!exists) {
+            return null;
+        }
+        if (ref.type() != ResourceType.PAGE) {
+            return orgId;
+        }
+        Node s = space;
+        return s != null && s.exists ? s.orgId : null;
+    }
+
+    /** The role code of the user's own grant here: {@link RoleTable#ABSENT}, {@link RoleTable#NONE} or an ordinal. */
+    int userGrant(Principal p) {
+        return get(p.key);
+    }
+
+    /**
+     * The index, in the grantee's team arrays, of the team whose grant here is highest (a {@code null}
+     * grant lowest, the lowest team id on a tie), or -1 when none of their teams has a grant here.
+     */
+    int bestTeam(Grantee g) {
+        if (teamGrants == 0) {
+            return -1;
+        }
+        int[] keys = g.teamKeys();
+        int best = -1;
+        int bestCode = RoleTable.ABSENT;
+        // Ascending team ids, replaced only by a strictly higher role: the lowest id wins a tie.
+        for (int i = 0; i < keys.length; i++) {
+            int code = get(keys[i]);
+            if (code != RoleTable.ABSENT && (best < 0 || code > bestCode)) {
+                best = i;
+                bestCode = code;
+            }
+        }
+        return best;
+    }
+
+    /** Records a grant; {@code subjectKey} is the user's or the team's key. */
+    void putGrant(Grant g, int subjectKey) {
+        boolean team = g.subject().type() == SubjectType.TEAM;
+        if (grants == null) {
+            grants = World.Grants.create();
+        }
+        Grant old = (team ? grants.teams() : grants.users()).put(g.subject().id(), g);
+        if (team && old == null) {
+            teamGrants++;
+        }
+        put(subjectKey, g.role());
+    }
+
+    void removeGrant(SubjectType type, String subjectId, int subjectKey) {
+        boolean team = type == SubjectType.TEAM;
+        if (grants != null && (team ? grants.teams() : grants.users()).remove(subjectId) != null) {
+            if (team) {
+                teamGrants--;
+            }
+            remove(subjectKey);
+            if (grants.isEmpty()) {
+                grants = null;
+            }
+        }
+    }
+
+    /** Neither the resource nor any grant on it is left: the node can go. */
+    boolean unused() {
+        return !exists && grants == null;
+    }
+}
