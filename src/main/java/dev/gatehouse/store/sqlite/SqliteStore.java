@@ -81,9 +81,12 @@ public final class SqliteStore implements Store {
             config.setBusyTimeout(10_000);
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
             try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
+                walMode(s);
                 s.execute("PRAGMA synchronous=FULL");
                 s.execute("PRAGMA busy_timeout=10000");
+            } catch (SQLException e) {
+                c.close();
+                throw e;
             }
             try {
                 Migrations.apply(c, "db/sqlite", MIGRATIONS);
@@ -99,6 +102,35 @@ public final class SqliteStore implements Store {
 
     public Path file() {
         return file;
+    }
+
+    /**
+     * Switches the file to WAL once. Switching takes the file exclusively, and SQLite does not wait for that
+     * lock (no busy handler), so two processes opening a new file together retry for a while instead.
+     */
+    private static void walMode(Statement s) throws SQLException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try (ResultSet r = s.executeQuery("PRAGMA journal_mode")) {
+                if (r.next() && "wal".equalsIgnoreCase(r.getString(1))) {
+                    return;
+                }
+            }
+            try {
+                s.execute("PRAGMA journal_mode=WAL");
+                return;
+            } catch (SQLiteException e) {
+                if ((e.getResultCode().code & 0xff) != SQLiteErrorCode.SQLITE_BUSY.code || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while opening the database", e);
+            }
+        }
     }
 
     @Override
