@@ -49,6 +49,8 @@ final class ServerBenchmark {
         Wrk.Result check;
         Wrk.Result aggregate;
         Wrk.Result memberSpaces;
+        Wrk.Result aggregateAlone;
+        Wrk.Result memberSpacesAlone;
         List<AggregateWalk.Walk> walks;
         Wrk.Result oneWriter;
         Wrk.Result sixteenWriters;
@@ -66,6 +68,10 @@ final class ServerBenchmark {
             check = reads(url + "/v1/permissions/check", "check.lua", data.file("checks").toString());
             aggregate = reads(url + aggregatePath, null);
             memberSpaces = reads(url + memberSpacesPath, null);
+            // The same pages from one client: their latency when they do not queue behind 31 others.
+            say("one client");
+            aggregateAlone = wrk.run(url + aggregatePath, TOKEN, 1, 1, seconds, null);
+            memberSpacesAlone = wrk.run(url + memberSpacesPath, TOKEN, 1, 1, seconds, null);
             walks = new AggregateWalk(TOKEN).walks(url + aggregatePath, 2, 5);
 
             say("writes warm-up");
@@ -103,6 +109,9 @@ final class ServerBenchmark {
                 "p99 ≤ 15 ms", aggregate.p99Millis() <= 15);
         row("member-spaces page", "`GET " + memberSpacesPath + "` (an admin: 50,000 spaces)", memberSpaces,
                 "p99 ≤ 20 ms", memberSpaces.p99Millis() <= 20);
+        row("aggregate page, 1 connection", "the same", aggregateAlone, "p99 ≤ 15 ms", aggregateAlone.p99Millis() <= 15);
+        row("member-spaces page, 1 connection", "the same", memberSpacesAlone, "p99 ≤ 20 ms",
+                memberSpacesAlone.p99Millis() <= 20);
 
         List<Double> times = walks.stream().map(AggregateWalk.Walk::seconds).toList();
         AggregateWalk.Walk first = walks.get(0);
