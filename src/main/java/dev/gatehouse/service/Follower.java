@@ -14,26 +14,19 @@ public final class Follower implements AutoCloseable {
     private static final long WAIT_MILLIS = 1000;
 
     private final Gatehouse core;
-    private volatile boolean running;
-    private Thread thread;
+    private final Background background = new Background("gatehouse-follower", this::loop);
 
     public Follower(Gatehouse core) {
         this.core = core;
     }
 
-    public synchronized void start() {
-        if (thread != null) {
-            return;
-        }
-        running = true;
-        thread = new Thread(this::loop, "gatehouse-follower");
-        thread.setDaemon(true);
-        thread.start();
+    public void start() {
+        background.start();
     }
 
     private void loop() {
         long pause = 100;
-        while (running) {
+        while (background.running()) {
             try {
                 long latest = core.store().awaitChange(core.index().revision(), WAIT_MILLIS);
                 if (latest > core.index().revision()) {
@@ -55,21 +48,12 @@ public final class Follower implements AutoCloseable {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
-            running = false;
+            background.stop();
         }
     }
 
     @Override
-    public synchronized void close() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            thread = null;
-        }
+    public void close() {
+        background.close();
     }
 }

@@ -53,8 +53,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     /** Consecutive failures, and when the next try is due, per webhook; a restart simply tries again. */
     private final Map<String, Integer> failures = new HashMap<>();
     private final Map<String, Instant> notBefore = new HashMap<>();
-    private volatile boolean running;
-    private Thread thread;
+    private final Background background = new Background("gatehouse-webhooks", this::loop);
 
     public WebhookDispatcher(Gatehouse core, WebhookPolicy policy, Timing timing) {
         this.core = core;
@@ -65,18 +64,12 @@ public final class WebhookDispatcher implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    public synchronized void start() {
-        if (thread != null) {
-            return;
-        }
-        running = true;
-        thread = new Thread(this::loop, "gatehouse-webhooks");
-        thread.setDaemon(true);
-        thread.start();
+    public void start() {
+        background.start();
     }
 
     private void loop() {
-        while (running) {
+        while (background.running()) {
             try {
                 runOnce();
             } catch (StoreException e) {
@@ -99,11 +92,20 @@ public final class WebhookDispatcher implements AutoCloseable {
             if (due != null && core.now().isBefore(due)) {
                 continue;
             }
+            if (!pending(w)) {
+                // Nothing to deliver: no lease taken, so an idle round writes nothing to the database.
+                continue;
+            }
             Instant now = core.now();
             if (core.store().leaseWebhook(w.id(), node, now, now.plus(timing.lease()))) {
                 deliverPending(w);
             }
         }
+    }
+
+    private boolean pending(Webhook w) {
+        AuditPosition position = core.store().webhookPosition(w.id());
+        return position != null && !core.store().auditLog(w.orgId(), position, 1).isEmpty();
     }
 
     private void deliverPending(Webhook w) {
@@ -114,7 +116,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         List<AuditEntry> entries = core.store().auditLog(w.orgId(), position, BATCH);
         AuditPosition skippedTo = null;
         for (AuditEntry e : entries) {
-            if (!running && thread != null) {
+            if (Thread.currentThread().isInterrupted()) {
                 break;
             }
             if (!w.wants(e.event().action())) {
@@ -163,7 +165,7 @@ public final class WebhookDispatcher implements AutoCloseable {
             error = "no answer: " + (x.getMessage() == null ? x.getClass().getSimpleName() : x.getMessage());
         } catch (InterruptedException x) {
             Thread.currentThread().interrupt();
-            running = false;
+            background.stop();
             error = "interrupted while delivering";
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -192,16 +194,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            thread = null;
-        }
+    public void close() {
+        background.close();
     }
 }

@@ -103,15 +103,7 @@ public class EngineBenchmark {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public int aggregateFullWalk() {
-        int n = 0;
-        String after = null;
-        Permissions.AggregatePage page;
-        do {
-            page = Permissions.aggregate(world, everyone, null, after, 1000);
-            n += page.items().size();
-            after = page.items().isEmpty() ? null : page.items().get(page.items().size() - 1).userId();
-        } while (page.hasMore());
-        return n;
+        return EngineWalks.aggregate(world, everyone);
     }
 
     @Benchmark
@@ -125,16 +117,7 @@ public class EngineBenchmark {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public int memberSpacesFullWalk() {
-        int n = 0;
-        Permissions.SpaceKey after = null;
-        Permissions.MemberSpacesPage page;
-        do {
-            page = Permissions.memberSpaces(world, "large", admin, true, after, 1000);
-            n += page.items().size();
-            Space last = page.items().isEmpty() ? null : page.items().get(page.items().size() - 1).space();
-            after = last == null ? null : new Permissions.SpaceKey(last.createdAt(), last.id());
-        } while (page.hasMore());
-        return n;
+        return EngineWalks.memberSpaces(world, "large", admin);
     }
 
     @Benchmark

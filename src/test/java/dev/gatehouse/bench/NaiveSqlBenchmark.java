@@ -1,6 +1,5 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.engine.Permissions;
 import dev.gatehouse.engine.World;
 import dev.gatehouse.model.DefaultLevel;
 import dev.gatehouse.model.Member;
@@ -107,28 +106,11 @@ final class NaiveSqlBenchmark {
         return best;
     }
 
-    static int aggregateWalk(World w, String space) {
-        int n = 0;
-        String after = null;
-        Permissions.AggregatePage page;
-        do {
-            page = Permissions.aggregate(w, ResourceRef.space(space), null, after, 1000);
-            n += page.items().size();
-            after = page.items().isEmpty() ? null : page.items().get(page.items().size() - 1).userId();
-        } while (page.hasMore());
-        return n;
+    private static int aggregateWalk(World w, String space) {
+        return EngineWalks.aggregate(w, ResourceRef.space(space));
     }
 
-    static int memberSpacesWalk(World w, String member) {
-        int n = 0;
-        Permissions.SpaceKey after = null;
-        Permissions.MemberSpacesPage page;
-        do {
-            page = Permissions.memberSpaces(w, "large", member, true, after, 1000);
-            n += page.items().size();
-            Space last = page.items().isEmpty() ? null : page.items().get(page.items().size() - 1).space();
-            after = last == null ? null : new Permissions.SpaceKey(last.createdAt(), last.id());
-        } while (page.hasMore());
-        return n;
+    private static int memberSpacesWalk(World w, String member) {
+        return EngineWalks.memberSpaces(w, "large", member);
     }
 }

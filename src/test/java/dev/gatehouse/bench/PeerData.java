@@ -1,7 +1,6 @@
 package dev.gatehouse.bench;
 
 import dev.gatehouse.engine.Index;
-import dev.gatehouse.engine.Permissions;
 import dev.gatehouse.engine.World;
 import dev.gatehouse.model.Change;
 import dev.gatehouse.model.DefaultLevel;
@@ -82,28 +81,11 @@ final class PeerData {
 
     /** Gatehouse's answer to "who can reach this space": every page of the aggregate. */
     int aggregate(ResourceRef r) {
-        int n = 0;
-        String after = null;
-        Permissions.AggregatePage page;
-        do {
-            page = Permissions.aggregate(world, r, null, after, 1000);
-            n += page.items().size();
-            after = page.items().isEmpty() ? null : page.items().get(page.items().size() - 1).userId();
-        } while (page.hasMore());
-        return n;
+        return EngineWalks.aggregate(world, r);
     }
 
     /** Gatehouse's answer to "which spaces can this member reach": every page of member spaces. */
     int memberSpaces(String userId) {
-        int n = 0;
-        Permissions.SpaceKey after = null;
-        Permissions.MemberSpacesPage page;
-        do {
-            page = Permissions.memberSpaces(world, ORG, userId, true, after, 1000);
-            n += page.items().size();
-            Space last = page.items().isEmpty() ? null : page.items().get(page.items().size() - 1).space();
-            after = last == null ? null : new Permissions.SpaceKey(last.createdAt(), last.id());
-        } while (page.hasMore());
-        return n;
+        return EngineWalks.memberSpaces(world, ORG, userId);
     }
 }

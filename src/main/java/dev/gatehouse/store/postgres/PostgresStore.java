@@ -3,16 +3,15 @@ package dev.gatehouse.store.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.gatehouse.model.AuditEntry;
-import dev.gatehouse.model.Change;
 import dev.gatehouse.model.Webhook;
 import dev.gatehouse.model.WebhookDelivery;
 import dev.gatehouse.store.AuditPosition;
-import dev.gatehouse.store.ChangeCodec;
 import dev.gatehouse.store.ChangelogEntry;
 import dev.gatehouse.store.Commit;
 import dev.gatehouse.store.IdempotentRequest;
 import dev.gatehouse.store.Migrations;
 import dev.gatehouse.store.Snapshot;
+import dev.gatehouse.store.SqlChangelog;
 import dev.gatehouse.store.SqlAudit;
 import dev.gatehouse.store.SqlIdempotency;
 import dev.gatehouse.store.SqlTables;
@@ -160,13 +159,8 @@ public final class PostgresStore implements Store {
                 }
                 savepoint = c.setSavepoint();
                 long next = revision + 1;
-                for (Change change : commit.changes()) {
-                    SqlTables.apply(c, change);
-                }
+                SqlChangelog.write(c, next, commit);
                 SqlTables.exec(c, "UPDATE head SET revision = ?", next);
-                SqlTables.exec(c, "INSERT INTO changelog (revision, committed_at, actor, changes) VALUES (?, ?, ?, ?)",
-                        next, commit.at().toString(), commit.actor(), ChangeCodec.encode(commit.changes()));
-                SqlAudit.insert(c, next, commit);
                 c.releaseSavepoint(savepoint);
                 revision = next;
                 return next;
@@ -334,10 +328,7 @@ public final class PostgresStore implements Store {
 
     @Override
     public List<ChangelogEntry> changesAfter(long revision, int limit) {
-        return transaction("reading " + target.safeUrl() + " failed", c -> SqlTables.query(c,
-                "SELECT revision, committed_at, actor, changes FROM changelog WHERE revision > ? ORDER BY revision LIMIT ?",
-                r -> new ChangelogEntry(r.getLong(1), Instant.parse(r.getString(2)), r.getString(3),
-                        ChangeCodec.decode(r.getString(4))), revision, limit));
+        return transaction("reading " + target.safeUrl() + " failed", c -> SqlChangelog.after(c, revision, limit));
     }
 
     @Override

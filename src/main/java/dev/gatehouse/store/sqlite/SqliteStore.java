@@ -4,12 +4,12 @@ import dev.gatehouse.model.AuditEntry;
 import dev.gatehouse.model.Webhook;
 import dev.gatehouse.model.WebhookDelivery;
 import dev.gatehouse.store.AuditPosition;
-import dev.gatehouse.store.ChangeCodec;
 import dev.gatehouse.store.Commit;
 import dev.gatehouse.store.IdempotentRequest;
 import dev.gatehouse.store.ChangelogEntry;
 import dev.gatehouse.store.Migrations;
 import dev.gatehouse.store.Snapshot;
+import dev.gatehouse.store.SqlChangelog;
 import dev.gatehouse.store.SqlAudit;
 import dev.gatehouse.store.SqlIdempotency;
 import dev.gatehouse.store.SqlTables;
@@ -180,18 +180,7 @@ public final class SqliteStore implements Store {
                 end(false, "SAVEPOINT write");
                 savepoint = true;
                 long next = revision + 1;
-                for (var change : commit.changes()) {
-                    SqlTables.apply(conn, change);
-                }
-                try (PreparedStatement ps = conn.prepareStatement(
-                        "INSERT INTO changelog (revision, committed_at, actor, changes) VALUES (?,?,?,?)")) {
-                    ps.setLong(1, next);
-                    ps.setString(2, commit.at().toString());
-                    ps.setString(3, commit.actor());
-                    ps.setString(4, ChangeCodec.encode(commit.changes()));
-                    ps.executeUpdate();
-                }
-                SqlAudit.insert(conn, next, commit);
+                SqlChangelog.write(conn, next, commit);
                 end(false, "RELEASE write");
                 revision = next;
                 return next;
@@ -321,21 +310,7 @@ public final class SqliteStore implements Store {
 
     @Override
     public List<ChangelogEntry> changesAfter(long revision, int limit) {
-        return inTransaction(false, () -> {
-            try (PreparedStatement ps = conn.prepareStatement("SELECT revision, committed_at, actor, changes FROM changelog "
-                    + "WHERE revision > ? ORDER BY revision LIMIT ?")) {
-                ps.setLong(1, revision);
-                ps.setInt(2, limit);
-                List<ChangelogEntry> out = new java.util.ArrayList<>();
-                try (ResultSet r = ps.executeQuery()) {
-                    while (r.next()) {
-                        out.add(new ChangelogEntry(r.getLong(1), Instant.parse(r.getString(2)), r.getString(3),
-                                ChangeCodec.decode(r.getString(4))));
-                    }
-                }
-                return out;
-            }
-        });
+        return inTransaction(false, () -> SqlChangelog.after(conn, revision, limit));
     }
 
     @Override
