@@ -21,6 +21,8 @@ final class Grantee {
     final int key;
     private String[] teamIds = NO_IDS;
     private int[] teamKeys = NO_KEYS;
+    /** The {@link #teamBit}s of the teams. */
+    private long teamBits;
 
     Grantee(int userNumber) {
         this.key = userKey(userNumber);
@@ -32,6 +34,19 @@ final class Grantee {
 
     static int teamKey(int teamNumber) {
         return teamNumber * 2 + 1;
+    }
+
+    /**
+     * One of 64 bits for a team key, scrambled so that teams numbered close together spread out. A
+     * resource whose teams' bits miss all of a user's has no grant for any of the user's teams; a hit
+     * may be a coincidence, which the table lookup then settles.
+     */
+    static long teamBit(int teamKey) {
+        return 1L << (teamKey * 0x9E3779B9 >>> 26);
+    }
+
+    long teamBits() {
+        return teamBits;
     }
 
     /** The user's team ids, ascending; index i goes with {@link #teamKeys()}[i]. */
@@ -47,5 +62,10 @@ final class Grantee {
     void setTeams(Collection<String> ascendingIds, int[] keys) {
         teamIds = ascendingIds.isEmpty() ? NO_IDS : ascendingIds.toArray(NO_IDS);
         teamKeys = keys.length == 0 ? NO_KEYS : keys;
+        long bits = 0;
+        for (int k : keys) {
+            bits |= teamBit(k);
+        }
+        teamBits = bits;
     }
 }

@@ -17,16 +17,25 @@ import dev.gatehouse.model.SubjectType;
  * pointing at the node of the parent's id whenever such a node is there; the walk reads {@link #exists}
  * to tell whether that parent exists. Nodes change only under the index's write lock.
  */
-final class Node extends RoleTable {
+final class Node extends RoleTable implements IdMap.Keyed {
     final ResourceRef ref;
+    /** {@code ref.type()}, copied here because a walk switches on it and the ref is another object to read. */
+    final ResourceType type;
+    /** {@code ref.id()} and its hash, for {@link IdMap} lookups that should not read the ref. */
+    private final String id;
+    private final int idHash;
     /**
      * Ordered views for lists, which the {@link RoleTable} this node is mirrors for point lookups. Made on
      * the first grant and dropped with the last: most pages have none, and two empty trees each would
      * weigh on the heap.
      */
     private World.Grants grants;
-    /** How many of the grants here are to teams: when none, a walk skips the user's teams. */
-    private int teamGrants;
+    /**
+     * {@link Grantee#teamBit} of every team with a grant here; 0 when there is none. A walk probes the
+     * table for the user's teams only when their bits meet these: a collection may hold grants for dozens
+     * of teams, each probe of its table is a cache line of its own, and most users are in none of them.
+     */
+    private long teamBits;
 
     boolean exists;
     DefaultLevel defaultLevel;
@@ -43,6 +52,9 @@ final class Node extends RoleTable {
 
     Node(ResourceRef ref) {
         this.ref = ref;
+        this.type = ref.type();
+        this.id = ref.id();
+        this.idHash = id.hashCode();
     }
 
     World.Grants grants() {
@@ -50,7 +62,17 @@ final class Node extends RoleTable {
     }
 
     String id() {
-        return ref.id();
+        return id;
+    }
+
+    @Override
+    public String key() {
+        return id;
+    }
+
+    @Override
+    public int keyHash() {
+        return idHash;
     }
 
     /** The parent when it exists, else null: a walk treats a missing parent as no parent. */
@@ -64,7 +86,7 @@ final class Node extends RoleTable {
         if (!exists) {
             return null;
         }
-        if (ref.type() != ResourceType.PAGE) {
+        if (type != ResourceType.PAGE) {
             return orgId;
         }
         Node s = space;
@@ -81,7 +103,7 @@ final class Node extends RoleTable {
      * grant lowest, the lowest team id on a tie), or -1 when none of their teams has a grant here.
      */
     int bestTeam(Grantee g) {
-        if (teamGrants == 0) {
+        if ((teamBits & g.teamBits()) == 0) {
             return -1;
         }
         int[] keys = g.teamKeys();
@@ -104,9 +126,9 @@ final class Node extends RoleTable {
         if (grants == null) {
             grants = World.Grants.create();
         }
-        Grant old = (team ? grants.teams() : grants.users()).put(g.subject().id(), g);
-        if (team && old == null) {
-            teamGrants++;
+        (team ? grants.teams() : grants.users()).put(g.subject().id(), g);
+        if (team) {
+            teamBits |= Grantee.teamBit(subjectKey);
         }
         put(subjectKey, g.role());
     }
@@ -114,10 +136,10 @@ final class Node extends RoleTable {
     void removeGrant(SubjectType type, String subjectId, int subjectKey) {
         boolean team = type == SubjectType.TEAM;
         if (grants != null && (team ? grants.teams() : grants.users()).remove(subjectId) != null) {
-            if (team) {
-                teamGrants--;
-            }
             remove(subjectKey);
+            if (team) {
+                teamBits = teamBits();
+            }
             if (grants.isEmpty()) {
                 grants = null;
             }

@@ -59,7 +59,7 @@ final class Resolver {
         if (n == null || !n.exists) {
             return null;
         }
-        switch (n.ref.type()) {
+        switch (n.type) {
             case PAGE:
                 return fromPage(w, p, n, steps);
             case SPACE:
@@ -69,7 +69,7 @@ final class Resolver {
             case SITE:
                 return fromSite(w, p, n, steps);
             default:
-                throw new IllegalArgumentException("unknown resource type " + n.ref.type());
+                throw new IllegalArgumentException("unknown resource type " + n.type);
         }
     }
 

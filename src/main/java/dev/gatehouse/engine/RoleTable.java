@@ -81,6 +81,18 @@ class RoleTable {
         }
     }
 
+    /** The {@link Grantee#teamBit}s of the teams with a grant here (team keys are the odd ones). */
+    final long teamBits() {
+        long bits = 0;
+        for (int s : slots) {
+            int subject = (s >>> ROLE_BITS) - 1;
+            if (s != 0 && (subject & 1) == 1) {
+                bits |= Grantee.teamBit(subject);
+            }
+        }
+        return bits;
+    }
+
     final boolean isEmpty() {
         return size == 0;
     }
