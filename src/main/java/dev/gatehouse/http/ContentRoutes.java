@@ -52,10 +52,11 @@ final class ContentRoutes {
         });
         r.get("/v1/collections/{collectionId}/spaces", ctx -> http.list(ctx, content.spacesInCollection(
                 Http.caller(ctx), Http.id(ctx, "collectionId"), http.after(ctx), Http.limit(ctx)),
-                s -> shapes.space(s.value(), s.role())));
+                (g, s) -> shapes.writeSpace(g, s.value(), s.role())));
 
         r.get("/v1/orgs/{orgId}/spaces", ctx -> http.list(ctx, content.spaces(Http.caller(ctx),
-                Http.id(ctx, "orgId"), http.after(ctx), Http.limit(ctx)), s -> shapes.space(s.value(), s.role())));
+                Http.id(ctx, "orgId"), http.after(ctx), Http.limit(ctx)),
+                (g, s) -> shapes.writeSpace(g, s.value(), s.role())));
         r.post("/v1/orgs/{orgId}/spaces", ctx -> {
             Body b = Body.parseOptional(ctx.body());
             var w = content.createSpace(Http.caller(ctx), Http.id(ctx, "orgId"), b.string("title"), b.string("emoji"),

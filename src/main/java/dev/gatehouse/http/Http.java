@@ -1,8 +1,7 @@
 package dev.gatehouse.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.model.Ids;
 import dev.gatehouse.service.ApiException;
 import dev.gatehouse.service.Caller;
@@ -10,6 +9,7 @@ import dev.gatehouse.service.Paging;
 import dev.gatehouse.service.Slice;
 import dev.gatehouse.service.Written;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -58,17 +58,37 @@ final class Http {
         return page == null || page.isEmpty() ? null : cursors.decode(binding(ctx), page);
     }
 
-    /** Writes {items, next?: {page}}. */
-    <T> void list(Context ctx, Slice<T> slice, Function<T, JsonNode> shape) {
-        ObjectNode body = Json.object();
-        ArrayNode items = body.putArray("items");
+    /**
+     * Writes {items, next?: {page}} straight to the response as it goes: a page of 1000 items is hundreds
+     * of kilobytes, and building it as a tree and then as a byte array made every request allocate it
+     * several times over. Whatever can fail (the cursor, the items) is done before the first byte, so that a
+     * failure still answers with an error instead of half a page; the generator is closed, which writes its
+     * last buffered bytes, only when the page is complete.
+     */
+    <T> void list(Context ctx, Slice<T> slice, Json.Writer<T> item) throws IOException {
+        String next = slice.nextKey() == null ? null : cursors.encode(binding(ctx), slice.nextKey());
+        ctx.status(200).contentType("application/json");
+        JsonGenerator g = Json.generator(ctx.outputStream());
+        g.writeStartObject();
+        g.writeFieldName(Names.ITEMS);
+        g.writeStartArray();
         for (T t : slice.items()) {
-            items.add(shape.apply(t));
+            item.write(g, t);
         }
-        if (slice.nextKey() != null) {
-            body.putObject("next").put("page", cursors.encode(binding(ctx), slice.nextKey()));
+        g.writeEndArray();
+        if (next != null) {
+            g.writeFieldName(Names.NEXT);
+            g.writeStartObject();
+            Json.field(g, Names.PAGE, next);
+            g.writeEndObject();
         }
-        json(ctx, 200, body);
+        g.writeEndObject();
+        g.close();
+    }
+
+    /** The same for items shaped as trees, all shaped before anything is written. */
+    <T> void list(Context ctx, Slice<T> slice, Function<T, JsonNode> shape) throws IOException {
+        list(ctx, Paging.map(slice, shape), JsonGenerator::writeTree);
     }
 
     /** A cursor is valid only for the list it came from: the same path and the same filters. */

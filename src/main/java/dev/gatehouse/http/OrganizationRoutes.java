@@ -75,11 +75,12 @@ final class OrganizationRoutes {
         r.get("/v1/orgs/{orgId}/members/{userId}/spaces", ctx -> {
             String after = http.after(ctx);
             http.list(ctx, orgs.memberSpaces(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "userId"),
-                    Http.descending(ctx), after == null ? null : SpaceKeys.parse(after), Http.limit(ctx)), sa -> {
-                        ObjectNode o = Json.object();
-                        o.put("permission", sa.memberRole().wire());
-                        o.set("space", shapes.space(sa.space(), sa.callerRole()));
-                        return o;
+                    Http.descending(ctx), after == null ? null : SpaceKeys.parse(after), Http.limit(ctx)), (g, sa) -> {
+                        g.writeStartObject();
+                        Json.field(g, Names.PERMISSION, sa.memberRole().wire());
+                        g.writeFieldName(Names.SPACE);
+                        shapes.writeSpace(g, sa.space(), sa.callerRole());
+                        g.writeEndObject();
                     });
         });
         r.get("/v1/orgs/{orgId}/members/{userId}/teams", ctx -> http.list(ctx,

@@ -51,13 +51,14 @@ final class PermissionRoutes {
             var filter = new PermissionService.SiteFilter(role == null || role.equals("guest") ? null
                     : OrganizationRoutes.roleParam(role), "guest".equals(role), team, ctx.queryParam("search"));
             http.list(ctx, permissions.siteAggregate(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "siteId"),
-                    filter, http.after(ctx), Http.limit(ctx)), a -> {
-                        ObjectNode o = Json.object();
-                        Shapes.putRole(o, "permission", a.access().role());
-                        o.set("user", shapes.user(a.user()));
-                        o.set("origin", shapes.origin(a.access().origin()));
-                        o.put("disabled", a.access().disabled());
-                        return o;
+                    filter, http.after(ctx), Http.limit(ctx)), (g, a) -> {
+                        g.writeStartObject();
+                        Json.field(g, Names.PERMISSION, Shapes.wire(a.access().role()));
+                        g.writeFieldName(Names.USER);
+                        shapes.writeUser(g, a.user());
+                        g.writeObjectField("origin", shapes.origin(a.access().origin()));
+                        g.writeBooleanField("disabled", a.access().disabled());
+                        g.writeEndObject();
                     });
         });
     }
@@ -139,11 +140,12 @@ final class PermissionRoutes {
         r.get(base + "/permissions/users", ctx -> {
             ResourceRef ref = resource.apply(ctx);
             http.list(ctx, permissions.users(Http.caller(ctx), ref, includeNoAccess(ctx), http.after(ctx),
-                    Http.limit(ctx)), ug -> {
-                        ObjectNode o = Json.object();
-                        Shapes.putRole(o, "permission", ug.role());
-                        o.set("user", shapes.user(ug.user()));
-                        return o;
+                    Http.limit(ctx)), (g, ug) -> {
+                        g.writeStartObject();
+                        Json.field(g, Names.PERMISSION, Shapes.wire(ug.role()));
+                        g.writeFieldName(Names.USER);
+                        shapes.writeUser(g, ug.user());
+                        g.writeEndObject();
                     });
         });
         r.get(base + "/permissions/teams", ctx -> {
@@ -164,21 +166,24 @@ final class PermissionRoutes {
                 Boolean explain = Http.boolParam(ctx, "explain");
                 if (explain != null && explain) {
                     http.list(ctx, permissions.explainedAggregate(Http.caller(ctx), ref, exactly, http.after(ctx),
-                            Http.limit(ctx)), a -> {
-                                ObjectNode o = Json.object();
-                                o.put("permission", a.role().wire());
-                                o.set("user", shapes.user(a.user()));
-                                o.set("origin", shapes.step(a.decidedBy()));
-                                return o;
+                            Http.limit(ctx)), (g, a) -> {
+                                g.writeStartObject();
+                                Json.field(g, Names.PERMISSION, a.role().wire());
+                                g.writeFieldName(Names.USER);
+                                shapes.writeUser(g, a.user());
+                                g.writeObjectField("origin", shapes.step(a.decidedBy()));
+                                g.writeEndObject();
                             });
                     return;
                 }
-                http.list(ctx, permissions.aggregate(Http.caller(ctx), ref, exactly, http.after(ctx), Http.limit(ctx)), a -> {
-                    ObjectNode o = Json.object();
-                    o.put("permission", a.role().wire());
-                    o.set("user", shapes.user(a.user()));
-                    return o;
-                });
+                http.list(ctx, permissions.aggregate(Http.caller(ctx), ref, exactly, http.after(ctx), Http.limit(ctx)),
+                        (g, a) -> {
+                            g.writeStartObject();
+                            Json.field(g, Names.PERMISSION, a.role().wire());
+                            g.writeFieldName(Names.USER);
+                            shapes.writeUser(g, a.user());
+                            g.writeEndObject();
+                        });
             });
         }
         r.get(base + "/permissions/users/{userId}/explain", ctx -> {

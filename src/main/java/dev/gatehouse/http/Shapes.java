@@ -1,5 +1,8 @@
 package dev.gatehouse.http;
 
+import static dev.gatehouse.http.Names.*;
+
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.engine.Permissions;
 import dev.gatehouse.model.Collection;
@@ -15,6 +18,7 @@ import dev.gatehouse.model.User;
 import dev.gatehouse.model.Visibility;
 import dev.gatehouse.service.OrganizationService;
 import dev.gatehouse.service.TeamService;
+import java.io.IOException;
 import java.time.Instant;
 
 /**
@@ -47,19 +51,27 @@ final class Shapes {
         return IsoTime.format(t);
     }
 
-    ObjectNode user(User u) {
-        ObjectNode o = Json.object();
-        o.put("object", "user");
-        o.put("id", u.id());
-        o.put("displayName", u.displayName());
+    /** A user: the items of user lists and the {@code user} of their lines. */
+    void writeUser(JsonGenerator g, User u) throws IOException {
+        g.writeStartObject();
+        Json.field(g, OBJECT, USER);
+        Json.field(g, ID, u.id());
+        Json.field(g, DISPLAY_NAME, u.displayName());
         if (u.email() != null) {
-            o.put("email", u.email());
+            Json.field(g, EMAIL, u.email());
         }
         if (u.photoUrl() != null) {
-            o.put("photoURL", u.photoUrl());
+            Json.field(g, PHOTO_URL, u.photoUrl());
         }
-        o.putObject("urls").put("location", base + "/v1/users/" + u.id());
-        return o;
+        g.writeFieldName(URLS);
+        g.writeStartObject();
+        Json.field(g, LOCATION, base + "/v1/users/" + u.id());
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    ObjectNode user(User u) {
+        return Json.tree(this::writeUser, u);
     }
 
     ObjectNode organization(OrganizationService.Seen seen) {
@@ -167,52 +179,64 @@ final class Shapes {
         return o;
     }
 
-    ObjectNode space(Space s, Role r) {
-        ObjectNode o = Json.object();
-        o.put("object", "space");
-        o.put("id", s.id());
-        o.put("title", s.title());
-        o.put("emoji", s.emoji() == null ? "" : s.emoji());
-        o.put("visibility", s.visibility().wire());
-        o.put("createdAt", time(s.createdAt()));
-        o.put("updatedAt", time(s.updatedAt()));
+    /** A space with the flags of the caller's role {@code r}: the items of space lists, most of all. */
+    void writeSpace(JsonGenerator g, Space s, Role r) throws IOException {
+        g.writeStartObject();
+        Json.field(g, OBJECT, SPACE);
+        Json.field(g, ID, s.id());
+        Json.field(g, TITLE, s.title());
+        Json.field(g, EMOJI, s.emoji() == null ? "" : s.emoji());
+        Json.field(g, VISIBILITY, s.visibility().wire());
+        Json.field(g, CREATED_AT, time(s.createdAt()));
+        Json.field(g, UPDATED_AT, time(s.updatedAt()));
         if (s.deletedAt() != null) {
-            o.put("deletedAt", time(s.deletedAt()));
+            Json.field(g, DELETED_AT, time(s.deletedAt()));
         }
-        o.put("editMode", "live");
-        o.putObject("mergeRules").put("type", "inherit");
-        ObjectNode urls = o.putObject("urls");
-        urls.put("location", base + "/v1/spaces/" + s.id());
-        urls.put("app", base + "/app/spaces/" + s.id());
+        Json.field(g, EDIT_MODE, LIVE);
+        g.writeFieldName(MERGE_RULES);
+        g.writeStartObject();
+        Json.field(g, TYPE, INHERIT);
+        g.writeEndObject();
+        g.writeFieldName(URLS);
+        g.writeStartObject();
+        Json.field(g, LOCATION, base + "/v1/spaces/" + s.id());
+        Json.field(g, APP, base + "/app/spaces/" + s.id());
         if (s.visibility() != Visibility.PRIVATE) {
-            urls.put("published", base + "/published/spaces/" + s.id());
+            Json.field(g, PUBLISHED, base + "/published/spaces/" + s.id());
         }
         if (s.visibility() == Visibility.PUBLIC) {
-            urls.put("public", base + "/public/spaces/" + s.id());
+            Json.field(g, PUBLIC, base + "/public/spaces/" + s.id());
         }
-        o.put("organization", s.orgId());
+        g.writeEndObject();
+        Json.field(g, ORGANIZATION, s.orgId());
         if (s.parentId() != null) {
-            o.put("parent", s.parentId());
+            Json.field(g, PARENT, s.parentId());
         }
         // Gatehouse keeps no content: the revision names the space's last change of metadata.
-        o.put("revision", Long.toString(s.updatedAt().toEpochMilli()));
-        putLevel(o, "defaultLevel", s.defaultLevel());
-        o.put("comments", 0);
-        o.put("changeRequests", 0);
-        o.put("changeRequestsOpen", 0);
-        o.put("changeRequestsDraft", 0);
-        ObjectNode p = o.putObject("permissions");
-        p.put("view", at(r, Role.READ) || (s.visibility() == Visibility.PUBLIC && !s.deleted()));
-        p.put("access", at(r, Role.READ));
-        p.put("admin", r == Role.ADMIN);
-        p.put("viewInviteLinks", r == Role.ADMIN);
-        p.put("edit", at(r, Role.EDIT));
-        p.put("triggerGitSync", at(r, Role.EDIT));
-        p.put("comment", at(r, Role.COMMENT));
-        p.put("merge", at(r, Role.REVIEW));
-        p.put("review", at(r, Role.REVIEW));
-        p.put("installIntegration", r == Role.ADMIN);
-        return o;
+        Json.field(g, REVISION, Long.toString(s.updatedAt().toEpochMilli()));
+        Json.field(g, DEFAULT_LEVEL, s.defaultLevel().wire());
+        Json.field(g, COMMENTS, 0);
+        Json.field(g, CHANGE_REQUESTS, 0);
+        Json.field(g, CHANGE_REQUESTS_OPEN, 0);
+        Json.field(g, CHANGE_REQUESTS_DRAFT, 0);
+        g.writeFieldName(PERMISSIONS);
+        g.writeStartObject();
+        Json.field(g, VIEW, at(r, Role.READ) || (s.visibility() == Visibility.PUBLIC && !s.deleted()));
+        Json.field(g, ACCESS, at(r, Role.READ));
+        Json.field(g, ADMIN, r == Role.ADMIN);
+        Json.field(g, VIEW_INVITE_LINKS, r == Role.ADMIN);
+        Json.field(g, EDIT, at(r, Role.EDIT));
+        Json.field(g, TRIGGER_GIT_SYNC, at(r, Role.EDIT));
+        Json.field(g, COMMENT, at(r, Role.COMMENT));
+        Json.field(g, MERGE, at(r, Role.REVIEW));
+        Json.field(g, REVIEW, at(r, Role.REVIEW));
+        Json.field(g, INSTALL_INTEGRATION, r == Role.ADMIN);
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    ObjectNode space(Space s, Role r) {
+        return Json.tree((g, v) -> writeSpace(g, v, r), s);
     }
 
     ObjectNode site(Site s, Role r, int siteSpaces) {
@@ -320,6 +344,11 @@ final class Shapes {
             o.put("team", s.teamId());
         }
         return o;
+    }
+
+    /** A role as written: its name, or null for none. */
+    static String wire(Role r) {
+        return r == null ? null : r.wire();
     }
 
     static void putRole(ObjectNode o, String field, Role r) {
