@@ -17,13 +17,10 @@ import dev.gatehouse.model.SubjectType;
  * pointing at the node of the parent's id whenever such a node is there; the walk reads {@link #exists}
  * to tell whether that parent exists. Nodes change only under the index's write lock.
  */
-final class Node extends RoleTable implements IdMap.Keyed {
+final class Node extends RoleTable {
     final ResourceRef ref;
     /** {@code ref.type()}, copied here because a walk switches on it and the ref is another object to read. */
     final ResourceType type;
-    /** {@code ref.id()} and its hash, for {@link IdMap} lookups that should not read the ref. */
-    private final String id;
-    private final int idHash;
     /**
      * Ordered views for lists, which the {@link RoleTable} this node is mirrors for point lookups. Made on
      * the first grant and dropped with the last: most pages have none, and two empty trees each would
@@ -53,8 +50,6 @@ final class Node extends RoleTable implements IdMap.Keyed {
     Node(ResourceRef ref) {
         this.ref = ref;
         this.type = ref.type();
-        this.id = ref.id();
-        this.idHash = id.hashCode();
     }
 
     World.Grants grants() {
@@ -62,17 +57,7 @@ final class Node extends RoleTable implements IdMap.Keyed {
     }
 
     String id() {
-        return id;
-    }
-
-    @Override
-    public String key() {
-        return id;
-    }
-
-    @Override
-    public int keyHash() {
-        return idHash;
+        return ref.id();
     }
 
     /** The parent when it exists, else null: a walk treats a missing parent as no parent. */
@@ -103,7 +88,8 @@ final class Node extends RoleTable implements IdMap.Keyed {
      * grant lowest, the lowest team id on a tie), or -1 when none of their teams has a grant here.
      */
     int bestTeam(Grantee g) {
-        if ((teamBits & g.teamBits()) == 0) {
+        // The first test spares reading the grantee at a level without team grants.
+        if (teamBits == 0 || (teamBits & g.teamBits()) == 0) {
             return -1;
         }
         int[] keys = g.teamKeys();

@@ -8,7 +8,7 @@ import dev.gatehouse.model.Role;
  * The user's key, the role and the disabled flag are copied out of the grantee and the member, so that a
  * walk reads them without touching two more objects; the grantee is read only for the user's teams.
  */
-final class Principal implements IdMap.Keyed {
+final class Principal {
     final Member member;
     final Grantee grantee;
     /** The user's {@link Grantee#key}. */
@@ -17,9 +17,6 @@ final class Principal implements IdMap.Keyed {
     /** The member role; null for a guest. */
     final Role role;
     final boolean disabled;
-    /** The user id and its hash: what {@link IdMap} files a member under. */
-    private final String userId;
-    private final int userIdHash;
 
     Principal(Member member, Grantee grantee) {
         this.member = member;
@@ -28,17 +25,5 @@ final class Principal implements IdMap.Keyed {
         this.orgId = member.orgId();
         this.role = member.role();
         this.disabled = member.disabled();
-        this.userId = member.userId();
-        this.userIdHash = userId.hashCode();
-    }
-
-    @Override
-    public String key() {
-        return userId;
-    }
-
-    @Override
-    public int keyHash() {
-        return userIdHash;
     }
 }

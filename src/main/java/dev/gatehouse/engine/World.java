@@ -19,6 +19,7 @@ import dev.gatehouse.model.TeamMembership;
 import dev.gatehouse.model.User;
 import dev.gatehouse.model.ResourceType;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -64,14 +65,14 @@ public final class World {
      * Point lookups of members: every permission question starts with one, so it must not walk a tree. The
      * value carries the user's grant key and teams too, saving the walk another lookup.
      */
-    private final Map<String, IdMap<Principal>> memberLookup = new HashMap<>();
+    private final Map<String, HashMap<String, Principal>> memberLookup = new HashMap<>();
     private final Map<String, TreeSet<String>> orgsByUser = new HashMap<>();
     /**
      * The member entry of each user who is a member of exactly one organization (most are). A permission
      * question looks it up by user id alone, before it knows the resource's organization: the two lookups
      * do not wait on each other, so the processor overlaps their cache misses.
      */
-    private final IdMap<Principal> soleMembership = new IdMap<>();
+    private final Map<String, Principal> soleMembership = new HashMap<>();
     /** Admins by organization: aggregates always list them, and must find them without a pass over all members. */
     private final Map<String, TreeSet<String>> adminsByOrg = new HashMap<>();
 
@@ -120,12 +121,11 @@ public final class World {
     static final Grants NO_GRANTS = new Grants(new TreeMap<>(), new TreeMap<>());
 
     /** What permission walks read, per resource type, by id: see {@link Node}. Grants live there too. */
-    @SuppressWarnings("unchecked")
-    private final IdMap<Node>[] nodes = new IdMap[ResourceType.values().length];
+    private final Map<ResourceType, Map<String, Node>> nodes = new EnumMap<>(ResourceType.class);
 
     {
         for (ResourceType t : ResourceType.values()) {
-            nodes[t.ordinal()] = new IdMap<>();
+            nodes.put(t, new HashMap<>());
         }
     }
     private final Map<SubjectRef, Set<ResourceRef>> grantsBySubject = new HashMap<>();
@@ -215,8 +215,8 @@ public final class World {
             removeFromSet(membersByJoined, old.orgId(), old);
         }
         membersByJoined.computeIfAbsent(member.orgId(), k -> new TreeSet<>(MEMBER_JOIN_ORDER)).add(member);
-        memberLookup.computeIfAbsent(member.orgId(), k -> new IdMap<>())
-                .put(new Principal(member, grantee(member.userId())));
+        memberLookup.computeIfAbsent(member.orgId(), k -> new HashMap<>())
+                .put(member.userId(), new Principal(member, grantee(member.userId())));
         orgsByUser.computeIfAbsent(member.userId(), k -> new TreeSet<>()).add(member.orgId());
         refreshSoleMembership(member.userId());
         if (member.role() == Role.ADMIN) {
@@ -232,13 +232,7 @@ public final class World {
             removeFromSet(membersByJoined, orgId, old);
         }
         removeFrom(membersByOrg, orgId, userId);
-        IdMap<Principal> lookup = memberLookup.get(orgId);
-        if (lookup != null) {
-            lookup.remove(userId);
-            if (lookup.isEmpty()) {
-                memberLookup.remove(orgId);
-            }
-        }
+        removeFrom(memberLookup, orgId, userId);
         removeFromSet(orgsByUser, userId, orgId);
         removeFromSet(adminsByOrg, orgId, userId);
         refreshSoleMembership(userId);
@@ -247,7 +241,7 @@ public final class World {
     private void refreshSoleMembership(String userId) {
         TreeSet<String> orgs = orgsByUser.get(userId);
         if (orgs != null && orgs.size() == 1) {
-            soleMembership.put(principal(orgs.first(), userId));
+            soleMembership.put(userId, principal(orgs.first(), userId));
         } else {
             soleMembership.remove(userId);
         }
@@ -490,11 +484,11 @@ public final class World {
 
     /** The node of a resource id, or null; null for a null id. */
     Node node(ResourceType type, String id) {
-        return id == null ? null : nodes[type.ordinal()].get(id);
+        return id == null ? null : nodes.get(type).get(id);
     }
 
     Node node(ResourceRef r) {
-        return nodes[r.type().ordinal()].get(r.id());
+        return nodes.get(r.type()).get(r.id());
     }
 
     /** The member entry of a user who is a member of exactly one organization, or null. */
@@ -504,17 +498,17 @@ public final class World {
 
     /** The member as permission walks read them, or null. */
     Principal principal(String orgId, String userId) {
-        IdMap<Principal> m = memberLookup.get(orgId);
+        HashMap<String, Principal> m = memberLookup.get(orgId);
         return m == null ? null : m.get(userId);
     }
 
     /** The node of a resource id, made (and pointed at by the nodes below it) when there is none yet. */
     private Node obtainNode(ResourceType type, String id) {
-        IdMap<Node> byId = nodes[type.ordinal()];
+        Map<String, Node> byId = nodes.get(type);
         Node n = byId.get(id);
         if (n == null) {
             n = new Node(new ResourceRef(type, id));
-            byId.put(n);
+            byId.put(id, n);
             linkChildren(n, n);
             n.published = type == ResourceType.SPACE && sitesBySpace.containsKey(id);
         }
@@ -532,7 +526,7 @@ public final class World {
 
     private void dropIfUnused(Node n) {
         if (n.unused()) {
-            nodes[n.type.ordinal()].remove(n.id());
+            nodes.get(n.type).remove(n.id());
             linkChildren(n, null);
         }
     }
