@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,6 +25,8 @@ final class ServerBenchmark {
     private static final int CONNECTIONS = 32;
     private static final double MIB = 1024.0 * 1024.0;
 
+    /** Rounds of {@code /healthz} and check, alternating; odd, so that one round is the median. */
+    private static final int ROUNDS = 3;
     private final int seconds;
     private final int warmup;
     private final StringBuilder md = new StringBuilder();
@@ -46,6 +50,7 @@ final class ServerBenchmark {
         wrk = Wrk.prepare(root.resolve("lua"));
 
         Wrk.Result health;
+        double checkRatio;
         Wrk.Result check;
         Wrk.Result aggregate;
         Wrk.Result memberSpaces;
@@ -64,8 +69,10 @@ final class ServerBenchmark {
             readyLarge = server.readySeconds();
             heapLarge = server.heapAfterFullGc();
             String url = server.url();
-            health = reads(url + "/healthz", null);
-            check = reads(url + "/v1/permissions/check", "check.lua", data.file("checks").toString());
+            SideBySide ceiling = sideBySide(url, data.file("checks").toString());
+            health = ceiling.health();
+            check = ceiling.check();
+            checkRatio = ceiling.ratio();
             aggregate = reads(url + aggregatePath, null);
             memberSpaces = reads(url + memberSpacesPath, null);
             // The same pages from one client: their latency when they do not queue behind 31 others.
@@ -97,14 +104,17 @@ final class ServerBenchmark {
         md.append(machine).append(" Command: `").append(command).append("`.\n\n");
         md.append(String.format(Locale.ROOT, "`java -jar target/gatehouse.jar serve` (default JVM settings) on a copy of "
                 + "the generated data, driven over loopback by %s with %d threads and %d connections, %d s per "
-                + "endpoint after a %d s warm-up. Errors: answers of 400 or more / socket errors.%n%n",
-                wrkVersion(), THREADS, CONNECTIONS, seconds, warmup));
+                + "endpoint after a %d s warm-up. Errors: answers of 400 or more / socket errors. `/healthz` and "
+                + "check alternate in %d rounds of %d s: their rows are each one's median round, and the ratio is "
+                + "the median of the rounds' ratios. With 32 connections in flight a request waits behind the "
+                + "others (Little's law: the mean latency is 32 divided by the requests/s), so the pages are also "
+                + "measured from one connection, which is their own latency.%n%n",
+                wrkVersion(), THREADS, CONNECTIONS, seconds, warmup, ROUNDS, Math.max(1, seconds / ROUNDS)));
         md.append("| endpoint (`large`) | request | requests/s | p50 ms | p99 ms | errors | target | met |\n");
         md.append("| --- | --- | ---: | ---: | ---: | ---: | --- | --- |\n");
         row("`/healthz` (the ceiling)", "`GET /healthz`", health, "", null);
-        double ratio = check.perSecond() / health.perSecond();
         row("check", "`POST /v1/permissions/check`, one random (member, space/collection/page) question", check,
-                String.format(Locale.ROOT, "≥ 60%% of `/healthz` (%.0f%%)", 100 * ratio), ratio >= 0.6);
+                String.format(Locale.ROOT, "≥ 60%% of `/healthz` (%.0f%%)", 100 * checkRatio), checkRatio >= 0.6);
         row("aggregate page", "`GET " + aggregatePath + "` (every member reaches the space)", aggregate,
                 "p99 ≤ 15 ms", aggregate.p99Millis() <= 15);
         row("member-spaces page", "`GET " + memberSpacesPath + "` (an admin: 50,000 spaces)", memberSpaces,
@@ -140,6 +150,43 @@ final class ServerBenchmark {
                 + "(space, member) pair of its own, the role flipping on each pass, so every one changes a grant and "
                 + "commits a revision.\n");
         return md.toString();
+    }
+
+    /** {@code /healthz} and check measured in alternating rounds: the median round of each, and the median ratio. */
+    private record SideBySide(Wrk.Result health, Wrk.Result check, double ratio) {
+    }
+
+    /**
+     * The check target is a ratio of two throughputs, and the load of these shared machines drifts over a
+     * minute: measured one after the other, the two could see different machines. So they alternate, in
+     * {@link #ROUNDS} rounds that together last as long as one run of another endpoint.
+     */
+    private SideBySide sideBySide(String url, String checks) throws IOException, InterruptedException {
+        String health = url + "/healthz";
+        String check = url + "/v1/permissions/check";
+        say("/healthz and check warm-up");
+        wrk.run(health, TOKEN, THREADS, CONNECTIONS, warmup, null);
+        wrk.run(check, TOKEN, THREADS, CONNECTIONS, warmup, "check.lua", checks);
+        int roundSeconds = Math.max(1, seconds / ROUNDS);
+        List<Wrk.Result> healths = new ArrayList<>();
+        List<Wrk.Result> checksRun = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < ROUNDS; i++) {
+            Wrk.Result h = wrk.run(health, TOKEN, THREADS, CONNECTIONS, roundSeconds, null);
+            Wrk.Result c = wrk.run(check, TOKEN, THREADS, CONNECTIONS, roundSeconds, "check.lua", checks);
+            say("round " + (i + 1) + ": " + h + " / " + c);
+            healths.add(h);
+            checksRun.add(c);
+            ratios.add(c.perSecond() / h.perSecond());
+        }
+        return new SideBySide(medianRound(healths), medianRound(checksRun), RunBenchmarks.median(ratios));
+    }
+
+    /** The round with the median throughput (an odd number of rounds), as measured, latencies included. */
+    private static Wrk.Result medianRound(List<Wrk.Result> rounds) {
+        List<Wrk.Result> sorted = new ArrayList<>(rounds);
+        sorted.sort(Comparator.comparingDouble(Wrk.Result::perSecond));
+        return sorted.get(sorted.size() / 2);
     }
 
     private Wrk.Result reads(String url, String script, String... args) throws IOException, InterruptedException {
