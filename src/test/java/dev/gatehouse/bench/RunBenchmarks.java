@@ -35,7 +35,6 @@ public final class RunBenchmarks {
         String include = args.length > 0 && !args[0].equals("-h") ? args[0] : "dev.gatehouse.bench.*Benchmark";
         Options options = new OptionsBuilder()
                 .include(include)
-                .forks(1)
                 .warmupIterations(3).warmupTime(TimeValue.seconds(2))
                 .measurementIterations(7).measurementTime(TimeValue.seconds(2))
                 .jvmArgs("-Xmx3g")

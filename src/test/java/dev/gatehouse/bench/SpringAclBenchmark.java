@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -41,6 +42,7 @@ import org.springframework.security.acls.jdbc.JdbcMutableAclService;
  * </ul>
  */
 @State(Scope.Benchmark)
+@Fork(1)
 public class SpringAclBenchmark {
     static final double SCALE = CasbinBenchmark.SCALE;
 
