@@ -74,9 +74,9 @@ public class EngineBenchmark {
 
     /**
      * Effective permission of random (member, space/collection/page) pairs. Three forks: the answer rate is
-     * bound by cache misses over a heap of hundreds of MB, and where the collector happens to place the
-     * index differs from one JVM to the next (the same build measured 0.6 to 1.15 million a second in
-     * single forks on one quiet machine), so one fork is a draw, not a measurement.
+     * bound by cache misses over a heap of hundreds of MB, which makes it sensitive to whatever else shares
+     * the machine's memory; one build measured 0.6 to 1.2 million a second, from one JVM to the next and
+     * even from one iteration to the next within a JVM, so one fork is a draw, not a measurement.
      */
     @Benchmark
     @Fork(3)
