@@ -9,7 +9,8 @@ import dev.gatehouse.model.Space;
 import dev.gatehouse.model.Visibility;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NavigableSet;
+import java.util.Map;
+import java.util.NavigableMap;
 
 /**
  * The spaces of an organization a member can access, in {@link World#SPACE_ORDER} or its reverse.
@@ -30,8 +31,10 @@ final class MemberSpaces {
             return new MemberSpacesPage(List.of(), false);
         }
         List<SpaceAccess> items = new ArrayList<>(Math.min(limit + 1, 1024));
-        for (Space s : from(w.spaces(orgId), descending, after)) {
-            Role role = Resolver.space(w, p, s, null);
+        Resolver.Climbs climbs = new Resolver.Climbs();
+        for (Map.Entry<Space, Node> e : from(w.spaceNodes(orgId), descending, after).entrySet()) {
+            Space s = e.getKey();
+            Role role = Resolver.space(w, p, s, e.getValue(), climbs);
             if (role != null) {
                 items.add(new SpaceAccess(s, role));
                 if (items.size() > limit) {
@@ -43,12 +46,12 @@ final class MemberSpaces {
         return new MemberSpacesPage(hasMore ? items.subList(0, limit) : items, hasMore);
     }
 
-    private static NavigableSet<Space> from(NavigableSet<Space> all, boolean descending, SpaceKey after) {
+    private static NavigableMap<Space, Node> from(NavigableMap<Space, Node> all, boolean descending, SpaceKey after) {
         if (after == null) {
-            return descending ? all.descendingSet() : all;
+            return descending ? all.descendingMap() : all;
         }
         Space probe = probe(after);
-        return descending ? all.headSet(probe, false).descendingSet() : all.tailSet(probe, false);
+        return descending ? all.headMap(probe, false).descendingMap() : all.tailMap(probe, false);
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.ResourceType;
 import dev.gatehouse.model.Role;
 import dev.gatehouse.model.Space;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -74,17 +75,27 @@ final class Resolver {
     }
 
     /**
-     * Steps 2 to 6 on a space record the caller already holds (member spaces walk all of an organization's):
-     * its node is looked up only when the walk goes past the admin and trash rules.
+     * Steps 2 to 6 on a space and its node, as a listing of a member's spaces walks them all. {@code climbs}
+     * keeps this member's answers from each collection upward, for the other spaces of the same listing.
      */
-    static Role space(World w, Principal p, Space s, List<Step> steps) {
+    static Role space(World w, Principal p, Space s, Node n, Climbs climbs) {
         if (p.role == Role.ADMIN) {
-            return admin(p, steps);
+            return admin(p, null);
         }
         if (s.deleted()) {
-            return record(steps, "space", s.id(), "deleted", null, null);
+            return null;
         }
-        return walkSpace(w, p, w.node(ResourceType.SPACE, s.id()), steps);
+        return walkSpace(w, p, n, null, climbs);
+    }
+
+    /**
+     * One member's answers from a collection upward. Every space under a collection climbs the same levels
+     * above it, and an organization holds tens of spaces per collection, so a listing of a member's spaces
+     * walks each collection chain once instead of once per space. Valid for one member and one state of
+     * the index: made per listing, under the read lock.
+     */
+    static final class Climbs {
+        private final IdentityHashMap<Node, Role> answers = new IdentityHashMap<>();
     }
 
     /** Steps 2 to 6 on an existing space (site aggregates walk many). */
@@ -95,7 +106,7 @@ final class Resolver {
         if (s.deleted) {
             return record(steps, "space", s.id(), "deleted", null, null);
         }
-        return walkSpace(w, p, s, steps);
+        return walkSpace(w, p, s, steps, null);
     }
 
     private static Role admin(Principal p, List<Step> steps) {
@@ -122,7 +133,7 @@ final class Resolver {
             }
             n = n.existingParent();
         }
-        return walkSpace(w, p, s, steps);
+        return walkSpace(w, p, s, steps, null);
     }
 
     private static Role fromSite(World w, Principal p, Node site, List<Step> steps) {
@@ -133,8 +144,11 @@ final class Resolver {
         return o != GO_ON ? decode(o) : organization(p, steps);
     }
 
-    /** The space level, then the site level, then the collections, then the organization. */
-    private static Role walkSpace(World w, Principal p, Node s, List<Step> steps) {
+    /**
+     * The space level, then the site level, then the collections, then the organization. {@code climbs},
+     * when given (never with {@code steps}), answers the collections from a walk made for an earlier space.
+     */
+    private static Role walkSpace(World w, Principal p, Node s, List<Step> steps, Climbs climbs) {
         int o = level(w, p, s, "space", steps);
         if (o != GO_ON) {
             return decode(o);
@@ -144,7 +158,18 @@ final class Resolver {
             return decode(o);
         }
         Node c = s.existingParent();
-        return c == null ? organization(p, steps) : walkCollections(w, p, c, steps);
+        if (c == null) {
+            return organization(p, steps);
+        }
+        if (climbs == null) {
+            return walkCollections(w, p, c, steps);
+        }
+        Role known = climbs.answers.get(c);
+        if (known == null && !climbs.answers.containsKey(c)) {
+            known = walkCollections(w, p, c, null);
+            climbs.answers.put(c, known);
+        }
+        return known;
     }
 
     private static Role walkCollections(World w, Principal p, Node start, List<Step> steps) {

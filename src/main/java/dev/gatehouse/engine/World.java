@@ -92,7 +92,8 @@ public final class World {
     private final Map<String, TreeSet<String>> childCollections = new HashMap<>();
 
     private final Map<String, Space> spaces = new HashMap<>();
-    private final Map<String, TreeSet<Space>> spacesByOrg = new HashMap<>();
+    /** Each with its node: listing a member's spaces walks them all, and spares a lookup by id per space. */
+    private final Map<String, TreeMap<Space, Node>> spacesByOrg = new HashMap<>();
     private final Map<String, TreeSet<Space>> spacesByCollection = new HashMap<>();
 
     private final Map<String, Site> sites = new HashMap<>();
@@ -328,11 +329,11 @@ public final class World {
         if (old != null) {
             removeSpaceFromIndexes(old);
         }
-        spacesByOrg.computeIfAbsent(s.orgId(), k -> new TreeSet<>(SPACE_ORDER)).add(s);
+        Node n = obtainNode(ResourceType.SPACE, s.id());
+        spacesByOrg.computeIfAbsent(s.orgId(), k -> new TreeMap<>(SPACE_ORDER)).put(s, n);
         if (s.parentId() != null) {
             spacesByCollection.computeIfAbsent(s.parentId(), k -> new TreeSet<>(SPACE_ORDER)).add(s);
         }
-        Node n = obtainNode(ResourceType.SPACE, s.id());
         n.exists = true;
         n.defaultLevel = s.defaultLevel();
         n.orgId = s.orgId();
@@ -349,7 +350,7 @@ public final class World {
     }
 
     private void removeSpaceFromIndexes(Space old) {
-        removeFromSet(spacesByOrg, old.orgId(), old);
+        removeFrom(spacesByOrg, old.orgId(), old);
         if (old.parentId() != null) {
             removeFromSet(spacesByCollection, old.parentId(), old);
         }
@@ -671,7 +672,14 @@ public final class World {
 
     /** Spaces of an organization (trashed ones too), by creation time then id. */
     public NavigableSet<Space> spaces(String orgId) {
-        return viewSet(spacesByOrg.get(orgId));
+        TreeMap<Space, Node> m = spacesByOrg.get(orgId);
+        return m == null ? java.util.Collections.emptyNavigableSet() : java.util.Collections.unmodifiableNavigableSet(m.navigableKeySet());
+    }
+
+    /** {@link #spaces} with each space's node, for the engine's own walks; never written to by them. */
+    NavigableMap<Space, Node> spaceNodes(String orgId) {
+        TreeMap<Space, Node> m = spacesByOrg.get(orgId);
+        return m == null ? java.util.Collections.emptyNavigableMap() : m;
     }
 
     /** Spaces directly inside a collection (trashed ones too), by creation time then id. */
