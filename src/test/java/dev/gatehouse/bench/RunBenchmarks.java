@@ -40,11 +40,11 @@ public final class RunBenchmarks {
                 .jvmArgs("-Xmx3g")
                 .build();
         Pattern selected = Pattern.compile(include);
-        if (selectsJmh(selected)) {
-            write(new Runner(options).run());
-        }
         String command = "mvn -Pbench test-compile exec:exec"
                 + (args.length > 0 && !args[0].equals("-h") ? " -Dbench.args=" + args[0] : "");
+        if (selectsJmh(selected)) {
+            write(new Runner(options).run(), command);
+        }
         if (selected.matcher(ServerBenchmark.class.getName()).find()) {
             publish(ServerBenchmark.run(machine(), command));
         }
@@ -75,10 +75,10 @@ public final class RunBenchmarks {
         return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 
-    private static void write(Collection<RunResult> results) throws IOException {
+    private static void write(Collection<RunResult> results, String command) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("\n## ").append(LocalDate.now()).append(" — engine on `large`\n\n");
-        md.append(machine()).append(" Command: `mvn -Pbench test-compile exec:exec`.\n\n");
+        md.append(machine()).append(" Command: `").append(command).append("`.\n\n");
         md.append("| benchmark | median | unit | min | max | iterations |\n| --- | ---: | --- | ---: | ---: | ---: |\n");
         for (RunResult r : results) {
             List<Double> scores = new ArrayList<>();
