@@ -1,6 +1,7 @@
 package dev.gatehouse.engine;
 
 import dev.gatehouse.model.Change;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -9,9 +10,14 @@ import java.util.function.Function;
 /**
  * The {@link World} behind a read-write lock, with the store revision it reflects.
  *
- * <p>Reads run concurrently; applying a committed write takes the lock exclusively, so a read sees a
+ * <p>Reads run concurrently; applying committed writes takes the lock exclusively, so a read sees a
  * write's changes all or none. Writes are applied in revision order: an out-of-order revision is a bug
  * in the caller and is refused.
+ *
+ * <p>The index only ever holds what the store committed. A write that is not committed yet may be tried
+ * out against it ({@link #tryOut}), but is taken back before any reader can look; what the store then
+ * committed is applied with {@link #applyAll}. The lock is never held while the store is asked anything,
+ * so readers never wait on the database.
  */
 public final class Index {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -20,11 +26,9 @@ public final class Index {
     private long revision;
     /**
      * The revision readers may know about: {@link #revision} once a write is visible. Volatile, so that
-     * asking for it never waits behind a group of writes holding the index.
+     * asking for it never waits behind the lock.
      */
     private volatile long published;
-    /** Whether a group of writes holds the index: what it applies is published only when it is done. */
-    private boolean exclusive;
 
     /** Runs a read against a consistent state of the world. The function must not keep views it was given. */
     public <T> T read(Function<World, T> query) {
@@ -38,83 +42,96 @@ public final class Index {
 
     /** Applies the changes of one committed revision. */
     public void apply(long newRevision, List<Change> changes) {
+        applyAll(List.of(new Revision(newRevision, changes)));
+    }
+
+    /** One committed revision and its changes. */
+    public record Revision(long revision, List<Change> changes) {
+    }
+
+    /** Applies committed revisions, in order, all visible to readers at once. */
+    public void applyAll(List<Revision> revisions) {
+        if (revisions.isEmpty()) {
+            return;
+        }
         lock.writeLock().lock();
         try {
-            if (newRevision <= revision) {
-                throw new IllegalStateException("revision " + newRevision + " is not after " + revision);
+            long at = revision;
+            for (Revision r : revisions) {
+                if (r.revision() <= at) {
+                    throw new IllegalStateException("revision " + r.revision() + " is not after " + at);
+                }
+                at = r.revision();
             }
-            for (Change c : changes) {
-                world.apply(c);
+            for (Revision r : revisions) {
+                for (Change c : r.changes()) {
+                    world.apply(c);
+                }
             }
-            revision = newRevision;
-            if (!exclusive) {
-                published = revision;
-                advanced.signalAll();
-            }
+            revision = at;
+            published = at;
+            advanced.signalAll();
         } finally {
             lock.writeLock().unlock();
         }
     }
 
-    /**
-     * What a group of writes does with the index while it holds it exclusively: plan against the world as
-     * the earlier writes of the group left it, and apply each write once it is stored.
-     */
-    public interface Exclusive {
+    /** What a group of writes sees while it tries itself out: the world, with its earlier writes applied. */
+    public interface Trial {
         World world();
 
-        /** The revision of the last write applied, published or not. */
-        long revision();
-
-        void apply(long newRevision, List<Change> changes);
-
-        /** Replaces everything with a state reloaded from the store, after a group that could not be stored. */
-        void reset(long newRevision, List<Change> changes);
+        /** Applies one write's changes, for the rest of the trial only. */
+        void apply(List<Change> changes);
     }
 
     /**
-     * Runs {@code work} with the index held exclusively: no read runs meanwhile, so the writes it applies
-     * become visible together when it returns, and only then. A group of writes applies each write as soon
-     * as it is stored (the next write of the group must see it) and returns once all are durable.
+     * Runs {@code work} against the world with the lock held exclusively, then takes back everything it
+     * applied, even when it throws: when this returns, the world is exactly as it was, and no reader saw
+     * anything in between.
      */
-    public <T> T exclusively(Function<Exclusive, T> work) {
+    public <T> T tryOut(Function<Trial, T> work) {
         lock.writeLock().lock();
-        exclusive = true;
+        List<Runnable> undo = new ArrayList<>();
         try {
-            return work.apply(new Exclusive() {
+            return work.apply(new Trial() {
                 @Override
                 public World world() {
                     return world;
                 }
 
                 @Override
-                public long revision() {
-                    return revision;
-                }
-
-                @Override
-                public void apply(long newRevision, List<Change> changes) {
-                    Index.this.apply(newRevision, changes);
-                }
-
-                @Override
-                public void reset(long newRevision, List<Change> changes) {
-                    world = new World();
-                    revision = 0;
-                    if (newRevision > 0) {
-                        Index.this.apply(newRevision, changes);
+                public void apply(List<Change> changes) {
+                    for (Change c : changes) {
+                        undo.add(world.applyReversibly(c));
                     }
                 }
             });
         } finally {
-            exclusive = false;
-            published = revision;
-            advanced.signalAll();
+            for (int i = undo.size() - 1; i >= 0; i--) {
+                undo.get(i).run();
+            }
             lock.writeLock().unlock();
         }
     }
 
-    /** The revision of the last write readers can see; it never waits for a group of writes in progress. */
+    /** Replaces everything with a state loaded from the store. */
+    public void reset(long newRevision, List<Change> changes) {
+        World fresh = new World();
+        for (Change c : changes) {
+            fresh.apply(c);
+        }
+        lock.writeLock().lock();
+        try {
+            world = fresh;
+            revision = newRevision;
+            published = newRevision;
+            advanced.signalAll();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The revision of the last write readers can see; it never waits for the lock. */
     public long revision() {
         return published;
     }

@@ -139,61 +139,167 @@ public final class World {
 
     /**
      * Applies one change. Changes are trusted: the service validated them before the store committed them.
-     * (An instanceof chain rather than a pattern switch: the language level is Java 17.)
      */
     public void apply(Change change) {
-        if (change instanceof Change.UserPut c) {
-            putUser(c.user());
-        } else if (change instanceof Change.UserRemoved c) {
-            removeUser(c.userId());
-        } else if (change instanceof Change.OrganizationPut c) {
-            organizations.put(c.organization().id(), c.organization());
-        } else if (change instanceof Change.MemberPut c) {
-            putMember(c.member());
-        } else if (change instanceof Change.MemberRemoved c) {
-            removeMember(c.orgId(), c.userId());
-        } else if (change instanceof Change.TeamPut c) {
-            putTeam(c.team());
-        } else if (change instanceof Change.TeamRemoved c) {
-            removeTeam(c.teamId());
-        } else if (change instanceof Change.TeamMemberPut c) {
-            putMembership(c.membership());
-        } else if (change instanceof Change.TeamMemberRemoved c) {
-            removeMembership(c.teamId(), c.userId());
-        } else if (change instanceof Change.CollectionPut c) {
-            putCollection(c.collection());
-        } else if (change instanceof Change.CollectionRemoved c) {
-            removeCollection(c.collectionId());
-        } else if (change instanceof Change.SpacePut c) {
-            putSpace(c.space());
-        } else if (change instanceof Change.SpaceRemoved c) {
-            removeSpace(c.spaceId());
-        } else if (change instanceof Change.SitePut c) {
-            putSite(c.site());
-        } else if (change instanceof Change.SiteRemoved c) {
-            removeSite(c.siteId());
-        } else if (change instanceof Change.SiteSpacePut c) {
-            putSiteSpace(c.siteSpace());
-        } else if (change instanceof Change.SiteSpaceRemoved c) {
-            removeSiteSpace(c.siteSpaceId());
-        } else if (change instanceof Change.PagePut c) {
-            putPage(c.page());
-        } else if (change instanceof Change.PageRemoved c) {
-            removePage(c.pageId());
-        } else if (change instanceof Change.GrantPut c) {
-            putGrant(c.grant());
-        } else if (change instanceof Change.GrantRemoved c) {
-            removeGrant(c.resource(), c.subject());
-        } else if (change instanceof Change.TokenPut c) {
-            putToken(c.token());
-        } else if (change instanceof Change.TokenRemoved c) {
-            removeToken(c.tokenId());
-        } else {
-            throw new IllegalArgumentException("unknown change " + change);
-        }
+        change.accept(applier);
     }
 
-    private void putUser(User user) {
+    /**
+     * Applies one change and returns what puts the world back exactly as it was before it. A group of writes
+     * plans each write against the world as the earlier ones left it, then takes them all back before any
+     * reader may look, since none of them is committed yet (see {@link Reversal}).
+     */
+    public Runnable applyReversibly(Change change) {
+        Runnable undo = change.accept(new Reversal(this));
+        apply(change);
+        return undo;
+    }
+
+    private final Change.Visitor<Void> applier = new Change.Visitor<>() {
+        @Override
+        public Void userPut(Change.UserPut c) {
+            putUser(c.user());
+            return null;
+        }
+
+        @Override
+        public Void userRemoved(Change.UserRemoved c) {
+            removeUser(c.userId());
+            return null;
+        }
+
+        @Override
+        public Void organizationPut(Change.OrganizationPut c) {
+            organizations.put(c.organization().id(), c.organization());
+            return null;
+        }
+
+        @Override
+        public Void memberPut(Change.MemberPut c) {
+            putMember(c.member());
+            return null;
+        }
+
+        @Override
+        public Void memberRemoved(Change.MemberRemoved c) {
+            removeMember(c.orgId(), c.userId());
+            return null;
+        }
+
+        @Override
+        public Void teamPut(Change.TeamPut c) {
+            putTeam(c.team());
+            return null;
+        }
+
+        @Override
+        public Void teamRemoved(Change.TeamRemoved c) {
+            removeTeam(c.teamId());
+            return null;
+        }
+
+        @Override
+        public Void teamMemberPut(Change.TeamMemberPut c) {
+            putMembership(c.membership());
+            return null;
+        }
+
+        @Override
+        public Void teamMemberRemoved(Change.TeamMemberRemoved c) {
+            removeMembership(c.teamId(), c.userId());
+            return null;
+        }
+
+        @Override
+        public Void collectionPut(Change.CollectionPut c) {
+            putCollection(c.collection());
+            return null;
+        }
+
+        @Override
+        public Void collectionRemoved(Change.CollectionRemoved c) {
+            removeCollection(c.collectionId());
+            return null;
+        }
+
+        @Override
+        public Void spacePut(Change.SpacePut c) {
+            putSpace(c.space());
+            return null;
+        }
+
+        @Override
+        public Void spaceRemoved(Change.SpaceRemoved c) {
+            removeSpace(c.spaceId());
+            return null;
+        }
+
+        @Override
+        public Void sitePut(Change.SitePut c) {
+            putSite(c.site());
+            return null;
+        }
+
+        @Override
+        public Void siteRemoved(Change.SiteRemoved c) {
+            removeSite(c.siteId());
+            return null;
+        }
+
+        @Override
+        public Void siteSpacePut(Change.SiteSpacePut c) {
+            putSiteSpace(c.siteSpace());
+            return null;
+        }
+
+        @Override
+        public Void siteSpaceRemoved(Change.SiteSpaceRemoved c) {
+            removeSiteSpace(c.siteSpaceId());
+            return null;
+        }
+
+        @Override
+        public Void pagePut(Change.PagePut c) {
+            putPage(c.page());
+            return null;
+        }
+
+        @Override
+        public Void pageRemoved(Change.PageRemoved c) {
+            removePage(c.pageId());
+            return null;
+        }
+
+        @Override
+        public Void grantPut(Change.GrantPut c) {
+            putGrant(c.grant());
+            return null;
+        }
+
+        @Override
+        public Void grantRemoved(Change.GrantRemoved c) {
+            removeGrant(c.resource(), c.subject());
+            return null;
+        }
+
+        @Override
+        public Void tokenPut(Change.TokenPut c) {
+            putToken(c.token());
+            return null;
+        }
+
+        @Override
+        public Void tokenRemoved(Change.TokenRemoved c) {
+            removeToken(c.tokenId());
+            return null;
+        }
+    };
+
+    void removeOrganization(String id) {
+        organizations.remove(id);
+    }
+
+    void putUser(User user) {
         User old = users.put(user.id(), user);
         if (old != null && old.email() != null) {
             userIdByEmail.remove(old.email());
@@ -203,14 +309,14 @@ public final class World {
         }
     }
 
-    private void removeUser(String userId) {
+    void removeUser(String userId) {
         User old = users.remove(userId);
         if (old != null && old.email() != null) {
             userIdByEmail.remove(old.email());
         }
     }
 
-    private void putMember(Member member) {
+    void putMember(Member member) {
         Member old = membersByOrg.computeIfAbsent(member.orgId(), k -> new TreeMap<>()).put(member.userId(), member);
         if (old != null) {
             removeFromSet(membersByJoined, old.orgId(), old);
@@ -227,7 +333,7 @@ public final class World {
         }
     }
 
-    private void removeMember(String orgId, String userId) {
+    void removeMember(String orgId, String userId) {
         Member old = member(orgId, userId);
         if (old != null) {
             removeFromSet(membersByJoined, orgId, old);
@@ -248,12 +354,20 @@ public final class World {
         }
     }
 
-    private void putTeam(Team team) {
+    void putTeam(Team team) {
         teams.put(team.id(), team);
         teamsByOrg.computeIfAbsent(team.orgId(), k -> new TreeMap<>()).put(team.id(), team);
     }
 
-    private void removeTeam(String teamId) {
+    /** Takes back a team that was just put, and only it: its memberships are taken back on their own. */
+    void unputTeam(String teamId) {
+        Team old = teams.remove(teamId);
+        if (old != null) {
+            removeFrom(teamsByOrg, old.orgId(), teamId);
+        }
+    }
+
+    void removeTeam(String teamId) {
         Team old = teams.remove(teamId);
         if (old != null) {
             removeFrom(teamsByOrg, old.orgId(), teamId);
@@ -267,13 +381,13 @@ public final class World {
         }
     }
 
-    private void putMembership(TeamMembership m) {
+    void putMembership(TeamMembership m) {
         membershipsByTeam.computeIfAbsent(m.teamId(), k -> new TreeMap<>()).put(m.userId(), m);
         teamsByUser.computeIfAbsent(m.userId(), k -> new TreeSet<>()).add(m.teamId());
         refreshTeams(m.userId());
     }
 
-    private void removeMembership(String teamId, String userId) {
+    void removeMembership(String teamId, String userId) {
         removeFrom(membershipsByTeam, teamId, userId);
         removeFromSet(teamsByUser, userId, teamId);
         refreshTeams(userId);
@@ -297,7 +411,7 @@ public final class World {
         return Grantee.teamKey(teamNumbers.computeIfAbsent(teamId, k -> teamNumbers.size()));
     }
 
-    private void putCollection(Collection c) {
+    void putCollection(Collection c) {
         Collection old = collections.put(c.id(), c);
         if (old != null && old.parentId() != null) {
             removeFromSet(childCollections, old.parentId(), old.id());
@@ -313,7 +427,7 @@ public final class World {
         n.parent = node(ResourceType.COLLECTION, c.parentId());
     }
 
-    private void removeCollection(String id) {
+    void removeCollection(String id) {
         Collection old = collections.remove(id);
         if (old != null) {
             if (old.parentId() != null) {
@@ -324,7 +438,7 @@ public final class World {
         }
     }
 
-    private void putSpace(Space s) {
+    void putSpace(Space s) {
         Space old = spaces.put(s.id(), s);
         if (old != null) {
             removeSpaceFromIndexes(old);
@@ -341,7 +455,7 @@ public final class World {
         n.parent = node(ResourceType.COLLECTION, s.parentId());
     }
 
-    private void removeSpace(String id) {
+    void removeSpace(String id) {
         Space old = spaces.remove(id);
         if (old != null) {
             removeSpaceFromIndexes(old);
@@ -356,7 +470,7 @@ public final class World {
         }
     }
 
-    private void putSite(Site site) {
+    void putSite(Site site) {
         sites.put(site.id(), site);
         sitesByOrg.computeIfAbsent(site.orgId(), k -> new TreeMap<>()).put(site.id(), site);
         Node n = obtainNode(ResourceType.SITE, site.id());
@@ -365,7 +479,7 @@ public final class World {
         n.orgId = site.orgId();
     }
 
-    private void removeSite(String id) {
+    void removeSite(String id) {
         Site old = sites.remove(id);
         if (old != null) {
             removeFrom(sitesByOrg, old.orgId(), id);
@@ -373,7 +487,7 @@ public final class World {
         }
     }
 
-    private void putSiteSpace(SiteSpace ss) {
+    void putSiteSpace(SiteSpace ss) {
         SiteSpace old = siteSpaces.put(ss.id(), ss);
         if (old != null) {
             removeSiteSpaceFromIndexes(old);
@@ -383,7 +497,7 @@ public final class World {
         refreshPublished(ss.spaceId());
     }
 
-    private void removeSiteSpace(String id) {
+    void removeSiteSpace(String id) {
         SiteSpace old = siteSpaces.remove(id);
         if (old != null) {
             removeSiteSpaceFromIndexes(old);
@@ -408,7 +522,7 @@ public final class World {
         }
     }
 
-    private void putPage(Page page) {
+    void putPage(Page page) {
         Page old = pages.put(page.id(), page);
         if (old != null) {
             removePageFromIndexes(old);
@@ -424,7 +538,7 @@ public final class World {
         n.space = node(ResourceType.SPACE, page.spaceId());
     }
 
-    private void removePage(String id) {
+    void removePage(String id) {
         Page old = pages.remove(id);
         if (old != null) {
             removePageFromIndexes(old);
@@ -439,13 +553,13 @@ public final class World {
         }
     }
 
-    private void putGrant(Grant g) {
+    void putGrant(Grant g) {
         SubjectRef subject = g.subject();
         obtainNode(g.resource().type(), g.resource().id()).putGrant(g, key(subject));
         grantsBySubject.computeIfAbsent(subject, k -> new LinkedHashSet<>()).add(g.resource());
     }
 
-    private void removeGrant(ResourceRef resource, SubjectRef subject) {
+    void removeGrant(ResourceRef resource, SubjectRef subject) {
         Node n = node(resource.type(), resource.id());
         if (n != null) {
             n.removeGrant(subject.type(), subject.id(), key(subject));
@@ -460,7 +574,7 @@ public final class World {
         }
     }
 
-    private void putToken(ApiToken t) {
+    void putToken(ApiToken t) {
         ApiToken old = tokens.put(t.id(), t);
         if (old != null) {
             tokensByHash.remove(old.secretHash());
@@ -469,7 +583,7 @@ public final class World {
         tokensByUser.computeIfAbsent(t.userId(), k -> new TreeMap<>()).put(t.id(), t);
     }
 
-    private void removeToken(String id) {
+    void removeToken(String id) {
         ApiToken old = tokens.remove(id);
         if (old != null) {
             tokensByHash.remove(old.secretHash());
@@ -596,6 +710,34 @@ public final class World {
     public User userByEmail(String normalizedEmail) {
         String id = userIdByEmail.get(normalizedEmail);
         return id == null ? null : users.get(id);
+    }
+
+    /**
+     * Every record the world holds, as the puts that would rebuild it (parents before children). Two worlds
+     * with equal contents answer every question alike: after a fault, a node's index is compared with a
+     * fresh load from the database this way.
+     */
+    public java.util.List<Change> contents() {
+        java.util.List<Change> out = new java.util.ArrayList<>();
+        users.values().forEach(x -> out.add(new Change.UserPut(x)));
+        organizations.values().forEach(x -> out.add(new Change.OrganizationPut(x)));
+        membersByOrg.values().forEach(m -> m.values().forEach(x -> out.add(new Change.MemberPut(x))));
+        teams.values().forEach(x -> out.add(new Change.TeamPut(x)));
+        membershipsByTeam.values().forEach(m -> m.values().forEach(x -> out.add(new Change.TeamMemberPut(x))));
+        collections.values().forEach(x -> out.add(new Change.CollectionPut(x)));
+        spaces.values().forEach(x -> out.add(new Change.SpacePut(x)));
+        sites.values().forEach(x -> out.add(new Change.SitePut(x)));
+        siteSpaces.values().forEach(x -> out.add(new Change.SiteSpacePut(x)));
+        pages.values().forEach(x -> out.add(new Change.PagePut(x)));
+        for (Map<String, Node> byId : nodes.values()) {
+            for (Node n : byId.values()) {
+                Grants g = n.grants();
+                g.users().values().forEach(x -> out.add(new Change.GrantPut(x)));
+                g.teams().values().forEach(x -> out.add(new Change.GrantPut(x)));
+            }
+        }
+        tokens.values().forEach(x -> out.add(new Change.TokenPut(x)));
+        return out;
     }
 
     public int userCount() {

@@ -11,49 +11,218 @@ package dev.gatehouse.model;
  */
 public sealed interface Change {
 
-    record UserPut(User user) implements Change { }
+    /**
+     * One method per kind of change: code that must handle every kind implements this, so that a kind added
+     * here and not handled there is a compile error instead of a fall-through at run time.
+     */
+    interface Visitor<R> {
+        R userPut(UserPut c);
 
-    record UserRemoved(String userId) implements Change { }
+        R userRemoved(UserRemoved c);
 
-    record OrganizationPut(Organization organization) implements Change { }
+        R organizationPut(OrganizationPut c);
 
-    record MemberPut(Member member) implements Change { }
+        R memberPut(MemberPut c);
 
-    record MemberRemoved(String orgId, String userId) implements Change { }
+        R memberRemoved(MemberRemoved c);
 
-    record TeamPut(Team team) implements Change { }
+        R teamPut(TeamPut c);
 
-    record TeamRemoved(String teamId) implements Change { }
+        R teamRemoved(TeamRemoved c);
 
-    record TeamMemberPut(TeamMembership membership) implements Change { }
+        R teamMemberPut(TeamMemberPut c);
 
-    record TeamMemberRemoved(String teamId, String userId) implements Change { }
+        R teamMemberRemoved(TeamMemberRemoved c);
 
-    record CollectionPut(Collection collection) implements Change { }
+        R collectionPut(CollectionPut c);
 
-    record CollectionRemoved(String collectionId) implements Change { }
+        R collectionRemoved(CollectionRemoved c);
 
-    record SpacePut(Space space) implements Change { }
+        R spacePut(SpacePut c);
 
-    record SpaceRemoved(String spaceId) implements Change { }
+        R spaceRemoved(SpaceRemoved c);
 
-    record SitePut(Site site) implements Change { }
+        R sitePut(SitePut c);
 
-    record SiteRemoved(String siteId) implements Change { }
+        R siteRemoved(SiteRemoved c);
 
-    record SiteSpacePut(SiteSpace siteSpace) implements Change { }
+        R siteSpacePut(SiteSpacePut c);
 
-    record SiteSpaceRemoved(String siteSpaceId) implements Change { }
+        R siteSpaceRemoved(SiteSpaceRemoved c);
 
-    record PagePut(Page page) implements Change { }
+        R pagePut(PagePut c);
 
-    record PageRemoved(String pageId) implements Change { }
+        R pageRemoved(PageRemoved c);
 
-    record GrantPut(Grant grant) implements Change { }
+        R grantPut(GrantPut c);
 
-    record GrantRemoved(ResourceRef resource, SubjectRef subject) implements Change { }
+        R grantRemoved(GrantRemoved c);
 
-    record TokenPut(ApiToken token) implements Change { }
+        R tokenPut(TokenPut c);
 
-    record TokenRemoved(String tokenId) implements Change { }
+        R tokenRemoved(TokenRemoved c);
+    }
+
+    <R> R accept(Visitor<R> visitor);
+
+    record UserPut(User user) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.userPut(this);
+        }
+    }
+
+    record UserRemoved(String userId) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.userRemoved(this);
+        }
+    }
+
+    record OrganizationPut(Organization organization) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.organizationPut(this);
+        }
+    }
+
+    record MemberPut(Member member) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.memberPut(this);
+        }
+    }
+
+    record MemberRemoved(String orgId, String userId) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.memberRemoved(this);
+        }
+    }
+
+    record TeamPut(Team team) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.teamPut(this);
+        }
+    }
+
+    record TeamRemoved(String teamId) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.teamRemoved(this);
+        }
+    }
+
+    record TeamMemberPut(TeamMembership membership) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.teamMemberPut(this);
+        }
+    }
+
+    record TeamMemberRemoved(String teamId, String userId) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.teamMemberRemoved(this);
+        }
+    }
+
+    record CollectionPut(Collection collection) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.collectionPut(this);
+        }
+    }
+
+    record CollectionRemoved(String collectionId) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.collectionRemoved(this);
+        }
+    }
+
+    record SpacePut(Space space) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.spacePut(this);
+        }
+    }
+
+    record SpaceRemoved(String spaceId) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.spaceRemoved(this);
+        }
+    }
+
+    record SitePut(Site site) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.sitePut(this);
+        }
+    }
+
+    record SiteRemoved(String siteId) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.siteRemoved(this);
+        }
+    }
+
+    record SiteSpacePut(SiteSpace siteSpace) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.siteSpacePut(this);
+        }
+    }
+
+    record SiteSpaceRemoved(String siteSpaceId) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.siteSpaceRemoved(this);
+        }
+    }
+
+    record PagePut(Page page) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.pagePut(this);
+        }
+    }
+
+    record PageRemoved(String pageId) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.pageRemoved(this);
+        }
+    }
+
+    record GrantPut(Grant grant) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.grantPut(this);
+        }
+    }
+
+    record GrantRemoved(ResourceRef resource, SubjectRef subject) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.grantRemoved(this);
+        }
+    }
+
+    record TokenPut(ApiToken token) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.tokenPut(this);
+        }
+    }
+
+    record TokenRemoved(String tokenId) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.tokenRemoved(this);
+        }
+    }
 }

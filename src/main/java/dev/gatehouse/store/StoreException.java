@@ -1,6 +1,9 @@
 package dev.gatehouse.store;
 
-/** The database refused a write or could not be reached. Nothing was written. */
+/**
+ * The database refused a write or could not be reached: nothing was written. The one exception is
+ * {@link CommitOutcomeUnknownException}, thrown when the commit itself may or may not have happened.
+ */
 public class StoreException extends RuntimeException {
     private final boolean conflict;
 

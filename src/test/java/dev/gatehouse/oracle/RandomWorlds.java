@@ -56,6 +56,16 @@ public final class RandomWorlds {
         return Arbitraries.integers().between(0, 9999).list().ofSize(260).map(RandomWorlds::build);
     }
 
+    /** One world drawn from a seeded generator: the same seed, the same world. */
+    public static GeneratedWorld world(long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        List<Integer> raw = new ArrayList<>(260);
+        for (int i = 0; i < 260; i++) {
+            raw.add(random.nextInt(10_000));
+        }
+        return build(raw);
+    }
+
     /** Draws choices from the list; past its end every choice is 0. */
     private static final class Choices {
         private final List<Integer> values;

@@ -8,6 +8,7 @@ import dev.gatehouse.model.WebhookDelivery;
 import dev.gatehouse.store.AuditPosition;
 import dev.gatehouse.store.ChangelogEntry;
 import dev.gatehouse.store.Commit;
+import dev.gatehouse.store.CommitOutcomeUnknownException;
 import dev.gatehouse.store.IdempotentRequest;
 import dev.gatehouse.store.Migrations;
 import dev.gatehouse.store.Snapshot;
@@ -51,7 +52,13 @@ public final class PostgresStore implements Store {
     private final ChangeListener listener;
     private volatile boolean closed;
 
-    private PostgresStore(PostgresTarget target, HikariDataSource pool, ChangeListener listener) {
+    /** How long a write, or a wait for a pooled connection, may take by default before it fails. */
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(2);
+
+    private final int writeTimeoutMillis;
+
+    private PostgresStore(PostgresTarget target, HikariDataSource pool, ChangeListener listener, Duration writeTimeout) {
+        this.writeTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, writeTimeout.toMillis());
         this.target = target;
         this.pool = pool;
         this.listener = listener;
@@ -62,10 +69,22 @@ public final class PostgresStore implements Store {
      * up to date.
      */
     public static PostgresStore open(PostgresTarget target, Duration wait) {
-        return open(target, wait, POOL_SIZE);
+        return open(target, wait, POOL_SIZE, DEFAULT_WRITE_TIMEOUT);
+    }
+
+    /**
+     * The same, with a bound on each write and on each wait for a pooled connection: a database that is down
+     * or stalled fails calls within it, instead of holding callers for as long as TCP takes to notice.
+     */
+    public static PostgresStore open(PostgresTarget target, Duration wait, Duration writeTimeout) {
+        return open(target, wait, POOL_SIZE, writeTimeout);
     }
 
     static PostgresStore open(PostgresTarget target, Duration wait, int poolSize) {
+        return open(target, wait, poolSize, DEFAULT_WRITE_TIMEOUT);
+    }
+
+    static PostgresStore open(PostgresTarget target, Duration wait, int poolSize, Duration writeTimeout) {
         try (Connection c = Reach.connect(target, wait, "gatehouse")) {
             migrate(c);
         } catch (SQLException | IllegalStateException e) {
@@ -77,14 +96,16 @@ public final class PostgresStore implements Store {
         config.setUsername(target.user());
         config.setPassword(target.password());
         config.addDataSourceProperty("ApplicationName", "gatehouse");
+        // No call waits forever on a database that stopped answering (a write group sets its own, tighter bound).
+        config.addDataSourceProperty("socketTimeout", "30");
         config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(1);
         config.setAutoCommit(false);
-        config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+        config.setConnectionTimeout(Math.max(250, writeTimeout.toMillis()));
         // Reach has just connected; a database lost since then shows as failing calls, not a failed start.
         config.setInitializationFailTimeout(-1);
         HikariDataSource pool = new HikariDataSource(config);
-        return new PostgresStore(target, pool, ChangeListener.start(target, CHANNEL));
+        return new PostgresStore(target, pool, ChangeListener.start(target, CHANNEL), writeTimeout);
     }
 
     private static void migrate(Connection c) throws SQLException {
@@ -152,6 +173,9 @@ public final class PostgresStore implements Store {
             try {
                 if (c == null) {
                     c = connection();
+                    // A database that stops answering mid-write fails the write within the bound, instead of
+                    // holding the group (and every writer queued behind it) for as long as TCP takes to notice.
+                    c.setNetworkTimeout(Runnable::run, writeTimeoutMillis);
                     revision = SqlTables.query(c, "SELECT revision FROM head FOR UPDATE", r -> r.getLong(1)).get(0);
                 }
                 if (commit.expectedRevision() != Commit.ANY && commit.expectedRevision() != revision) {
@@ -205,7 +229,13 @@ public final class PostgresStore implements Store {
                 c.commit();
                 notified = revision;
                 listener.observe(revision);
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException e) {
+                discard(e);
+                if (SqlStates.outcomeUnknown(e)) {
+                    throw new CommitOutcomeUnknownException("the connection broke while committing: " + e.getMessage(), e);
+                }
+                throw new StoreException("the writes were not stored: " + e.getMessage(), e, SqlStates.conflict(e));
+            } catch (RuntimeException e) {
                 discard(e);
                 throw new StoreException("the writes were not stored: " + e.getMessage(), e, SqlStates.conflict(e));
             } finally {

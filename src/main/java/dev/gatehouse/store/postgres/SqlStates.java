@@ -24,4 +24,14 @@ final class SqlStates {
         }
         return false;
     }
+
+    /**
+     * True when a failed COMMIT may nonetheless have committed: the connection broke (class 08, or no
+     * SQLSTATE at all, which pgjdbc gives an I/O failure) or the server was shutting down (class 57) while
+     * it was being answered. Any other SQLSTATE is the server's own answer that it rolled back.
+     */
+    static boolean outcomeUnknown(SQLException e) {
+        String state = e.getSQLState();
+        return state == null || state.startsWith("08") || state.startsWith("57");
+    }
 }

@@ -5,6 +5,7 @@ import dev.gatehouse.model.Webhook;
 import dev.gatehouse.model.WebhookDelivery;
 import dev.gatehouse.store.AuditPosition;
 import dev.gatehouse.store.Commit;
+import dev.gatehouse.store.CommitOutcomeUnknownException;
 import dev.gatehouse.store.IdempotentRequest;
 import dev.gatehouse.store.ChangelogEntry;
 import dev.gatehouse.store.Migrations;
@@ -213,6 +214,10 @@ public final class SqliteStore implements Store {
                 committed.signalAll();
             } catch (SQLException e) {
                 rollbackQuietly(e);
+                if (!refusedWhole(e)) {
+                    // An I/O error during COMMIT: the WAL may hold the commit whole, and the next reader decides.
+                    throw new CommitOutcomeUnknownException("the commit failed: " + e.getMessage(), e);
+                }
                 throw new StoreException("the writes were not stored: " + e.getMessage(), e);
             }
         }
@@ -465,6 +470,15 @@ public final class SqliteStore implements Store {
         try (Statement s = conn.createStatement()) {
             s.execute(how);
         }
+    }
+
+    /** SQLite refused the COMMIT before writing anything (the file is locked): the transaction rolls back. */
+    private static boolean refusedWhole(SQLException e) {
+        if (!(e instanceof SQLiteException se)) {
+            return false;
+        }
+        int primary = se.getResultCode().code & 0xff;
+        return primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code;
     }
 
     private void rollbackQuietly(Exception cause) {
