@@ -68,15 +68,18 @@ class CrossTenantProbeTest {
         probes.add(new String[] {"GET", "/v1/users/%s", null});
         probes.add(new String[] {"GET", "/v1/orgs/" + org + "/teams?owner=%s", null});
 
-        for (String[] p : probes) {
-            TestApp.Res foreign = probe(p, bravo.userId("admin"));
-            TestApp.Res unknown = probe(p, NOBODY);
-            assertThat(foreign.status()).as(p[0] + " " + p[1] + ": " + foreign).isEqualTo(unknown.status());
-            assertThat(foreign.text().replace(bravo.userId("admin"), "<id>")).as(p[0] + " " + p[1])
-                    .isEqualTo(unknown.text().replace(NOBODY, "<id>"));
+        // Bravo's admin, a guest, a disabled member, and an invited email without an account yet.
+        for (String id : List.of(bravo.userId("admin"), bravo.userId("guest"), bravo.userId("disabled"), bravo.invitee)) {
+            for (String[] p : probes) {
+                TestApp.Res foreign = probe(p, id);
+                TestApp.Res unknown = probe(p, NOBODY);
+                assertThat(foreign.status()).as(p[0] + " " + p[1] + ": " + foreign).isEqualTo(unknown.status());
+                assertThat(foreign.text().replace(id, "<id>")).as(p[0] + " " + p[1])
+                        .isEqualTo(unknown.text().replace(NOBODY, "<id>"));
+            }
+            assertError(probe(probes.get(0), id), 400, "no user with id '" + id + "'");
+            assertError(app.get("/v1/orgs/" + org + "/members/" + id, TestApp.SYSTEM), 404, "no member");
         }
-        assertError(probe(probes.get(0), bravo.userId("admin")), 400, "no user with id '" + bravo.userId("admin") + "'");
-        assertError(app.get("/v1/orgs/" + org + "/members/" + bravo.userId("admin"), TestApp.SYSTEM), 404, "no member");
         for (String list : List.of("/members", "/audit-log")) {
             assertThat(bravo.leakIn(app.ok(app.get("/v1/orgs/" + org + list, admin), 200).toString())).isNull();
         }

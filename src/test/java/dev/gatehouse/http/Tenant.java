@@ -30,6 +30,8 @@ final class Tenant {
     final Map<String, String> ids = new LinkedHashMap<>();
     /** Every generated id of this tenant (the org, its objects, its invited user), for scans. */
     final List<String> generated = new ArrayList<>();
+    /** The id of the member invited by an email that has no account. */
+    String invitee;
 
     private Tenant(String name, String org) {
         this.name = name;
@@ -100,7 +102,8 @@ final class Tenant {
                 + "," + invite("comment", "\"comment\"") + "," + invite("read", "\"read\"") + "," + invite("guest", "null")
                 + "," + invite("teammate", "\"read\"") + "," + invite("disabled", "\"edit\"") + ",\"" + name
                 + "-invitee@" + name + ".test\"]}"), 200);
-        generated.add(invited.get("users").get(8).asText());
+        invitee = invited.get("users").get(8).asText();
+        generated.add(invitee);
         app.ok(app.patch("/v1/orgs/" + org + "/members/" + userId("disabled"), admin, "{\"disabled\":true}"), 200);
         ids.put("userId", userId("read"));
 
