@@ -218,7 +218,7 @@ public final class OrganizationService {
             Guard.orgAdmin(w, caller, orgId);
             Role fallback = roleGiven ? role : w.organization(orgId).defaultRole();
             List<Change> changes = new ArrayList<>();
-            Recipients recipients = new Recipients(g, w, orgId, changes);
+            Recipients recipients = new Recipients(g, caller, w, orgId, changes);
             List<String> ids = new ArrayList<>();
             for (Invite i : invites) {
                 User u = recipients.resolveOnce(Emails.normalize(i.email()), "emails");

@@ -66,8 +66,12 @@ public final class PageService {
         String t = Validate.text("title", title, 1, 200);
         checkPosition(position);
         Written<Page> created = g.write(caller, w -> {
+            // Someone given only a page may add pages under it without seeing its space. Anyone else who
+            // cannot see the space is told it does not exist, whatever the parent: a different answer for a
+            // parent would tell them that a space of another organization exists.
             Space s = w.space(spaceId);
-            if (s == null || Guard.roleOn(w, caller, ResourceRef.space(spaceId)) == null && parentId == null) {
+            boolean seesSpace = s != null && Guard.roleOn(w, caller, ResourceRef.space(spaceId)) != null;
+            if (!seesSpace && !(s != null && parentId != null && seesPage(w, caller, spaceId, parentId))) {
                 throw Guard.notFound(ResourceRef.space(spaceId));
             }
             requireEditIn(w, caller, spaceId, parentId);
@@ -127,8 +131,8 @@ public final class PageService {
     /** Deletes a page with the pages under it and their grants. */
     public Written<Boolean> delete(Caller caller, String spaceId, String pageId) {
         return g.write(caller, w -> {
-            Page p = w.page(pageId);
-            if (p == null || !p.spaceId().equals(spaceId)) {
+            // A page the caller cannot see is, to them, not there: nothing to remove, as for one that never was.
+            if (!seesPage(w, caller, spaceId, pageId)) {
                 return Plan.nothing(false);
             }
             Guard.admin(w, caller, ResourceRef.page(pageId));
@@ -147,10 +151,16 @@ public final class PageService {
         });
     }
 
+    /** Whether the page exists, is in the space, and the caller can access it. */
+    private static boolean seesPage(World w, Caller caller, String spaceId, String pageId) {
+        Page p = w.page(pageId);
+        return p != null && p.spaceId().equals(spaceId) && Guard.roleOn(w, caller, ResourceRef.page(pageId)) != null;
+    }
+
     /** The page, when it is in the space and the caller can access it; 404 otherwise. */
     public static Page visible(World w, Caller caller, String spaceId, String pageId) {
         Page p = w.page(pageId);
-        if (p == null || !p.spaceId().equals(spaceId) || Guard.roleOn(w, caller, ResourceRef.page(pageId)) == null) {
+        if (!seesPage(w, caller, spaceId, pageId)) {
             throw ApiException.notFound("no page with id '" + pageId + "' in space '" + spaceId + "'");
         }
         return p;

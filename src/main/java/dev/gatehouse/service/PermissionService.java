@@ -40,7 +40,7 @@ public final class PermissionService {
             Guard.mayGrant(mine, role);
             String orgId = w.organizationOf(r);
             List<Change> changes = new ArrayList<>();
-            Recipients recipients = new Recipients(g, w, orgId, changes);
+            Recipients recipients = new Recipients(g, caller, w, orgId, changes);
             for (String ref : users) {
                 User u = recipients.resolveOnce(ref, "users");
                 recipients.ensureMember(u, null);
@@ -171,7 +171,7 @@ public final class PermissionService {
         if (f.guestsOnly() && m.role() != null || f.role() != null && m.role() != f.role()) {
             return false;
         }
-        if (f.teamId() != null && w.teamMembers(f.teamId()).get(userId) == null) {
+        if (f.teamId() != null && !inTeamOf(w, orgId, f.teamId(), userId)) {
             return false;
         }
         if (needle == null || needle.isEmpty()) {
@@ -182,6 +182,16 @@ public final class PermissionService {
                 || u.email() != null && u.email().contains(needle);
     }
 
+    /**
+     * Whether the user is in the team, the team being one of the organization's: another organization's
+     * team filters like a team that does not exist, or it would tell which of this organization's
+     * members are also in it.
+     */
+    private static boolean inTeamOf(World w, String orgId, String teamId, String userId) {
+        Team t = w.team(teamId);
+        return t != null && t.orgId().equals(orgId) && w.teamMembers(teamId).get(userId) != null;
+    }
+
     /** One question of a check: user u's permission on resource r, and whether it is at least {@code atLeast}. */
     public record Question(String userId, ResourceRef resource, Role atLeast) { }
 
@@ -189,7 +199,9 @@ public final class PermissionService {
 
     /**
      * Answers up to 1000 questions in order, against one state of the index. The caller must be able to
-     * list the permissions of every resource asked about (read access, as for the aggregate).
+     * list the permissions of every resource asked about (read access, as for the aggregate). A user who
+     * is not a member of the resource's organization, whether they exist elsewhere or not at all, has no
+     * permission: the answer is the same for both, so a check cannot probe another tenant's ids.
      */
     public List<Answer> check(Caller caller, List<Question> questions) {
         if (questions.isEmpty()) {
@@ -212,7 +224,10 @@ public final class PermissionService {
         });
     }
 
-    /** Why a user has the permission they have on a resource, level by level. */
+    /**
+     * Why a user has the permission they have on a resource, level by level. For someone outside the
+     * resource's organization, existing elsewhere or not at all, it is the one step "not-member".
+     */
     public Permissions.Explanation explain(Caller caller, ResourceRef r, String userId) {
         return g.read(w -> {
             Guard.readable(w, caller, r);

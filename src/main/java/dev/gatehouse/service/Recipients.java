@@ -16,13 +16,18 @@ import java.util.Map;
  *   <li>an email of a known user resolves to that user;</li>
  *   <li>an unknown email creates an invited user (who claims the same id and grants when their account
  *       is created later);</li>
- *   <li>a user who is not a member of the organization becomes a guest member: a user with a grant
- *       anywhere in an organization is always a member of it.</li>
+ *   <li>a user id reaches only the organization's own members: an id of someone outside it answers
+ *       exactly like an id that does not exist, so one tenant can neither probe another's ids nor pull
+ *       its users in (and then read their names and emails in its lists). The system token, which
+ *       administers every organization, may name any user;</li>
+ *   <li>a user who is not a member of the organization (named by email, or by id by the system token)
+ *       becomes a guest member: a user with a grant anywhere in an organization is always a member of it.</li>
  * </ul>
  * Pending users and members are remembered, so one request may name the same person twice.
  */
 final class Recipients {
     private final Gatehouse g;
+    private final Caller caller;
     private final World w;
     private final String orgId;
     private final List<Change> changes;
@@ -31,8 +36,9 @@ final class Recipients {
     private int invitedCount;
     private final java.util.Set<String> named = new java.util.HashSet<>();
 
-    Recipients(Gatehouse g, World w, String orgId, List<Change> changes) {
+    Recipients(Gatehouse g, Caller caller, World w, String orgId, List<Change> changes) {
         this.g = g;
+        this.caller = caller;
         this.w = w;
         this.orgId = orgId;
         this.changes = changes;
@@ -59,10 +65,19 @@ final class Recipients {
             throw ApiException.badRequest("'" + ref + "' is neither a user id (" + Ids.rule() + ") nor an email");
         }
         User user = w.user(ref);
-        if (user == null) {
+        if (user == null || !reachableById(user)) {
             throw ApiException.badRequest("no user with id '" + ref + "'");
         }
         return user;
+    }
+
+    /**
+     * Whether this caller may name the user by id in this organization. Only stored memberships count,
+     * not ones this request adds: otherwise naming an outsider's email and then an id would tell, by a
+     * refused request that changes nothing, whether that id is theirs.
+     */
+    private boolean reachableById(User user) {
+        return caller.system() || w.member(orgId, user.id()) != null;
     }
 
     /**

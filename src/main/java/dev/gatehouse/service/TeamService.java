@@ -60,7 +60,7 @@ public final class TeamService {
             List<Change> changes = new ArrayList<>();
             Team team = new Team(g.newId(), orgId, t, g.now());
             changes.add(new Change.TeamPut(team));
-            Recipients recipients = new Recipients(g, w, orgId, changes);
+            Recipients recipients = new Recipients(g, caller, w, orgId, changes);
             Map<String, TeamMembership> added = new LinkedHashMap<>();
             for (String ref : refs) {
                 User u = recipients.resolve(ref);
@@ -132,7 +132,7 @@ public final class TeamService {
         return g.write(caller, w -> {
             manageable(w, caller, orgId, teamId);
             List<Change> changes = new ArrayList<>();
-            Recipients recipients = new Recipients(g, w, orgId, changes);
+            Recipients recipients = new Recipients(g, caller, w, orgId, changes);
             Map<String, TeamMembership> after = new LinkedHashMap<>(w.teamMembers(teamId));
             for (String ref : add) {
                 User u = recipients.resolveOnce(ref, "add");

@@ -73,12 +73,18 @@ class TeamApiTest {
     }
 
     @Test
-    void addingSomeoneOutsideTheOrganizationMakesThemAGuest() {
+    void addingSomeoneOutsideTheOrganizationByEmailMakesThemAGuest() {
         app.user("zed");
         String t = app.team(org, alice, "Writers");
-        app.ok(app.put("/v1/orgs/" + org + "/teams/" + t + "/members/zed", alice, null), 204);
+        // By id, someone outside the organization is answered as an id that does not exist.
+        assertError(app.put("/v1/orgs/" + org + "/teams/" + t + "/members/zed", alice, null), 400, "no user with id 'zed'");
+        assertError(app.put("/v1/orgs/" + org + "/teams/" + t + "/members/ghost", alice, null), 400, "no user with id 'ghost'");
+        app.ok(app.put("/v1/orgs/" + org + "/teams/" + t + "/members", alice, "{\"add\":[\"zed@example.com\"]}"), 204);
         assertThat(app.get("/v1/orgs/" + org + "/members/zed", alice).json().get("role").isNull()).isTrue();
-        assertError(app.put("/v1/orgs/" + org + "/teams/" + t + "/members/ghost", alice, null), 400, "no user");
+        assertThat(members(t)).containsExactly("zed:member");
+        // A member now, a guest is named by id like anyone else of the organization.
+        app.ok(app.put("/v1/orgs/" + org + "/teams/" + t + "/members/zed", alice, "{\"role\":\"owner\"}"), 204);
+        assertThat(members(t)).containsExactly("zed:owner");
     }
 
     @Test
