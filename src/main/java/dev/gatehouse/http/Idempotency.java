@@ -53,6 +53,8 @@ final class Idempotency {
             throw new Replay(replay.answer());
         }
         ctx.attribute(KEY, key);
+        // The write this request makes marks the key in its own transaction (see Caller#withIdempotencyKey).
+        ctx.attribute(Http.CALLER, caller.withIdempotencyKey(key));
     }
 
     void after(Context ctx) {
@@ -63,7 +65,8 @@ final class Idempotency {
         Caller caller = Http.caller(ctx);
         int status = ctx.statusCode();
         if (status >= 500) {
-            // The server failed: nothing was written, and a retry deserves a real second try.
+            // Nothing was written, or the outcome is unknown: the key is forgotten unless the store marked it
+            // with a write that landed, so a retry is either a real second try or told that the first landed.
             service.release(caller, key);
             return;
         }

@@ -268,7 +268,7 @@ final class GroupCommit {
                 Pending<?> p = writes.get(i);
                 if (p.hasChanges()) {
                     try {
-                        p.revision = g.add(new Commit(revision, p.caller.actor(), clock.get(), p.changes, p.audit));
+                        p.revision = g.add(new Commit(revision, p.caller.actor(), clock.get(), p.changes, p.audit, p.requestKey()));
                     } catch (StaleRevisionException stale) {
                         if (i == 0) {
                             throw stale;
@@ -386,6 +386,11 @@ final class GroupCommit {
                 return;
             }
             trial.apply(changes);
+        }
+
+        Commit.RequestKey requestKey() {
+            return caller.idempotencyKey() == null ? null
+                    : new Commit.RequestKey(caller.idempotencyScope(), caller.idempotencyKey());
         }
 
         boolean hasChanges() {

@@ -46,6 +46,14 @@ public final class IdempotencyService {
             throw new ApiException(422, "the Idempotency-Key '" + key + "' was used with another request in the last"
                     + " 24 hours; use a new key for a new request");
         }
+        if (!earlier.answered() && earlier.revision() > 0) {
+            // The write landed (its key was marked in its transaction) but no answer was stored: it is being
+            // answered right now, or its answer was lost with a connection. Doing it again would do it twice.
+            throw new ApiException(409, "the request with the Idempotency-Key '" + key + "' was written at revision "
+                    + earlier.revision() + ", but its answer is not stored (it is being answered, or the answer was "
+                    + "lost when a connection broke); it will not be done twice: read the current state, with "
+                    + "X-Gatehouse-Min-Revision: " + earlier.revision());
+        }
         if (!earlier.answered()) {
             throw ApiException.conflict("a request with the Idempotency-Key '" + key + "' is still running; retry"
                     + " when it has been answered");

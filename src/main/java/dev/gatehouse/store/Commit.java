@@ -16,12 +16,24 @@ import java.util.List;
  * @param at               when, as recorded in the changelog and the audit log
  * @param changes          the changes, applied in order
  * @param audit            what the changes did, written to the audit log in the same transaction
+ * @param request          the idempotency key the write was made under, or null: the store marks the key
+ *                         with the write's revision in the same transaction, so that a retry after an answer
+ *                         lost with the connection learns that the write landed instead of making it again
  */
-public record Commit(long expectedRevision, String actor, Instant at, List<Change> changes, List<AuditEvent> audit) {
+public record Commit(long expectedRevision, String actor, Instant at, List<Change> changes, List<AuditEvent> audit,
+                     RequestKey request) {
     public static final long ANY = -1;
+
+    /** An idempotency key, in its caller's scope. */
+    public record RequestKey(String scope, String key) {
+    }
 
     public Commit {
         changes = List.copyOf(changes);
         audit = List.copyOf(audit);
+    }
+
+    public Commit(long expectedRevision, String actor, Instant at, List<Change> changes, List<AuditEvent> audit) {
+        this(expectedRevision, actor, at, changes, audit, null);
     }
 }

@@ -21,6 +21,9 @@ public final class SqlChangelog {
         SqlTables.exec(c, "INSERT INTO changelog (revision, committed_at, actor, changes) VALUES (?, ?, ?, ?)",
                 revision, commit.at().toString(), commit.actor(), ChangeCodec.encode(commit.changes()));
         SqlAudit.insert(c, revision, commit);
+        if (commit.request() != null) {
+            SqlIdempotency.markWritten(c, commit.request().scope(), commit.request().key(), revision);
+        }
     }
 
     /** The changelog after {@code revision}, oldest first, at most {@code limit} entries. */

@@ -11,6 +11,9 @@ import java.time.Instant;
  * choosing the same key never see each other's answers.
  */
 public final class SqlIdempotency {
+    /** How old an unanswered reservation with no write is before it counts as abandoned. */
+    public static final java.time.Duration ABANDONED = java.time.Duration.ofSeconds(60);
+
     private SqlIdempotency() {
     }
 
@@ -23,6 +26,10 @@ public final class SqlIdempotency {
     public static IdempotentRequest reserve(Connection c, String scope, String key, String requestHash, Instant now,
                                             Instant expiredBefore) throws SQLException {
         SqlTables.exec(c, "DELETE FROM idempotency_keys WHERE created_at < ?", expiredBefore.toString());
+        // A reservation whose request died with its node (no answer, no write landed) would block the key for
+        // a day; no write runs this long, so past this age it is taken over.
+        SqlTables.exec(c, "DELETE FROM idempotency_keys WHERE scope = ? AND idem_key = ? AND status IS NULL "
+                + "AND revision IS NULL AND created_at < ?", scope, key, now.minus(ABANDONED).toString());
         int inserted = SqlTables.exec(c, "INSERT INTO idempotency_keys (scope, idem_key, request_hash, created_at) "
                 + "VALUES (?,?,?,?) ON CONFLICT (scope, idem_key) DO NOTHING", scope, key, requestHash, now.toString());
         if (inserted == 1) {
@@ -51,8 +58,21 @@ public final class SqlIdempotency {
                 answer.location(), answer.revision(), scope, key);
     }
 
-    /** Forgets a reserved key whose request could not be answered, so that it can be retried. */
+    /**
+     * Marks a reserved key with the revision of the write made under it, in that write's transaction: the key
+     * then says the write landed, whatever becomes of its answer.
+     */
+    public static void markWritten(Connection c, String scope, String key, long revision) throws SQLException {
+        SqlTables.exec(c, "UPDATE idempotency_keys SET revision = ? WHERE scope = ? AND idem_key = ? AND status IS NULL",
+                revision, scope, key);
+    }
+
+    /**
+     * Forgets a reserved key whose request could not be answered, so that it can be retried; not when a write
+     * made under it landed (its outcome was unknown to the request, but the store knows it).
+     */
     public static void release(Connection c, String scope, String key) throws SQLException {
-        SqlTables.exec(c, "DELETE FROM idempotency_keys WHERE scope = ? AND idem_key = ? AND status IS NULL", scope, key);
+        SqlTables.exec(c, "DELETE FROM idempotency_keys WHERE scope = ? AND idem_key = ? AND status IS NULL "
+                + "AND revision IS NULL", scope, key);
     }
 }

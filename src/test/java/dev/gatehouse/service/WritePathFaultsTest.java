@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.gatehouse.engine.World;
 import dev.gatehouse.model.Change;
 import dev.gatehouse.model.User;
+import dev.gatehouse.store.FaultyStore;
 import dev.gatehouse.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Clock;

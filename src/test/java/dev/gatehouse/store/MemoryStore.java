@@ -67,6 +67,13 @@ public final class MemoryStore implements Store {
         for (AuditEvent e : commit.audit()) {
             data.audit.add(new AuditEntry(revision, seq++, commit.at(), commit.actor(), e));
         }
+        if (commit.request() != null) {
+            List<String> k = List.of(commit.request().scope(), commit.request().key());
+            IdempotentRequest old = data.keys.get(k);
+            if (old != null && !old.answered()) {
+                data.keys.put(k, new IdempotentRequest(old.requestHash(), null, null, null, null, revision, old.createdAt()));
+            }
+        }
         notifyAll();
         return revision;
     }
@@ -84,6 +91,11 @@ public final class MemoryStore implements Store {
                                                                 Instant now, Instant expiredBefore) {
         ensureOpen();
         data.keys.values().removeIf(r -> r.createdAt().isBefore(expiredBefore));
+        IdempotentRequest pending = data.keys.get(List.of(scope, key));
+        if (pending != null && !pending.answered() && pending.revision() == 0
+                && pending.createdAt().isBefore(now.minus(dev.gatehouse.store.SqlIdempotency.ABANDONED))) {
+            data.keys.remove(List.of(scope, key));
+        }
         IdempotentRequest old = data.keys.get(List.of(scope, key));
         if (old == null) {
             data.keys.put(List.of(scope, key), new IdempotentRequest(requestHash, null, null, null, null, 0, now));
@@ -105,7 +117,7 @@ public final class MemoryStore implements Store {
     public synchronized void releaseIdempotencyKey(String scope, String key) {
         ensureOpen();
         IdempotentRequest old = data.keys.get(List.of(scope, key));
-        if (old != null && !old.answered()) {
+        if (old != null && !old.answered() && old.revision() == 0) {
             data.keys.remove(List.of(scope, key));
         }
     }

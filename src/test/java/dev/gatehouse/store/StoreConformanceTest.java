@@ -307,6 +307,36 @@ public abstract class StoreConformanceTest {
     }
 
     @Test
+    void aKeyMarkedByTheWriteMadeUnderItSaysTheWriteLandedAndIsNotReleased() {
+        Instant now = Instant.now();
+        Instant dayAgo = now.minusSeconds(86_400);
+        assertThat(store.reserveIdempotencyKey("u1", "landed", "h1", now, dayAgo)).isNull();
+        assertThat(store.reserveIdempotencyKey("u1", "lost", "h2", now, dayAgo)).isNull();
+        long r = store.commit(new Commit(Commit.ANY, "u1", now, List.of(new Change.OrganizationPut(Samples.ORG)), List.of(),
+                new Commit.RequestKey("u1", "landed")));
+        // The request's answer never came (its connection broke): the store still knows the write landed.
+        store.releaseIdempotencyKey("u1", "landed");
+        store.releaseIdempotencyKey("u1", "lost");
+        IdempotentRequest landed = store.reserveIdempotencyKey("u1", "landed", "h1", now, dayAgo);
+        assertThat(landed).isNotNull();
+        assertThat(landed.answered()).isFalse();
+        assertThat(landed.revision()).isEqualTo(r);
+        assertThat(store.reserveIdempotencyKey("u1", "lost", "h2", now, dayAgo)).as("free for a real retry").isNull();
+        // A write does not mark another caller's key of the same name.
+        assertThat(store.reserveIdempotencyKey("u2", "landed", "h3", now, dayAgo)).isNull();
+    }
+
+    @Test
+    void aReservationWhoseRequestDiedWithoutWritingIsTakenOverOnceAbandoned() {
+        Instant then = Instant.parse("2026-11-30T10:00:00Z");
+        Instant dayAgo = then.minusSeconds(86_400);
+        assertThat(store.reserveIdempotencyKey("u1", "k", "h1", then, dayAgo)).isNull();
+        assertThat(store.reserveIdempotencyKey("u1", "k", "h1", then.plusSeconds(5), dayAgo)).as("still running").isNotNull();
+        Instant later = then.plus(SqlIdempotency.ABANDONED).plusSeconds(1);
+        assertThat(store.reserveIdempotencyKey("u1", "k", "h1", later, dayAgo)).as("abandoned").isNull();
+    }
+
+    @Test
     void webhooksAreStoredPositionedLeasedAndLogged() {
         store.commit(new Commit(0, "system", Instant.now(), List.of(new Change.OrganizationPut(Samples.ORG)),
                 List.of(event("o1", "organization.created"))));

@@ -1,16 +1,8 @@
-package dev.gatehouse.service;
+package dev.gatehouse.store;
 
 import dev.gatehouse.model.AuditEntry;
 import dev.gatehouse.model.Webhook;
 import dev.gatehouse.model.WebhookDelivery;
-import dev.gatehouse.store.AuditPosition;
-import dev.gatehouse.store.ChangelogEntry;
-import dev.gatehouse.store.Commit;
-import dev.gatehouse.store.CommitOutcomeUnknownException;
-import dev.gatehouse.store.IdempotentRequest;
-import dev.gatehouse.store.Snapshot;
-import dev.gatehouse.store.Store;
-import dev.gatehouse.store.StoreException;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -21,17 +13,17 @@ import java.util.concurrent.TimeUnit;
  * anything is written, or the connection "breaks" after the commit did or did not happen, or the commit
  * hangs until released. Everything else goes straight to the store beneath.
  */
-final class FaultyStore implements Store {
-    enum Fault { NONE, FAIL, UNKNOWN_BUT_COMMITTED, UNKNOWN_AND_LOST, STALL, DOWN }
+public final class FaultyStore implements Store {
+    public enum Fault { NONE, FAIL, UNKNOWN_BUT_COMMITTED, UNKNOWN_AND_LOST, STALL, DOWN }
 
     private final Store inner;
-    volatile Fault fault = Fault.NONE;
+    public volatile Fault fault = Fault.NONE;
     /** Counted down once a stalled commit has begun to wait. */
-    volatile CountDownLatch stalled = new CountDownLatch(1);
+    public volatile CountDownLatch stalled = new CountDownLatch(1);
     /** Released to let a stalled commit go on (and commit). */
-    volatile CountDownLatch release = new CountDownLatch(1);
+    public volatile CountDownLatch release = new CountDownLatch(1);
 
-    FaultyStore(Store inner) {
+    public FaultyStore(Store inner) {
         this.inner = inner;
     }
 
