@@ -102,6 +102,8 @@ public final class PostgresStore implements Store {
         config.setMinimumIdle(1);
         config.setAutoCommit(false);
         config.setConnectionTimeout(Math.max(250, writeTimeout.toMillis()));
+        // Checking a pooled connection is alive must fit in the same bound (a stalled one would hold it 5 s).
+        config.setValidationTimeout(Math.max(250, writeTimeout.toMillis() / 2));
         // Reach has just connected; a database lost since then shows as failing calls, not a failed start.
         config.setInitializationFailTimeout(-1);
         HikariDataSource pool = new HikariDataSource(config);
