@@ -45,7 +45,8 @@ class ServeCommandTest {
         assertThat(sqlite.database().postgres()).isFalse();
         assertThat(sqlite.database().startupWait()).isEqualTo(java.time.Duration.ofSeconds(30));
         Map<String, String> env = Map.of("GATEHOUSE_DB_URL", "jdbc:postgresql://db:5432/gh?password=inurl",
-                "GATEHOUSE_DB_USER", "gh", "GATEHOUSE_DB_PASSWORD", "hunter22", "GATEHOUSE_DB_WAIT", "2.5");
+                "GATEHOUSE_DB_USER", "gh", "GATEHOUSE_DB_PASSWORD", "hunter22", "GATEHOUSE_DB_WAIT", "2.5",
+                "GATEHOUSE_SECRET_KEY", dev.gatehouse.store.SecretBox.newKey());
         Settings pg = Settings.resolve(null, null, null, env);
         assertThat(pg.database().postgres()).isTrue();
         assertThat(pg.database().target().user()).isEqualTo("gh");
