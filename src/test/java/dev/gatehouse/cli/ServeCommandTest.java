@@ -70,6 +70,23 @@ class ServeCommandTest {
     }
 
     @Test
+    void postgresqlNeedsTheSharedSecretKeyAndABadKeyIsNamedNotEchoed() {
+        Map<String, String> pg = Map.of("GATEHOUSE_DB_URL", "jdbc:postgresql://db:5432/gh");
+        assertThatThrownBy(() -> Settings.resolve(null, null, null, pg)).hasMessageContaining("GATEHOUSE_SECRET_KEY")
+                .hasMessageContaining("openssl rand -base64 32");
+        String bad = "not-a-key-but-a-secret-anyway";
+        assertThatThrownBy(() -> Settings.resolve(null, null, null, Map.of("GATEHOUSE_SECRET_KEY", bad)))
+                .hasMessageContaining("GATEHOUSE_SECRET_KEY").hasMessageNotContaining(bad);
+        String key = dev.gatehouse.store.SecretBox.newKey();
+        Settings s = Settings.resolve(null, null, null, Map.of("GATEHOUSE_DB_URL", "jdbc:postgresql://db:5432/gh",
+                "GATEHOUSE_SECRET_KEY", key));
+        assertThat(s.database().secretKey()).isNotNull();
+        assertThat(s.toString() + s.database()).doesNotContain(key);
+        // SQLite without the variable keeps its key in the data directory.
+        assertThat(Settings.resolve(null, null, null, Map.of()).database().secretKey()).isNull();
+    }
+
+    @Test
     void aBadSettingStopsStartUpNamingIt() {
         assertThatThrownBy(() -> Settings.resolve(null, null, null, Map.of("GATEHOUSE_PORT", "eighty")))
                 .hasMessageContaining("GATEHOUSE_PORT");
