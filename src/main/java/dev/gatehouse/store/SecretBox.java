@@ -113,13 +113,13 @@ public final class SecretBox {
     /** @throws StoreException when the value was sealed with another key, for another row, or was altered */
     public byte[] open(byte[] sealed, String context) {
         if (sealed.length < 1 + NONCE_BYTES + TAG_BITS / 8 || sealed[0] != VERSION) {
-            throw new StoreException("the sealed secret of " + context + " is not in a form this Gatehouse knows", null);
+            throw new StoreException("the sealed secret " + context + " is not in a form this Gatehouse knows", null);
         }
         try {
             Cipher c = cipher(Cipher.DECRYPT_MODE, Arrays.copyOfRange(sealed, 1, 1 + NONCE_BYTES), context);
             return c.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
         } catch (AEADBadTagException e) {
-            throw new StoreException("the secret of " + context + " was sealed with another key than this one: set "
+            throw new StoreException("the secret " + context + " in the database was sealed with another key: set "
                     + "GATEHOUSE_SECRET_KEY (or restore DATA/" + KEY_FILE + ") to the key the database was used with", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every JDK", e);
@@ -136,7 +136,7 @@ public final class SecretBox {
         try {
             bytes = Base64.getDecoder().decode(sealed);
         } catch (IllegalArgumentException e) {
-            throw new StoreException("the sealed secret of " + context + " is not base64", e);
+            throw new StoreException("the sealed secret " + context + " is not base64", e);
         }
         return new String(open(bytes, context), StandardCharsets.UTF_8);
     }

@@ -24,11 +24,11 @@ public final class SqlSecrets {
     }
 
     static String secretContext(String name) {
-        return "secret " + name;
+        return "secrets/" + name;
     }
 
     static String webhookContext(String webhookId) {
-        return "webhook " + webhookId;
+        return "webhooks/" + webhookId;
     }
 
     /**

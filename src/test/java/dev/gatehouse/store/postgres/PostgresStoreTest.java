@@ -87,13 +87,19 @@ class PostgresStoreTest extends StoreConformanceTest {
     }
 
     @Test
-    void secretsAreBytea() throws Exception {
-        store.secret("cursor");
+    void secretsAreSealedBytea() throws Exception {
+        byte[] clear = store.secret("cursor");
+        assertThat(clear).hasSize(32);
         try (Connection c = direct(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT pg_typeof(value)::text, length(value) FROM secrets")) {
+             ResultSet r = s.executeQuery("SELECT pg_typeof(value)::text, length(value), sealed, value FROM secrets "
+                     + "WHERE name = 'cursor'")) {
             r.next();
             assertThat(r.getString(1)).isEqualTo("bytea");
-            assertThat(r.getInt(2)).isEqualTo(32);
+            // Version byte, 12-byte nonce, the 32 bytes encrypted, 16-byte tag.
+            assertThat(r.getInt(2)).isEqualTo(1 + 12 + 32 + 16);
+            assertThat(r.getInt(3)).isEqualTo(1);
+            assertThat(new String(r.getBytes(4), java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .doesNotContain(new String(clear, java.nio.charset.StandardCharsets.ISO_8859_1));
         }
     }
 
