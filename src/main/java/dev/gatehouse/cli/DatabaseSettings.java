@@ -1,5 +1,6 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.store.SecretBox;
 import dev.gatehouse.store.Store;
 import dev.gatehouse.store.postgres.PostgresStore;
 import dev.gatehouse.store.postgres.PostgresTarget;
@@ -17,8 +18,11 @@ import java.util.Map;
  * @param password ({@code --db-password}, {@code GATEHOUSE_DB_PASSWORD}); null to take it from the URL
  * @param startupWait how long start-up retries a PostgreSQL it cannot reach ({@code --db-wait},
  *                 {@code GATEHOUSE_DB_WAIT}, in seconds, default 30)
+ * @param secretKey the key that seals webhook secrets in the database ({@code GATEHOUSE_SECRET_KEY}, 32 bytes in
+ *                 base64; no flag, since the process list shows flags). Required with PostgreSQL, where every
+ *                 node must use the same one; null with SQLite to use the key file in the data directory
  */
-record DatabaseSettings(String url, String user, String password, Duration startupWait) {
+record DatabaseSettings(String url, String user, String password, Duration startupWait, SecretBox secretKey) {
     static final String SQLITE_FILE = "gatehouse.db";
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
 
@@ -28,17 +32,37 @@ record DatabaseSettings(String url, String user, String password, Duration start
         String user = blankToNull(userFlag != null ? userFlag : env.get("GATEHOUSE_DB_USER"));
         String password = passwordFlag != null ? passwordFlag : env.get("GATEHOUSE_DB_PASSWORD");
         Duration wait = parseWait(waitFlag != null ? waitFlag : env.get("GATEHOUSE_DB_WAIT"));
+        SecretBox key = secretKey(env.get("GATEHOUSE_SECRET_KEY"));
         if (url == null) {
             if (user != null || password != null) {
                 throw new IllegalArgumentException("a database user or password is set, but no --db-url / GATEHOUSE_DB_URL");
             }
-            return new DatabaseSettings(null, null, null, wait);
+            return new DatabaseSettings(null, null, null, wait, key);
         }
         if (!url.startsWith("jdbc:postgresql://")) {
             // Not echoed: a URL may hold a password.
             throw new IllegalArgumentException("--db-url / GATEHOUSE_DB_URL must start with jdbc:postgresql://");
         }
-        return new DatabaseSettings(url, user, password, wait);
+        if (key == null) {
+            // A key file per node would give each node its own key, and one node could not sign the webhooks
+            // another registered: refuse rather than start half-working.
+            throw new IllegalArgumentException("GATEHOUSE_SECRET_KEY is required with PostgreSQL: every node sharing the"
+                    + " database seals webhook secrets with it, so give each the same one (`openssl rand -base64 32`"
+                    + " makes one)");
+        }
+        return new DatabaseSettings(url, user, password, wait, key);
+    }
+
+    /** The key from GATEHOUSE_SECRET_KEY, null when it is not set. */
+    static SecretBox secretKey(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return SecretBox.fromBase64(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("GATEHOUSE_SECRET_KEY: " + e.getMessage(), e);
+        }
     }
 
     boolean postgres() {
@@ -51,7 +75,11 @@ record DatabaseSettings(String url, String user, String password, Duration start
 
     /** Opens the chosen store; PostgreSQL is waited for up to {@link #startupWait}. */
     Store open(Path dataDir) {
-        return postgres() ? PostgresStore.open(target(), startupWait) : SqliteStore.open(dataDir.resolve(SQLITE_FILE));
+        if (postgres()) {
+            return PostgresStore.open(target(), startupWait, secretKey);
+        }
+        Path file = dataDir.resolve(SQLITE_FILE);
+        return secretKey == null ? SqliteStore.open(file) : SqliteStore.open(file, secretKey);
     }
 
     /** Where the data is, for the start-up line. */

@@ -1,6 +1,7 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.service.Datasets;
+import dev.gatehouse.store.SecretBox;
 import dev.gatehouse.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -34,8 +35,16 @@ final class GenerateCommand implements Callable<Integer> {
             System.err.println("gatehouse: --scale must be above 0 and at most 1");
             return 2;
         }
+        SecretBox key;
+        try {
+            key = DatabaseSettings.secretKey(System.getenv("GATEHOUSE_SECRET_KEY"));
+        } catch (IllegalArgumentException e) {
+            System.err.println("gatehouse: " + e.getMessage());
+            return 2;
+        }
         long start = System.nanoTime();
-        try (SqliteStore store = SqliteStore.open(db)) {
+        // Sealed with the key serve will use: GATEHOUSE_SECRET_KEY, or the data directory's key file.
+        try (SqliteStore store = key == null ? SqliteStore.open(db) : SqliteStore.open(db, key)) {
             switch (dataset) {
                 case "large" -> Datasets.large(store, seed, Datasets.Large.scaled(scale));
                 case "many" -> Datasets.many(store, seed, (int) Math.max(1, Math.round(10_000 * scale)));

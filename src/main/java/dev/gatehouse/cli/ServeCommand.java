@@ -5,10 +5,10 @@ import dev.gatehouse.service.Follower;
 import dev.gatehouse.service.Gatehouse;
 import dev.gatehouse.service.Services;
 import dev.gatehouse.service.WebhookDispatcher;
+import dev.gatehouse.store.PrivateFiles;
 import dev.gatehouse.store.Store;
 import io.javalin.Javalin;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -49,11 +49,13 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Fill a demo organization on first start and print how to try it.")
     boolean demo;
 
+    /** The environment the settings are read from; tests give their own, since a process cannot change its own. */
+    Map<String, String> env = System.getenv();
+
     @Override
     public Integer call() throws Exception {
         Settings settings;
         try {
-            Map<String, String> env = System.getenv();
             settings = Settings.resolve(port, data, publicUrl,
                     DatabaseSettings.resolve(dbUrl, dbUser, dbPassword, dbWait, env), env);
         } catch (IllegalArgumentException e) {
@@ -89,7 +91,8 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     static Running start(Settings settings, boolean demo, PrintStream out) throws Exception {
-        Files.createDirectories(settings.dataDir());
+        // Owner-only: it holds the admin token, the database and (SQLite) the key that seals its secrets.
+        PrivateFiles.directory(settings.dataDir());
         AdminToken.Resolved admin = AdminToken.resolve(settings);
         Store store = settings.database().open(settings.dataDir());
         Gatehouse core;

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code Idempotency-Key} on writes: before the handler, the key is reserved or its first answer is found;
- * after it, the answer is stored. A replay skips the handler by raising {@link Replay}, which the error
- * mapping turns back into the stored answer.
+ * after it, the answer is stored, less the secrets it handed out ({@link WithheldSecrets}). A replay skips
+ * the handler by raising {@link Replay}, which the error mapping turns back into the stored answer.
  */
 final class Idempotency {
     static final String HEADER = "Idempotency-Key";
@@ -71,8 +71,10 @@ final class Idempotency {
             return;
         }
         String revision = ctx.res().getHeader(Http.REVISION_HEADER);
-        service.complete(caller, key, new IdempotentRequest(null, status, ctx.res().getContentType(), ctx.result(),
-                ctx.res().getHeader("Location"), revision == null ? 0 : Long.parseLong(revision), null));
+        String contentType = ctx.res().getContentType();
+        service.complete(caller, key, new IdempotentRequest(null, status, contentType,
+                WithheldSecrets.fromAnswer(contentType, ctx.result()), ctx.res().getHeader("Location"),
+                revision == null ? 0 : Long.parseLong(revision), null));
     }
 
     static void replay(Replay r, Context ctx) {

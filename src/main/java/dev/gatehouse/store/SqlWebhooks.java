@@ -16,17 +16,22 @@ import java.util.List;
  *
  * <p>What is still to deliver is not a queue of its own: it is the organization's audit log after the
  * webhook's position, so it is in the store as soon as the write is, and survives any restart.
+ *
+ * <p>A webhook's secret must be given back to sign deliveries, so it cannot be hashed: it is sealed with the
+ * store's {@link SecretBox} (see {@link SqlSecrets}), and the records above the store only ever hold it in clear.
  */
 public final class SqlWebhooks {
-    private static final String COLUMNS = "id, org_id, url, events, secret, created_at, position_revision, position_seq";
+    private static final String COLUMNS = "id, org_id, url, events, secret, created_at, position_revision, position_seq, "
+            + "secret_sealed";
 
     private SqlWebhooks() {
     }
 
     /** Registers a webhook that starts after {@code from}: it hears about what happens from now on. */
-    public static void insert(Connection c, Webhook w, AuditPosition from) throws SQLException {
-        SqlTables.exec(c, "INSERT INTO webhooks (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?)", w.id(), w.orgId(), w.url(),
-                String.join(" ", w.events()), w.secret(), w.createdAt().toString(), from.revision(), from.seq());
+    public static void insert(Connection c, Webhook w, AuditPosition from, SecretBox box) throws SQLException {
+        SqlTables.exec(c, "INSERT INTO webhooks (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,1)", w.id(), w.orgId(), w.url(),
+                String.join(" ", w.events()), box.sealText(w.secret(), SqlSecrets.webhookContext(w.id())),
+                w.createdAt().toString(), from.revision(), from.seq());
     }
 
     public static boolean delete(Connection c, String orgId, String id) throws SQLException {
@@ -36,7 +41,7 @@ public final class SqlWebhooks {
     }
 
     /** The webhooks of one organization, or of all when {@code orgId} is null, oldest first. */
-    public static List<Webhook> list(Connection c, String orgId) throws SQLException {
+    public static List<Webhook> list(Connection c, String orgId, SecretBox box) throws SQLException {
         String where = orgId == null ? "" : " WHERE org_id = ?";
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM webhooks" + where
                 + " ORDER BY created_at, id")) {
@@ -47,8 +52,10 @@ public final class SqlWebhooks {
             try (ResultSet r = ps.executeQuery()) {
                 while (r.next()) {
                     String events = r.getString(4);
-                    out.add(new Webhook(r.getString(1), r.getString(2), r.getString(3),
-                            events.isEmpty() ? List.of() : Arrays.asList(events.split(" ")), r.getString(5),
+                    String id = r.getString(1);
+                    out.add(new Webhook(id, r.getString(2), r.getString(3),
+                            events.isEmpty() ? List.of() : Arrays.asList(events.split(" ")),
+                            SqlSecrets.webhookSecret(id, r.getString(5), r.getInt(9) == 1, box),
                             Instant.parse(r.getString(6))));
                 }
             }

@@ -4,6 +4,7 @@ import dev.gatehouse.engine.World;
 import dev.gatehouse.service.Datasets;
 import dev.gatehouse.service.Gatehouse;
 import dev.gatehouse.store.postgres.PostgresStore;
+import dev.gatehouse.store.postgres.TestPostgres;
 import dev.gatehouse.store.postgres.PostgresTarget;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -59,7 +60,7 @@ final class PostgresBenchmark {
             PostgresTarget target = new PostgresTarget(url, "postgres", null);
             say("writing large into PostgreSQL");
             long t = System.nanoTime();
-            try (PostgresStore store = PostgresStore.open(target, Duration.ofSeconds(30))) {
+            try (PostgresStore store = PostgresStore.open(target, Duration.ofSeconds(30), TestPostgres.KEY)) {
                 Datasets.large(store, BenchData.SEED, Datasets.Large.scaled(1.0));
             }
             double loadSeconds = (System.nanoTime() - t) / 1e9;
@@ -73,7 +74,7 @@ final class PostgresBenchmark {
                     + "machine. `large` written through Gatehouse's PostgreSQL store in %.0f s.%n", version, loadSeconds));
 
             say("naive recursive SQL");
-            Gatehouse g = Gatehouse.open(PostgresStore.open(target, Duration.ofSeconds(30)), Clock.systemUTC());
+            Gatehouse g = Gatehouse.open(PostgresStore.open(target, Duration.ofSeconds(30), TestPostgres.KEY), Clock.systemUTC());
             try (Connection c = pg.getDatabase("postgres", "gatehouse").getConnection()) {
                 World w = g.read(x -> x);
                 md.append(NaiveSqlBenchmark.table(NaiveSqlBenchmark.rows(c, w)));
@@ -81,7 +82,8 @@ final class PostgresBenchmark {
                 g.close();
             }
 
-            Map<String, String> env = Map.of("GATEHOUSE_DB_URL", url, "GATEHOUSE_DB_USER", "postgres");
+            Map<String, String> env = Map.of("GATEHOUSE_DB_URL", url, "GATEHOUSE_DB_USER", "postgres",
+                    "GATEHOUSE_SECRET_KEY", TestPostgres.SECRET_KEY);
             Path dirA = Files.createTempDirectory(root, "node-a");
             Path dirB = Files.createTempDirectory(root, "node-b");
             say("two nodes on PostgreSQL");

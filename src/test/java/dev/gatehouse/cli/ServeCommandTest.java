@@ -45,7 +45,8 @@ class ServeCommandTest {
         assertThat(sqlite.database().postgres()).isFalse();
         assertThat(sqlite.database().startupWait()).isEqualTo(java.time.Duration.ofSeconds(30));
         Map<String, String> env = Map.of("GATEHOUSE_DB_URL", "jdbc:postgresql://db:5432/gh?password=inurl",
-                "GATEHOUSE_DB_USER", "gh", "GATEHOUSE_DB_PASSWORD", "hunter22", "GATEHOUSE_DB_WAIT", "2.5");
+                "GATEHOUSE_DB_USER", "gh", "GATEHOUSE_DB_PASSWORD", "hunter22", "GATEHOUSE_DB_WAIT", "2.5",
+                "GATEHOUSE_SECRET_KEY", dev.gatehouse.store.SecretBox.newKey());
         Settings pg = Settings.resolve(null, null, null, env);
         assertThat(pg.database().postgres()).isTrue();
         assertThat(pg.database().target().user()).isEqualTo("gh");
@@ -66,6 +67,23 @@ class ServeCommandTest {
                 .hasMessageContaining("--db-wait");
         assertThatThrownBy(() -> Settings.resolve(null, null, null, Map.of("GATEHOUSE_DB_PASSWORD", "pw")))
                 .hasMessageContaining("GATEHOUSE_DB_URL");
+    }
+
+    @Test
+    void postgresqlNeedsTheSharedSecretKeyAndABadKeyIsNamedNotEchoed() {
+        Map<String, String> pg = Map.of("GATEHOUSE_DB_URL", "jdbc:postgresql://db:5432/gh");
+        assertThatThrownBy(() -> Settings.resolve(null, null, null, pg)).hasMessageContaining("GATEHOUSE_SECRET_KEY")
+                .hasMessageContaining("openssl rand -base64 32");
+        String bad = "not-a-key-but-a-secret-anyway";
+        assertThatThrownBy(() -> Settings.resolve(null, null, null, Map.of("GATEHOUSE_SECRET_KEY", bad)))
+                .hasMessageContaining("GATEHOUSE_SECRET_KEY").hasMessageNotContaining(bad);
+        String key = dev.gatehouse.store.SecretBox.newKey();
+        Settings s = Settings.resolve(null, null, null, Map.of("GATEHOUSE_DB_URL", "jdbc:postgresql://db:5432/gh",
+                "GATEHOUSE_SECRET_KEY", key));
+        assertThat(s.database().secretKey()).isNotNull();
+        assertThat(s.toString() + s.database()).doesNotContain(key);
+        // SQLite without the variable keeps its key in the data directory.
+        assertThat(Settings.resolve(null, null, null, Map.of()).database().secretKey()).isNull();
     }
 
     @Test

@@ -53,7 +53,7 @@ class ServeOnPostgresTest {
     void serveRunsOnPostgresqlAndAWriteSurvivesARestart() throws Exception {
         PostgresTarget db = server.freshDatabase();
         Map<String, String> env = Map.of("GATEHOUSE_ADMIN_TOKEN", ADMIN, "GATEHOUSE_DB_URL", db.url(),
-                "GATEHOUSE_DB_USER", db.user());
+                "GATEHOUSE_DB_USER", db.user(), "GATEHOUSE_SECRET_KEY", TestPostgres.SECRET_KEY);
         Settings settings = Settings.resolve(0, dir, null, env);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
@@ -86,7 +86,9 @@ class ServeOnPostgresTest {
         long start = System.nanoTime();
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            code = new CommandLine(new ServeCommand()).execute("--port", "0", "--data", dir.toString(),
+            ServeCommand serve = new ServeCommand();
+            serve.env = Map.of("GATEHOUSE_SECRET_KEY", TestPostgres.SECRET_KEY);
+            code = new CommandLine(serve).execute("--port", "0", "--data", dir.toString(),
                     "--db-url", url + "?password=in-the-url", "--db-user", "gh", "--db-password", "hunter22",
                     "--db-wait", "1.5");
         } finally {

@@ -44,6 +44,26 @@ class IdempotencyTest {
     }
 
     @Test
+    void aReplayedTokenCreationWithholdsTheTokenAndSaysSo() {
+        TestApp.Res first = send("POST", "/v1/users/alice/tokens", alice, "token-key", "{\"label\":\"ci\"}");
+        assertThat(first.status()).isEqualTo(201);
+        String token = first.json().get("token").asText();
+
+        TestApp.Res again = send("POST", "/v1/users/alice/tokens", alice, "token-key", "{\"label\":\"ci\"}");
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.text()).doesNotContain(token);
+        assertThat(again.json().has("token")).isFalse();
+        assertThat(again.json().get("withheld").toString()).isEqualTo("[\"token\"]");
+        assertThat(again.json().get("id")).isEqualTo(first.json().get("id"));
+        assertThat(again.json().get("label")).isEqualTo(first.json().get("label"));
+        assertThat(again.header("X-Gatehouse-Revision")).isEqualTo(first.header("X-Gatehouse-Revision"));
+        // The token of the first answer works, and the replay made no second one.
+        assertThat(app.get("/v1/user", token).status()).isEqualTo(200);
+        assertThat(app.ok(app.get("/v1/users/alice/tokens", alice), 200).get("items")).hasSize(2);
+    }
+
+    @Test
     void aRetriedCreateReturnsTheFirstAnswerAndCreatesOnce() {
         TestApp.Res first = send("POST", "/v1/orgs/" + org + "/spaces", alice, "key-1", "{\"title\":\"Guides\"}");
         assertThat(first.status()).isEqualTo(201);

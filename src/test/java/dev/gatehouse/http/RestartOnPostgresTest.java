@@ -24,6 +24,6 @@ class RestartOnPostgresTest extends RestartTest {
     @Override
     protected TestApp startApp() {
         PostgresTarget db = server.freshDatabase();
-        return TestApp.start(() -> PostgresStore.open(db, Duration.ofSeconds(5)));
+        return TestApp.start(() -> PostgresStore.open(db, Duration.ofSeconds(5), TestPostgres.KEY));
     }
 }

@@ -36,8 +36,8 @@ class DatabaseOutageTest {
         try (TcpProxy proxy = new TcpProxy(postgres.port())) {
             PostgresTarget viaProxy = new PostgresTarget("jdbc:postgresql://localhost:" + proxy.port() + "/" + dbName
                     + "?connectTimeout=2&socketTimeout=5", db.user(), db.password());
-            try (TestApp cut = TestApp.start(() -> PostgresStore.open(viaProxy, Duration.ofSeconds(10)));
-                 TestApp other = TestApp.start(() -> PostgresStore.open(db, Duration.ofSeconds(10)))) {
+            try (TestApp cut = TestApp.start(() -> PostgresStore.open(viaProxy, Duration.ofSeconds(10), TestPostgres.KEY));
+                 TestApp other = TestApp.start(() -> PostgresStore.open(db, Duration.ofSeconds(10), TestPostgres.KEY))) {
                 String alice = cut.user("alice");
                 cut.user("bob");
                 String org = cut.org("Acme", "alice");

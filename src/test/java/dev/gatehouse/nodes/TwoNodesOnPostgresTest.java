@@ -26,6 +26,6 @@ class TwoNodesOnPostgresTest extends TwoNodesContract {
     @Override
     protected Supplier<Store> sharedDatabase() {
         PostgresTarget db = postgres.migratedDatabase();
-        return () -> PostgresStore.open(db, Duration.ofSeconds(10));
+        return () -> PostgresStore.open(db, Duration.ofSeconds(10), TestPostgres.KEY);
     }
 }

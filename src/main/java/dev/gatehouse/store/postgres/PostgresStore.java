@@ -11,6 +11,8 @@ import dev.gatehouse.store.Commit;
 import dev.gatehouse.store.CommitOutcomeUnknownException;
 import dev.gatehouse.store.IdempotentRequest;
 import dev.gatehouse.store.Migrations;
+import dev.gatehouse.store.SecretBox;
+import dev.gatehouse.store.SqlSecrets;
 import dev.gatehouse.store.Snapshot;
 import dev.gatehouse.store.SqlChangelog;
 import dev.gatehouse.store.SqlAudit;
@@ -20,7 +22,6 @@ import dev.gatehouse.store.SqlWebhooks;
 import dev.gatehouse.store.StaleRevisionException;
 import dev.gatehouse.store.Store;
 import dev.gatehouse.store.StoreException;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -41,7 +42,8 @@ import java.util.List;
  * server's disk when {@link #commit} returns.
  */
 public final class PostgresStore implements Store {
-    static final List<String> MIGRATIONS = List.of("V1__schema.sql", "V2__audit_idempotency_webhooks.sql");
+    static final List<String> MIGRATIONS = List.of("V1__schema.sql", "V2__audit_idempotency_webhooks.sql",
+            "V3__sealed_secrets.sql");
     static final String CHANNEL = "gatehouse_changelog";
     static final int POOL_SIZE = 8;
     /** The advisory lock that lets one node at a time migrate a shared database. */
@@ -50,6 +52,8 @@ public final class PostgresStore implements Store {
     private final PostgresTarget target;
     private final HikariDataSource pool;
     private final ChangeListener listener;
+    /** Seals webhook secrets and the installation's secrets; every node on the database must have the same key. */
+    private final SecretBox box;
     private volatile boolean closed;
 
     /** How long a write, or a wait for a pooled connection, may take by default before it fails. */
@@ -57,36 +61,39 @@ public final class PostgresStore implements Store {
 
     private final int writeTimeoutMillis;
 
-    private PostgresStore(PostgresTarget target, HikariDataSource pool, ChangeListener listener, Duration writeTimeout) {
+    private PostgresStore(PostgresTarget target, HikariDataSource pool, ChangeListener listener, SecretBox box,
+                          Duration writeTimeout) {
         this.writeTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, writeTimeout.toMillis());
         this.target = target;
         this.pool = pool;
         this.listener = listener;
+        this.box = box;
     }
 
     /**
      * Connects, waiting up to {@code wait} for a database that cannot be reached yet, and brings the schema
-     * up to date.
+     * up to date. Secrets are sealed with {@code box}, which must hold the key every node on this database
+     * uses: a key that does not open the secrets already there fails the start.
      */
-    public static PostgresStore open(PostgresTarget target, Duration wait) {
-        return open(target, wait, POOL_SIZE, DEFAULT_WRITE_TIMEOUT);
+    public static PostgresStore open(PostgresTarget target, Duration wait, SecretBox box) {
+        return open(target, wait, POOL_SIZE, box, DEFAULT_WRITE_TIMEOUT);
     }
 
     /**
      * The same, with a bound on each write and on each wait for a pooled connection: a database that is down
      * or stalled fails calls within it, instead of holding callers for as long as TCP takes to notice.
      */
-    public static PostgresStore open(PostgresTarget target, Duration wait, Duration writeTimeout) {
-        return open(target, wait, POOL_SIZE, writeTimeout);
+    public static PostgresStore open(PostgresTarget target, Duration wait, SecretBox box, Duration writeTimeout) {
+        return open(target, wait, POOL_SIZE, box, writeTimeout);
     }
 
-    static PostgresStore open(PostgresTarget target, Duration wait, int poolSize) {
-        return open(target, wait, poolSize, DEFAULT_WRITE_TIMEOUT);
+    static PostgresStore open(PostgresTarget target, Duration wait, int poolSize, SecretBox box) {
+        return open(target, wait, poolSize, box, DEFAULT_WRITE_TIMEOUT);
     }
 
-    static PostgresStore open(PostgresTarget target, Duration wait, int poolSize, Duration writeTimeout) {
+    static PostgresStore open(PostgresTarget target, Duration wait, int poolSize, SecretBox box, Duration writeTimeout) {
         try (Connection c = Reach.connect(target, wait, "gatehouse")) {
-            migrate(c);
+            migrate(c, box);
         } catch (SQLException | IllegalStateException e) {
             throw new StoreException("cannot open the PostgreSQL database " + target.safeUrl() + ": " + e.getMessage(), e);
         }
@@ -107,15 +114,27 @@ public final class PostgresStore implements Store {
         // Reach has just connected; a database lost since then shows as failing calls, not a failed start.
         config.setInitializationFailTimeout(-1);
         HikariDataSource pool = new HikariDataSource(config);
-        return new PostgresStore(target, pool, ChangeListener.start(target, CHANNEL), writeTimeout);
+        return new PostgresStore(target, pool, ChangeListener.start(target, CHANNEL), box, writeTimeout);
     }
 
-    private static void migrate(Connection c) throws SQLException {
+    /** Migrates, then seals what an earlier version kept in clear, under the lock so that one node does it. */
+    private static void migrate(Connection c, SecretBox box) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
         }
         try {
             Migrations.apply(c, "db/postgres", MIGRATIONS);
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                SqlSecrets.sealClearRows(c, box);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
         } finally {
             try (Statement s = c.createStatement()) {
                 s.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
@@ -305,7 +324,7 @@ public final class PostgresStore implements Store {
     @Override
     public void addWebhook(Webhook webhook) {
         transaction("adding a webhook failed", c -> {
-            SqlWebhooks.insert(c, webhook, AuditPosition.afterRevision(head(c)));
+            SqlWebhooks.insert(c, webhook, AuditPosition.afterRevision(head(c)), box);
             return null;
         });
     }
@@ -317,7 +336,7 @@ public final class PostgresStore implements Store {
 
     @Override
     public List<Webhook> webhooks(String orgId) {
-        return transaction("reading webhooks failed", c -> SqlWebhooks.list(c, orgId));
+        return transaction("reading webhooks failed", c -> SqlWebhooks.list(c, orgId, box));
     }
 
     @Override
@@ -386,13 +405,7 @@ public final class PostgresStore implements Store {
 
     @Override
     public byte[] secret(String name) {
-        byte[] fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
-        // A concurrent first use on another node: its insert wins or waits for ours; both read the winner.
-        return transaction("cannot read secret '" + name + "'", c -> {
-            SqlTables.exec(c, "INSERT INTO secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING", name, fresh);
-            return SqlTables.query(c, "SELECT value FROM secrets WHERE name = ?", r -> r.getBytes(1), name).get(0);
-        });
+        return transaction("cannot read secret '" + name + "'", c -> SqlSecrets.get(c, name, box));
     }
 
     @Override

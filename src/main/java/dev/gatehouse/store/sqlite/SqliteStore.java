@@ -9,6 +9,9 @@ import dev.gatehouse.store.CommitOutcomeUnknownException;
 import dev.gatehouse.store.IdempotentRequest;
 import dev.gatehouse.store.ChangelogEntry;
 import dev.gatehouse.store.Migrations;
+import dev.gatehouse.store.PrivateFiles;
+import dev.gatehouse.store.SecretBox;
+import dev.gatehouse.store.SqlSecrets;
 import dev.gatehouse.store.Snapshot;
 import dev.gatehouse.store.SqlChangelog;
 import dev.gatehouse.store.SqlAudit;
@@ -19,12 +22,9 @@ import dev.gatehouse.store.StaleRevisionException;
 import dev.gatehouse.store.Store;
 import dev.gatehouse.store.StoreException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -48,7 +48,8 @@ import org.sqlite.SQLiteException;
  * {@link #commit} returns.
  */
 public final class SqliteStore implements Store {
-    static final List<String> MIGRATIONS = List.of("V1__schema.sql", "V2__audit_idempotency_webhooks.sql");
+    static final List<String> MIGRATIONS = List.of("V1__schema.sql", "V2__audit_idempotency_webhooks.sql",
+            "V3__sealed_secrets.sql");
     /**
      * How often a waiter rereads the revision: commits through this store wake it at once, the rereading
      * catches a commit by another process (another node) on the same file.
@@ -57,24 +58,50 @@ public final class SqliteStore implements Store {
 
     private final Path file;
     private final Connection conn;
+    private final SecretBox box;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition committed = lock.newCondition();
     private boolean closed;
     /** Whether a transaction is open on the connection, so that a failure knows to roll it back. */
     private boolean open;
 
-    private SqliteStore(Path file, Connection conn) {
+    private SqliteStore(Path file, Connection conn, SecretBox box) {
         this.file = file;
         this.conn = conn;
+        this.box = box;
     }
 
-    /** Opens (creating if needed) the database file and brings its schema up to date. */
+    /**
+     * Opens (creating if needed) the database file, with its secrets sealed under the key in the key file
+     * beside it ({@link SecretBox#KEY_FILE}, created on first use), and brings its schema up to date.
+     */
     public static SqliteStore open(Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
-                Files.createDirectories(parent);
+                PrivateFiles.directory(parent);
             }
+            return open(file, SecretBox.keyFile(file.toAbsolutePath().resolveSibling(SecretBox.KEY_FILE)));
+        } catch (IOException e) {
+            throw new StoreException("cannot open the SQLite database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens (creating if needed) the database file, with its secrets sealed by {@code box}, and brings its
+     * schema up to date. The file and its WAL are made readable by their owner only.
+     */
+    public static SqliteStore open(Path file, SecretBox box) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                PrivateFiles.directory(parent);
+            }
+            // SQLite creates the -wal and -shm files with the mode of the database file: create that 0600
+            // before SQLite does, and tighten the three when an earlier version left them readable.
+            PrivateFiles.file(file);
+            PrivateFiles.tighten(Path.of(file + "-wal"));
+            PrivateFiles.tighten(Path.of(file + "-shm"));
             // Transactions begin IMMEDIATE: a commit reads the latest revision and writes the next one, and two
             // processes on one file must not both read the same latest revision before either writes.
             SQLiteConfig config = new SQLiteConfig();
@@ -85,17 +112,21 @@ public final class SqliteStore implements Store {
                 walMode(s);
                 s.execute("PRAGMA synchronous=FULL");
                 s.execute("PRAGMA busy_timeout=10000");
+                // Deleted and overwritten rows are zeroed, not left in free pages: an expired idempotency
+                // key, or a secret sealed in place, leaves no readable copy in the file.
+                s.execute("PRAGMA secure_delete=ON");
             } catch (SQLException e) {
                 c.close();
                 throw e;
             }
             try {
                 Migrations.apply(c, "db/sqlite", MIGRATIONS);
+                sealClearRows(c, box);
             } catch (SQLException | RuntimeException e) {
                 c.close();
                 throw e;
             }
-            return new SqliteStore(file, c);
+            return new SqliteStore(file, c, box);
         } catch (SQLException | IOException | IllegalStateException e) {
             throw new StoreException("cannot open the SQLite database " + file + ": " + e.getMessage(), e);
         }
@@ -103,6 +134,26 @@ public final class SqliteStore implements Store {
 
     public Path file() {
         return file;
+    }
+
+    /**
+     * Seals what an earlier version kept in clear, then checkpoints and empties the WAL, whose older frames
+     * would still hold the rows as they were (secure_delete has zeroed them in the pages themselves).
+     */
+    private static void sealClearRows(Connection c, SecretBox box) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                SqlSecrets.sealClearRows(c, box);
+                s.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                s.execute("ROLLBACK");
+                throw e;
+            }
+            // Best effort: with another process reading the file, the checkpoint stops short, and the WAL
+            // is emptied by a later one.
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
     }
 
     /**
@@ -265,7 +316,7 @@ public final class SqliteStore implements Store {
     @Override
     public void addWebhook(Webhook webhook) {
         inTransaction(true, () -> {
-            SqlWebhooks.insert(conn, webhook, AuditPosition.afterRevision(currentRevision()));
+            SqlWebhooks.insert(conn, webhook, AuditPosition.afterRevision(currentRevision()), box);
             return null;
         });
     }
@@ -277,7 +328,7 @@ public final class SqliteStore implements Store {
 
     @Override
     public List<Webhook> webhooks(String orgId) {
-        return inTransaction(false, () -> SqlWebhooks.list(conn, orgId));
+        return inTransaction(false, () -> SqlWebhooks.list(conn, orgId, box));
     }
 
     @Override
@@ -346,23 +397,7 @@ public final class SqliteStore implements Store {
 
     @Override
     public byte[] secret(String name) {
-        byte[] fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
-        return inTransaction(true, () -> {
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "INSERT INTO secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
-                ps.setString(1, name);
-                ps.setBytes(2, fresh);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = conn.prepareStatement("SELECT value FROM secrets WHERE name = ?")) {
-                ps.setString(1, name);
-                try (ResultSet r = ps.executeQuery()) {
-                    r.next();
-                    return r.getBytes(1);
-                }
-            }
-        });
+        return inTransaction(true, () -> SqlSecrets.get(conn, name, box));
     }
 
     @Override

@@ -28,6 +28,6 @@ class PostgresSharedDatabaseTest extends SharedDatabaseContract {
 
     @Override
     protected Store openNode() {
-        return PostgresStore.open(target, Duration.ofSeconds(5));
+        return PostgresStore.open(target, Duration.ofSeconds(5), TestPostgres.KEY);
     }
 }

@@ -25,7 +25,7 @@ class PostgresStartUpTest {
         PostgresTarget target = new PostgresTarget("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", null);
         ExecutorService starting = Executors.newSingleThreadExecutor();
         try {
-            Future<PostgresStore> opening = starting.submit(() -> PostgresStore.open(target, Duration.ofSeconds(90)));
+            Future<PostgresStore> opening = starting.submit(() -> PostgresStore.open(target, Duration.ofSeconds(90), TestPostgres.KEY));
             Thread.sleep(500);
             assertThat(opening).as("still waiting for the database").isNotDone();
             try (TestPostgres server = TestPostgres.start(port);

@@ -37,13 +37,13 @@ class PostgresStoreTest extends StoreConformanceTest {
     @Override
     protected Store create() {
         target = server.freshDatabase();
-        return PostgresStore.open(target, Duration.ofSeconds(5));
+        return PostgresStore.open(target, Duration.ofSeconds(5), TestPostgres.KEY);
     }
 
     @Override
     protected Store reopen(Store current) {
         current.close();
-        return PostgresStore.open(target, Duration.ofSeconds(5));
+        return PostgresStore.open(target, Duration.ofSeconds(5), TestPostgres.KEY);
     }
 
     private String database() {
@@ -64,7 +64,7 @@ class PostgresStoreTest extends StoreConformanceTest {
         try (Connection c = direct(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO schema_version (version, applied_at) VALUES (99, 'later')");
         }
-        assertThatThrownBy(() -> PostgresStore.open(target, Duration.ofSeconds(5))).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> PostgresStore.open(target, Duration.ofSeconds(5), TestPostgres.KEY)).isInstanceOf(StoreException.class)
                 .hasMessageContaining("schema version 99").hasMessageContaining("newer");
         store = create();
     }
@@ -73,7 +73,7 @@ class PostgresStoreTest extends StoreConformanceTest {
     void aMissingDatabaseFailsAtOnceInsteadOfBeingWaitedFor() {
         PostgresTarget missing = new PostgresTarget(target.url() + "_missing", target.user(), null);
         long start = System.nanoTime();
-        assertThatThrownBy(() -> PostgresStore.open(missing, Duration.ofSeconds(30))).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> PostgresStore.open(missing, Duration.ofSeconds(30), TestPostgres.KEY)).isInstanceOf(StoreException.class)
                 .hasMessageContaining(missing.url()).hasMessageContaining("does not exist");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
@@ -87,13 +87,19 @@ class PostgresStoreTest extends StoreConformanceTest {
     }
 
     @Test
-    void secretsAreBytea() throws Exception {
-        store.secret("cursor");
+    void secretsAreSealedBytea() throws Exception {
+        byte[] clear = store.secret("cursor");
+        assertThat(clear).hasSize(32);
         try (Connection c = direct(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT pg_typeof(value)::text, length(value) FROM secrets")) {
+             ResultSet r = s.executeQuery("SELECT pg_typeof(value)::text, length(value), sealed, value FROM secrets "
+                     + "WHERE name = 'cursor'")) {
             r.next();
             assertThat(r.getString(1)).isEqualTo("bytea");
-            assertThat(r.getInt(2)).isEqualTo(32);
+            // Version byte, 12-byte nonce, the 32 bytes encrypted, 16-byte tag.
+            assertThat(r.getInt(2)).isEqualTo(1 + 12 + 32 + 16);
+            assertThat(r.getInt(3)).isEqualTo(1);
+            assertThat(new String(r.getBytes(4), java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .doesNotContain(new String(clear, java.nio.charset.StandardCharsets.ISO_8859_1));
         }
     }
 
@@ -120,7 +126,7 @@ class PostgresStoreTest extends StoreConformanceTest {
         try (Connection c = server.admin(); Statement s = c.createStatement()) {
             s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'gatehouse-listener'");
         }
-        try (Store other = PostgresStore.open(target, Duration.ofSeconds(5))) {
+        try (Store other = PostgresStore.open(target, Duration.ofSeconds(5), TestPostgres.KEY)) {
             other.commit("system", List.of(new Change.UserPut(user("a"))));
             long start = System.nanoTime();
             assertThat(store.awaitChange(0, 10_000)).isEqualTo(1);

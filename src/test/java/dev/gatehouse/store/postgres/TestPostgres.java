@@ -1,5 +1,6 @@
 package dev.gatehouse.store.postgres;
 
+import dev.gatehouse.store.SecretBox;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * data (nor notification channels, which are per database).
  */
 public final class TestPostgres implements AutoCloseable {
+    /**
+     * The GATEHOUSE_SECRET_KEY of every node the tests start on these databases: nodes sharing a database
+     * share its key.
+     */
+    public static final String SECRET_KEY = SecretBox.newKey();
+    public static final SecretBox KEY = SecretBox.fromBase64(SECRET_KEY);
     private final EmbeddedPostgres server;
     private static final String MIGRATED = "migrated_template";
     private final AtomicInteger databases = new AtomicInteger();
@@ -53,7 +60,7 @@ public final class TestPostgres implements AutoCloseable {
      */
     public synchronized PostgresTarget migratedDatabase() {
         if (!migratedTemplate) {
-            PostgresStore.open(create(MIGRATED, "template0"), java.time.Duration.ofSeconds(5)).close();
+            PostgresStore.open(create(MIGRATED, "template0"), java.time.Duration.ofSeconds(5), TestPostgres.KEY).close();
             migratedTemplate = true;
         }
         return create("test_" + databases.incrementAndGet(), MIGRATED);
