@@ -21,10 +21,15 @@ import java.util.Map;
  * @param secretKey the key that seals webhook secrets in the database ({@code GATEHOUSE_SECRET_KEY}, 32 bytes in
  *                 base64; no flag, since the process list shows flags). Required with PostgreSQL, where every
  *                 node must use the same one; null with SQLite to use the key file in the data directory
+ * @param writeTimeout how long a write may take, queueing included, before it is refused with a 503
+ *                 ({@code GATEHOUSE_WRITE_TIMEOUT}, in seconds, default 2): a database that is down or stalled
+ *                 fails writes within it instead of holding them
  */
-record DatabaseSettings(String url, String user, String password, Duration startupWait, SecretBox secretKey) {
+record DatabaseSettings(String url, String user, String password, Duration startupWait, SecretBox secretKey,
+                        Duration writeTimeout) {
     static final String SQLITE_FILE = "gatehouse.db";
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
+    private static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(2);
 
     static DatabaseSettings resolve(String urlFlag, String userFlag, String passwordFlag, String waitFlag,
                                     Map<String, String> env) {
@@ -33,11 +38,12 @@ record DatabaseSettings(String url, String user, String password, Duration start
         String password = passwordFlag != null ? passwordFlag : env.get("GATEHOUSE_DB_PASSWORD");
         Duration wait = parseWait(waitFlag != null ? waitFlag : env.get("GATEHOUSE_DB_WAIT"));
         SecretBox key = secretKey(env.get("GATEHOUSE_SECRET_KEY"));
+        Duration writeTimeout = parseWriteTimeout(env.get("GATEHOUSE_WRITE_TIMEOUT"));
         if (url == null) {
             if (user != null || password != null) {
                 throw new IllegalArgumentException("a database user or password is set, but no --db-url / GATEHOUSE_DB_URL");
             }
-            return new DatabaseSettings(null, null, null, wait, key);
+            return new DatabaseSettings(null, null, null, wait, key, writeTimeout);
         }
         if (!url.startsWith("jdbc:postgresql://")) {
             // Not echoed: a URL may hold a password.
@@ -50,7 +56,7 @@ record DatabaseSettings(String url, String user, String password, Duration start
                     + " database seals webhook secrets with it, so give each the same one (`openssl rand -base64 32`"
                     + " makes one)");
         }
-        return new DatabaseSettings(url, user, password, wait, key);
+        return new DatabaseSettings(url, user, password, wait, key, writeTimeout);
     }
 
     /** The key from GATEHOUSE_SECRET_KEY, null when it is not set. */
@@ -76,7 +82,7 @@ record DatabaseSettings(String url, String user, String password, Duration start
     /** Opens the chosen store; PostgreSQL is waited for up to {@link #startupWait}. */
     Store open(Path dataDir) {
         if (postgres()) {
-            return PostgresStore.open(target(), startupWait, secretKey);
+            return PostgresStore.open(target(), startupWait, secretKey, writeTimeout);
         }
         Path file = dataDir.resolve(SQLITE_FILE);
         return secretKey == null ? SqliteStore.open(file) : SqliteStore.open(file, secretKey);
@@ -105,6 +111,23 @@ record DatabaseSettings(String url, String user, String password, Duration start
             // reported below
         }
         throw new IllegalArgumentException("--db-wait / GATEHOUSE_DB_WAIT must be a number of seconds (0 to 86400); got '"
+                + text + "'");
+    }
+
+    private static Duration parseWriteTimeout(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT_WRITE_TIMEOUT;
+        }
+        try {
+            double seconds = Double.parseDouble(text.strip());
+            // Past a minute an unanswered idempotency reservation counts as abandoned: writes must end sooner.
+            if (seconds >= 0.25 && seconds <= 30) {
+                return Duration.ofMillis(Math.round(seconds * 1000));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("GATEHOUSE_WRITE_TIMEOUT must be a number of seconds (0.25 to 30); got '"
                 + text + "'");
     }
 

@@ -97,7 +97,7 @@ final class ServeCommand implements Callable<Integer> {
         Store store = settings.database().open(settings.dataDir());
         Gatehouse core;
         try {
-            core = Gatehouse.open(store, Clock.systemUTC());
+            core = Gatehouse.open(store, Clock.systemUTC(), settings.database().writeTimeout().toMillis());
         } catch (RuntimeException e) {
             store.close();
             throw e;

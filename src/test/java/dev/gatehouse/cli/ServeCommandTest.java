@@ -40,6 +40,19 @@ class ServeCommandTest {
     }
 
     @Test
+    void theWriteBoundIsTwoSecondsUnlessSetAndABadOneStopsStartUpNamingIt() {
+        assertThat(Settings.resolve(null, null, null, Map.of()).database().writeTimeout())
+                .isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(Settings.resolve(null, null, null, Map.of("GATEHOUSE_WRITE_TIMEOUT", "0.5")).database().writeTimeout())
+                .isEqualTo(java.time.Duration.ofMillis(500));
+        for (String bad : new String[] {"0", "fast", "31", "-1"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> Settings.resolve(null, null, null, Map.of("GATEHOUSE_WRITE_TIMEOUT", bad)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GATEHOUSE_WRITE_TIMEOUT");
+        }
+    }
+
+    @Test
     void aDatabaseUrlSelectsPostgresqlAndNothingPrintsItsPassword() {
         Settings sqlite = Settings.resolve(null, null, null, Map.of());
         assertThat(sqlite.database().postgres()).isFalse();
