@@ -2,14 +2,8 @@ package dev.gatehouse.store.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.gatehouse.model.AuditEntry;
-import dev.gatehouse.model.Webhook;
-import dev.gatehouse.model.WebhookDelivery;
-import dev.gatehouse.store.AuditPosition;
-import dev.gatehouse.store.ChangelogEntry;
 import dev.gatehouse.store.Commit;
 import dev.gatehouse.store.CommitOutcomeUnknownException;
-import dev.gatehouse.store.IdempotentRequest;
 import dev.gatehouse.store.Migrations;
 import dev.gatehouse.store.SecretBox;
 import dev.gatehouse.store.SqlSecrets;
@@ -20,14 +14,13 @@ import dev.gatehouse.store.SqlIdempotency;
 import dev.gatehouse.store.SqlTables;
 import dev.gatehouse.store.SqlWebhooks;
 import dev.gatehouse.store.StaleRevisionException;
-import dev.gatehouse.store.Store;
+import dev.gatehouse.store.JdbcStore;
 import dev.gatehouse.store.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -41,7 +34,7 @@ import java.util.List;
  * <p>Durability: PostgreSQL's default {@code synchronous_commit=on}, so a commit has reached the
  * server's disk when {@link #commit} returns.
  */
-public final class PostgresStore implements Store {
+public final class PostgresStore extends JdbcStore {
     static final List<String> MIGRATIONS = List.of("V1__schema.sql", "V2__audit_idempotency_webhooks.sql",
             "V3__sealed_secrets.sql");
     static final String CHANNEL = "gatehouse_changelog";
@@ -52,8 +45,6 @@ public final class PostgresStore implements Store {
     private final PostgresTarget target;
     private final HikariDataSource pool;
     private final ChangeListener listener;
-    /** Seals webhook secrets and the installation's secrets; every node on the database must have the same key. */
-    private final SecretBox box;
     private volatile boolean closed;
 
     /** How long a write, or a wait for a pooled connection, may take by default before it fails. */
@@ -63,11 +54,12 @@ public final class PostgresStore implements Store {
 
     private PostgresStore(PostgresTarget target, HikariDataSource pool, ChangeListener listener, SecretBox box,
                           Duration writeTimeout) {
+        // Every node on the database must seal with the same key.
+        super(box);
         this.writeTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, writeTimeout.toMillis());
         this.target = target;
         this.pool = pool;
         this.listener = listener;
-        this.box = box;
     }
 
     /**
@@ -293,98 +285,10 @@ public final class PostgresStore implements Store {
     }
 
     @Override
-    public List<AuditEntry> auditLog(String orgId, AuditPosition after, int limit) {
-        return transaction("reading the audit log failed", c -> SqlAudit.page(c, orgId, after, limit));
-    }
-
-    @Override
-    public IdempotentRequest reserveIdempotencyKey(String scope, String key, String requestHash, Instant now,
-                                                   Instant expiredBefore) {
-        // A concurrent reservation of the same key on another node: our insert waits for it, then finds it.
-        return transaction("reserving an idempotency key failed",
-                c -> SqlIdempotency.reserve(c, scope, key, requestHash, now, expiredBefore));
-    }
-
-    @Override
-    public void completeIdempotencyKey(String scope, String key, IdempotentRequest answer) {
-        transaction("storing an idempotent answer failed", c -> {
-            SqlIdempotency.complete(c, scope, key, answer);
-            return null;
-        });
-    }
-
-    @Override
-    public void releaseIdempotencyKey(String scope, String key) {
-        transaction("releasing an idempotency key failed", c -> {
-            SqlIdempotency.release(c, scope, key);
-            return null;
-        });
-    }
-
-    @Override
-    public void addWebhook(Webhook webhook) {
-        transaction("adding a webhook failed", c -> {
-            SqlWebhooks.insert(c, webhook, AuditPosition.afterRevision(head(c)), box);
-            return null;
-        });
-    }
-
-    @Override
-    public boolean removeWebhook(String orgId, String webhookId) {
-        return transaction("removing a webhook failed", c -> SqlWebhooks.delete(c, orgId, webhookId));
-    }
-
-    @Override
-    public List<Webhook> webhooks(String orgId) {
-        return transaction("reading webhooks failed", c -> SqlWebhooks.list(c, orgId, box));
-    }
-
-    @Override
-    public AuditPosition webhookPosition(String webhookId) {
-        return transaction("reading a webhook failed", c -> SqlWebhooks.position(c, webhookId));
-    }
-
-    @Override
-    public boolean leaseWebhook(String webhookId, String owner, Instant now, Instant until) {
-        // One UPDATE: its row lock decides between nodes asking at once, and the loser sees the winner's lease.
-        return transaction("leasing a webhook failed", c -> SqlWebhooks.lease(c, webhookId, owner, now, until));
-    }
-
-    @Override
-    public WebhookDelivery recordDelivery(WebhookDelivery attempt, String owner, boolean advance) {
-        return transaction("logging a delivery failed", c -> SqlWebhooks.record(c, attempt, owner, advance));
-    }
-
-    @Override
-    public void advanceWebhook(String webhookId, String owner, AuditPosition to) {
-        transaction("moving a webhook on failed", c -> {
-            SqlWebhooks.advance(c, webhookId, owner, to);
-            return null;
-        });
-    }
-
-    @Override
-    public List<WebhookDelivery> deliveries(String webhookId, long afterId, int limit) {
-        return transaction("reading deliveries failed", c -> SqlWebhooks.deliveries(c, webhookId, afterId, limit));
-    }
-
-    @Override
-    public Snapshot load() {
-        return transaction("reading " + target.safeUrl() + " failed", c -> {
-            // One snapshot of the database for the head and every table, so they agree.
-            SqlTables.exec(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            return SqlTables.load(c, head(c));
-        });
-    }
-
-    @Override
-    public List<ChangelogEntry> changesAfter(long revision, int limit) {
-        return transaction("reading " + target.safeUrl() + " failed", c -> SqlChangelog.after(c, revision, limit));
-    }
-
-    @Override
-    public long revision() {
-        return transaction("reading " + target.safeUrl() + " failed", PostgresStore::head);
+    protected Snapshot load(Connection c) throws SQLException {
+        // One snapshot of the database for the head and every table, so they agree.
+        SqlTables.exec(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        return super.load(c);
     }
 
     @Override
@@ -401,11 +305,6 @@ public final class PostgresStore implements Store {
     /** True while this store hears other nodes' commits as they happen (rather than by polling). */
     boolean listening() {
         return listener.listening();
-    }
-
-    @Override
-    public byte[] secret(String name) {
-        return transaction("cannot read secret '" + name + "'", c -> SqlSecrets.get(c, name, box));
     }
 
     @Override
@@ -429,16 +328,13 @@ public final class PostgresStore implements Store {
         }
     }
 
-    private static long head(Connection c) throws SQLException {
+    @Override
+    protected long head(Connection c) throws SQLException {
         return SqlTables.query(c, "SELECT revision FROM head", r -> r.getLong(1)).get(0);
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
-    private <T> T transaction(String failure, Work<T> work) {
+    @Override
+    protected <T> T transaction(boolean write, String what, Work<T> work) {
         ensureOpen();
         try (Connection c = connection()) {
             try {
@@ -457,7 +353,8 @@ public final class PostgresStore implements Store {
             if (e instanceof StoreException se) {
                 throw se;
             }
-            throw new StoreException(failure + ": " + e.getMessage(), e, SqlStates.conflict(e));
+            throw new StoreException(what + " in " + target.safeUrl() + " failed: " + e.getMessage(), e,
+                    SqlStates.conflict(e));
         }
     }
 

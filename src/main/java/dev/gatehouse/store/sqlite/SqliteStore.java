@@ -1,25 +1,14 @@
 package dev.gatehouse.store.sqlite;
 
-import dev.gatehouse.model.AuditEntry;
-import dev.gatehouse.model.Webhook;
-import dev.gatehouse.model.WebhookDelivery;
-import dev.gatehouse.store.AuditPosition;
 import dev.gatehouse.store.Commit;
 import dev.gatehouse.store.CommitOutcomeUnknownException;
-import dev.gatehouse.store.IdempotentRequest;
-import dev.gatehouse.store.ChangelogEntry;
 import dev.gatehouse.store.Migrations;
 import dev.gatehouse.store.PrivateFiles;
 import dev.gatehouse.store.SecretBox;
 import dev.gatehouse.store.SqlSecrets;
-import dev.gatehouse.store.Snapshot;
 import dev.gatehouse.store.SqlChangelog;
-import dev.gatehouse.store.SqlAudit;
-import dev.gatehouse.store.SqlIdempotency;
-import dev.gatehouse.store.SqlTables;
-import dev.gatehouse.store.SqlWebhooks;
 import dev.gatehouse.store.StaleRevisionException;
-import dev.gatehouse.store.Store;
+import dev.gatehouse.store.JdbcStore;
 import dev.gatehouse.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,7 +17,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -47,7 +35,7 @@ import org.sqlite.SQLiteException;
  * <p>Durability: WAL journal with {@code synchronous=FULL}, so a commit has reached the disk when
  * {@link #commit} returns.
  */
-public final class SqliteStore implements Store {
+public final class SqliteStore extends JdbcStore {
     static final List<String> MIGRATIONS = List.of("V1__schema.sql", "V2__audit_idempotency_webhooks.sql",
             "V3__sealed_secrets.sql");
     /**
@@ -58,7 +46,6 @@ public final class SqliteStore implements Store {
 
     private final Path file;
     private final Connection conn;
-    private final SecretBox box;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition committed = lock.newCondition();
     private boolean closed;
@@ -66,9 +53,9 @@ public final class SqliteStore implements Store {
     private boolean open;
 
     private SqliteStore(Path file, Connection conn, SecretBox box) {
+        super(box);
         this.file = file;
         this.conn = conn;
-        this.box = box;
     }
 
     /**
@@ -287,94 +274,6 @@ public final class SqliteStore implements Store {
     }
 
     @Override
-    public List<AuditEntry> auditLog(String orgId, AuditPosition after, int limit) {
-        return inTransaction(false, () -> SqlAudit.page(conn, orgId, after, limit));
-    }
-
-    @Override
-    public IdempotentRequest reserveIdempotencyKey(String scope, String key, String requestHash, Instant now,
-                                                   Instant expiredBefore) {
-        return inTransaction(true, () -> SqlIdempotency.reserve(conn, scope, key, requestHash, now, expiredBefore));
-    }
-
-    @Override
-    public void completeIdempotencyKey(String scope, String key, IdempotentRequest answer) {
-        inTransaction(true, () -> {
-            SqlIdempotency.complete(conn, scope, key, answer);
-            return null;
-        });
-    }
-
-    @Override
-    public void releaseIdempotencyKey(String scope, String key) {
-        inTransaction(true, () -> {
-            SqlIdempotency.release(conn, scope, key);
-            return null;
-        });
-    }
-
-    @Override
-    public void addWebhook(Webhook webhook) {
-        inTransaction(true, () -> {
-            SqlWebhooks.insert(conn, webhook, AuditPosition.afterRevision(currentRevision()), box);
-            return null;
-        });
-    }
-
-    @Override
-    public boolean removeWebhook(String orgId, String webhookId) {
-        return inTransaction(true, () -> SqlWebhooks.delete(conn, orgId, webhookId));
-    }
-
-    @Override
-    public List<Webhook> webhooks(String orgId) {
-        return inTransaction(false, () -> SqlWebhooks.list(conn, orgId, box));
-    }
-
-    @Override
-    public AuditPosition webhookPosition(String webhookId) {
-        return inTransaction(false, () -> SqlWebhooks.position(conn, webhookId));
-    }
-
-    @Override
-    public boolean leaseWebhook(String webhookId, String owner, Instant now, Instant until) {
-        return inTransaction(true, () -> SqlWebhooks.lease(conn, webhookId, owner, now, until));
-    }
-
-    @Override
-    public WebhookDelivery recordDelivery(WebhookDelivery attempt, String owner, boolean advance) {
-        return inTransaction(true, () -> SqlWebhooks.record(conn, attempt, owner, advance));
-    }
-
-    @Override
-    public void advanceWebhook(String webhookId, String owner, AuditPosition to) {
-        inTransaction(true, () -> {
-            SqlWebhooks.advance(conn, webhookId, owner, to);
-            return null;
-        });
-    }
-
-    @Override
-    public List<WebhookDelivery> deliveries(String webhookId, long afterId, int limit) {
-        return inTransaction(false, () -> SqlWebhooks.deliveries(conn, webhookId, afterId, limit));
-    }
-
-    @Override
-    public Snapshot load() {
-        return inTransaction(false, () -> SqlTables.load(conn, currentRevision()));
-    }
-
-    @Override
-    public List<ChangelogEntry> changesAfter(long revision, int limit) {
-        return inTransaction(false, () -> SqlChangelog.after(conn, revision, limit));
-    }
-
-    @Override
-    public long revision() {
-        return inTransaction(false, this::currentRevision);
-    }
-
-    @Override
     public long awaitChange(long afterRevision, long timeoutMillis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMillis));
         lock.lock();
@@ -396,15 +295,10 @@ public final class SqliteStore implements Store {
     }
 
     @Override
-    public byte[] secret(String name) {
-        return inTransaction(true, () -> SqlSecrets.get(conn, name, box));
-    }
-
-    @Override
     public boolean ping() {
         try {
-            return inTransaction(false, () -> {
-                try (Statement s = conn.createStatement(); ResultSet r = s.executeQuery("SELECT 1")) {
+            return transaction(false, "pinging", c -> {
+                try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT 1")) {
                     return r.next();
                 }
             });
@@ -431,7 +325,17 @@ public final class SqliteStore implements Store {
         }
     }
 
-    private interface Work<T> {
+    @Override
+    protected <T> T transaction(boolean write, String what, Work<T> work) {
+        return inTransaction(write, what, () -> work.run(conn));
+    }
+
+    @Override
+    protected long head(Connection c) throws SQLException {
+        return currentRevision();
+    }
+
+    private interface Step<T> {
         T run() throws SQLException;
     }
 
@@ -439,7 +343,7 @@ public final class SqliteStore implements Store {
      * Runs work in one transaction, committed at the end (so small writes use it too), or rolled back if it
      * fails: reads see one consistent state and writes land whole.
      */
-    private <T> T inTransaction(boolean write, Work<T> work) {
+    private <T> T inTransaction(boolean write, String what, Step<T> work) {
         lock.lock();
         try {
             ensureOpen();
@@ -459,7 +363,7 @@ public final class SqliteStore implements Store {
                 if (!nested) {
                     rollbackQuietly(e);
                 }
-                throw new StoreException("the database " + file + " failed: " + e.getMessage(), e);
+                throw new StoreException(what + " in " + file + " failed: " + e.getMessage(), e);
             }
         } finally {
             lock.unlock();
