@@ -74,26 +74,66 @@ public final class AuditTrail {
     }
 
     private void describe(Change c) {
-        if (c instanceof Change.OrganizationPut x) {
+        c.accept(describer);
+    }
+
+    /** One entry (or none) per kind of change; users and tokens have no organization and no entry. */
+    private final Change.Visitor<Void> describer = new Change.Visitor<>() {
+        @Override
+        public Void userPut(Change.UserPut x) {
+            return null; // no organization, no entry (see the class comment)
+        }
+
+        @Override
+        public Void userRemoved(Change.UserRemoved x) {
+            return null; // no organization, no entry (see the class comment)
+        }
+
+        @Override
+        public Void organizationPut(Change.OrganizationPut x) {
             organization(x.organization());
-        } else if (c instanceof Change.MemberPut x) {
+            return null;
+        }
+
+        @Override
+        public Void memberPut(Change.MemberPut x) {
             member(x.member());
-        } else if (c instanceof Change.MemberRemoved x) {
+            return null;
+        }
+
+        @Override
+        public Void memberRemoved(Change.MemberRemoved x) {
             Member old = prior("member:" + x.orgId() + ":" + x.userId(), world.member(x.orgId(), x.userId()));
             emit(x.orgId(), "member.removed", "organization", x.orgId(), "user", x.userId(),
                     old == null ? null : memberRole(old), null);
             written.put("member:" + x.orgId() + ":" + x.userId(), GONE);
-        } else if (c instanceof Change.TeamPut x) {
+            return null;
+        }
+
+        @Override
+        public Void teamPut(Change.TeamPut x) {
             team(x.team());
-        } else if (c instanceof Change.TeamRemoved x) {
+            return null;
+        }
+
+        @Override
+        public Void teamRemoved(Change.TeamRemoved x) {
             Team old = prior("team:" + x.teamId(), world.team(x.teamId()));
             if (old != null) {
                 emit(old.orgId(), "team.deleted", "team", old.id(), null, null, null, null);
             }
             written.put("team:" + x.teamId(), GONE);
-        } else if (c instanceof Change.TeamMemberPut x) {
+            return null;
+        }
+
+        @Override
+        public Void teamMemberPut(Change.TeamMemberPut x) {
             teamMember(x.membership());
-        } else if (c instanceof Change.TeamMemberRemoved x) {
+            return null;
+        }
+
+        @Override
+        public Void teamMemberRemoved(Change.TeamMemberRemoved x) {
             String key = "teammember:" + x.teamId() + ":" + x.userId();
             TeamMembership old = prior(key, world.teamMembers(x.teamId()).get(x.userId()));
             Team team = prior("team:" + x.teamId(), world.team(x.teamId()));
@@ -102,18 +142,34 @@ public final class AuditTrail {
                         old == null ? null : old.role().wire(), null);
             }
             written.put(key, GONE);
-        } else if (c instanceof Change.CollectionPut x) {
+            return null;
+        }
+
+        @Override
+        public Void collectionPut(Change.CollectionPut x) {
             Collection k = x.collection();
             Collection old = prior("collection:" + k.id(), world.collection(k.id()));
             content(k.orgId(), "collection", k.id(), old == null, old == null ? null : old.defaultLevel(),
                     k.defaultLevel(), old != null && !old.equals(new Collection(k.id(), k.orgId(), k.parentId(),
                             k.title(), k.description(), old.defaultLevel(), k.createdAt())));
             written.put("collection:" + k.id(), k);
-        } else if (c instanceof Change.CollectionRemoved x) {
+            return null;
+        }
+
+        @Override
+        public Void collectionRemoved(Change.CollectionRemoved x) {
             removed("collection", x.collectionId());
-        } else if (c instanceof Change.SpacePut x) {
+            return null;
+        }
+
+        @Override
+        public Void spacePut(Change.SpacePut x) {
             space(x.space());
-        } else if (c instanceof Change.SpaceRemoved x) {
+            return null;
+        }
+
+        @Override
+        public Void spaceRemoved(Change.SpaceRemoved x) {
             Space old = prior("space:" + x.spaceId(), world.space(x.spaceId()));
             // A space already in the bin was reported deleted then; its purge is reported as such.
             if (old != null) {
@@ -121,45 +177,87 @@ public final class AuditTrail {
                         null, null, null, null);
             }
             written.put("space:" + x.spaceId(), GONE);
-        } else if (c instanceof Change.SitePut x) {
+            return null;
+        }
+
+        @Override
+        public Void sitePut(Change.SitePut x) {
             Site s = x.site();
             Site old = prior("site:" + s.id(), world.site(s.id()));
             content(s.orgId(), "site", s.id(), old == null, old == null ? null : old.defaultLevel(),
                     s.defaultLevel(), old != null && !old.equals(new Site(s.id(), s.orgId(), s.title(),
                             old.defaultLevel(), s.visibility(), s.published(), s.createdAt())));
             written.put("site:" + s.id(), s);
-        } else if (c instanceof Change.SiteRemoved x) {
+            return null;
+        }
+
+        @Override
+        public Void siteRemoved(Change.SiteRemoved x) {
             removed("site", x.siteId());
-        } else if (c instanceof Change.SiteSpacePut x) {
+            return null;
+        }
+
+        @Override
+        public Void siteSpacePut(Change.SiteSpacePut x) {
             siteSpace(x.siteSpace());
-        } else if (c instanceof Change.SiteSpaceRemoved x) {
+            return null;
+        }
+
+        @Override
+        public Void siteSpaceRemoved(Change.SiteSpaceRemoved x) {
             SiteSpace old = prior("sitespace:" + x.siteSpaceId(), world.siteSpace(x.siteSpaceId()));
             if (old != null) {
                 emit(orgOf(new ResourceRef(ResourceType.SITE, old.siteId())), "site.space_unpublished", "site",
                         old.siteId(), "space", old.spaceId(), null, null);
             }
             written.put("sitespace:" + x.siteSpaceId(), GONE);
-        } else if (c instanceof Change.PagePut x) {
+            return null;
+        }
+
+        @Override
+        public Void pagePut(Change.PagePut x) {
             Page p = x.page();
             Page old = prior("page:" + p.id(), world.page(p.id()));
             content(orgOf(new ResourceRef(ResourceType.SPACE, p.spaceId())), "page", p.id(), old == null,
                     old == null ? null : old.defaultLevel(), p.defaultLevel(), old != null && !old.equals(new Page(p.id(),
                             p.spaceId(), p.parentId(), p.title(), old.defaultLevel(), p.position(), p.createdAt())));
             written.put("page:" + p.id(), p);
-        } else if (c instanceof Change.PageRemoved x) {
+            return null;
+        }
+
+        @Override
+        public Void pageRemoved(Change.PageRemoved x) {
             removed("page", x.pageId());
-        } else if (c instanceof Change.GrantPut x) {
+            return null;
+        }
+
+        @Override
+        public Void grantPut(Change.GrantPut x) {
             grant(x.grant());
-        } else if (c instanceof Change.GrantRemoved x) {
+            return null;
+        }
+
+        @Override
+        public Void grantRemoved(Change.GrantRemoved x) {
             Grant old = priorGrant(x.resource(), x.subject());
             if (old != null) {
                 emit(orgOf(x.resource()), "grant.removed", x.resource().type().wire(), x.resource().id(),
                         subjectType(x.subject()), x.subject().id(), roleOrNone(old.role()), null);
             }
             written.put(grantKey(x.resource(), x.subject()), GONE);
+            return null;
         }
-        // Users and tokens: no organization, no entry (see the class comment).
-    }
+
+        @Override
+        public Void tokenPut(Change.TokenPut x) {
+            return null; // no organization, no entry (see the class comment)
+        }
+
+        @Override
+        public Void tokenRemoved(Change.TokenRemoved x) {
+            return null; // no organization, no entry (see the class comment)
+        }
+    };
 
     private void organization(Organization o) {
         Organization old = prior("org:" + o.id(), world.organization(o.id()));

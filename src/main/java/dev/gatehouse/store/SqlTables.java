@@ -41,109 +41,184 @@ public final class SqlTables {
 
     /** Writes one change inside the caller's transaction. */
     public static void apply(Connection c, Change change) throws SQLException {
-        if (change instanceof Change.UserPut x) {
+        Write w = change.accept(WRITES);
+        exec(c, w.sql(), w.args());
+    }
+
+    /** One statement and its arguments. */
+    private record Write(String sql, Object... args) {
+    }
+
+    /** The statement that writes each kind of change to its table. */
+    private static final Change.Visitor<Write> WRITES = new Change.Visitor<>() {
+        @Override
+        public Write userPut(Change.UserPut x) {
             User u = x.user();
-            exec(c, "INSERT INTO users (id, display_name, email, photo_url, invited, created_at) VALUES (?,?,?,?,?,?) "
+            return new Write("INSERT INTO users (id, display_name, email, photo_url, invited, created_at) VALUES (?,?,?,?,?,?) "
                     + "ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, email = excluded.email, "
                     + "photo_url = excluded.photo_url, invited = excluded.invited, created_at = excluded.created_at",
                     u.id(), u.displayName(), u.email(), u.photoUrl(), u.invited(), t(u.createdAt()));
-        } else if (change instanceof Change.UserRemoved x) {
-            exec(c, "DELETE FROM users WHERE id = ?", x.userId());
-        } else if (change instanceof Change.OrganizationPut x) {
+        }
+
+        @Override
+        public Write userRemoved(Change.UserRemoved x) {
+            return new Write("DELETE FROM users WHERE id = ?", x.userId());
+        }
+
+        @Override
+        public Write organizationPut(Change.OrganizationPut x) {
             Organization o = x.organization();
-            exec(c, "INSERT INTO organizations (id, title, default_role, created_at) VALUES (?,?,?,?) "
+            return new Write("INSERT INTO organizations (id, title, default_role, created_at) VALUES (?,?,?,?) "
                     + "ON CONFLICT (id) DO UPDATE SET title = excluded.title, default_role = excluded.default_role, "
                     + "created_at = excluded.created_at", o.id(), o.title(), Role.wireOrNull(o.defaultRole()),
                     t(o.createdAt()));
-        } else if (change instanceof Change.MemberPut x) {
+        }
+
+        @Override
+        public Write memberPut(Change.MemberPut x) {
             Member m = x.member();
-            exec(c, "INSERT INTO members (org_id, user_id, role, disabled, joined_at) VALUES (?,?,?,?,?) "
+            return new Write("INSERT INTO members (org_id, user_id, role, disabled, joined_at) VALUES (?,?,?,?,?) "
                     + "ON CONFLICT (org_id, user_id) DO UPDATE SET role = excluded.role, disabled = excluded.disabled, "
                     + "joined_at = excluded.joined_at", m.orgId(), m.userId(), Role.wireOrNull(m.role()), m.disabled(),
                     t(m.joinedAt()));
-        } else if (change instanceof Change.MemberRemoved x) {
-            exec(c, "DELETE FROM members WHERE org_id = ? AND user_id = ?", x.orgId(), x.userId());
-        } else if (change instanceof Change.TeamPut x) {
+        }
+
+        @Override
+        public Write memberRemoved(Change.MemberRemoved x) {
+            return new Write("DELETE FROM members WHERE org_id = ? AND user_id = ?", x.orgId(), x.userId());
+        }
+
+        @Override
+        public Write teamPut(Change.TeamPut x) {
             Team tm = x.team();
-            exec(c, "INSERT INTO teams (id, org_id, title, created_at) VALUES (?,?,?,?) ON CONFLICT (id) DO UPDATE SET "
+            return new Write("INSERT INTO teams (id, org_id, title, created_at) VALUES (?,?,?,?) ON CONFLICT (id) DO UPDATE SET "
                     + "org_id = excluded.org_id, title = excluded.title, created_at = excluded.created_at",
                     tm.id(), tm.orgId(), tm.title(), t(tm.createdAt()));
-        } else if (change instanceof Change.TeamRemoved x) {
-            exec(c, "DELETE FROM teams WHERE id = ?", x.teamId());
-        } else if (change instanceof Change.TeamMemberPut x) {
+        }
+
+        @Override
+        public Write teamRemoved(Change.TeamRemoved x) {
+            return new Write("DELETE FROM teams WHERE id = ?", x.teamId());
+        }
+
+        @Override
+        public Write teamMemberPut(Change.TeamMemberPut x) {
             TeamMembership m = x.membership();
-            exec(c, "INSERT INTO team_members (team_id, user_id, role) VALUES (?,?,?) ON CONFLICT (team_id, user_id) "
+            return new Write("INSERT INTO team_members (team_id, user_id, role) VALUES (?,?,?) ON CONFLICT (team_id, user_id) "
                     + "DO UPDATE SET role = excluded.role", m.teamId(), m.userId(), m.role().name());
-        } else if (change instanceof Change.TeamMemberRemoved x) {
-            exec(c, "DELETE FROM team_members WHERE team_id = ? AND user_id = ?", x.teamId(), x.userId());
-        } else if (change instanceof Change.CollectionPut x) {
+        }
+
+        @Override
+        public Write teamMemberRemoved(Change.TeamMemberRemoved x) {
+            return new Write("DELETE FROM team_members WHERE team_id = ? AND user_id = ?", x.teamId(), x.userId());
+        }
+
+        @Override
+        public Write collectionPut(Change.CollectionPut x) {
             Collection k = x.collection();
-            exec(c, "INSERT INTO collections (id, org_id, parent_id, title, description, default_level, created_at) "
+            return new Write("INSERT INTO collections (id, org_id, parent_id, title, description, default_level, created_at) "
                     + "VALUES (?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET org_id = excluded.org_id, "
                     + "parent_id = excluded.parent_id, title = excluded.title, description = excluded.description, "
                     + "default_level = excluded.default_level, created_at = excluded.created_at",
                     k.id(), k.orgId(), k.parentId(), k.title(), k.description(), k.defaultLevel().wire(), t(k.createdAt()));
-        } else if (change instanceof Change.CollectionRemoved x) {
-            exec(c, "DELETE FROM collections WHERE id = ?", x.collectionId());
-        } else if (change instanceof Change.SpacePut x) {
+        }
+
+        @Override
+        public Write collectionRemoved(Change.CollectionRemoved x) {
+            return new Write("DELETE FROM collections WHERE id = ?", x.collectionId());
+        }
+
+        @Override
+        public Write spacePut(Change.SpacePut x) {
             Space s = x.space();
-            exec(c, "INSERT INTO spaces (id, org_id, parent_id, title, emoji, visibility, default_level, created_at, "
+            return new Write("INSERT INTO spaces (id, org_id, parent_id, title, emoji, visibility, default_level, created_at, "
                     + "updated_at, deleted_at) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET "
                     + "org_id = excluded.org_id, parent_id = excluded.parent_id, title = excluded.title, "
                     + "emoji = excluded.emoji, visibility = excluded.visibility, default_level = excluded.default_level, "
                     + "created_at = excluded.created_at, updated_at = excluded.updated_at, deleted_at = excluded.deleted_at",
                     s.id(), s.orgId(), s.parentId(), s.title(), s.emoji(), s.visibility().name(), s.defaultLevel().wire(),
                     t(s.createdAt()), t(s.updatedAt()), t(s.deletedAt()));
-        } else if (change instanceof Change.SpaceRemoved x) {
-            exec(c, "DELETE FROM spaces WHERE id = ?", x.spaceId());
-        } else if (change instanceof Change.SitePut x) {
+        }
+
+        @Override
+        public Write spaceRemoved(Change.SpaceRemoved x) {
+            return new Write("DELETE FROM spaces WHERE id = ?", x.spaceId());
+        }
+
+        @Override
+        public Write sitePut(Change.SitePut x) {
             Site s = x.site();
-            exec(c, "INSERT INTO sites (id, org_id, title, default_level, visibility, published, created_at) "
+            return new Write("INSERT INTO sites (id, org_id, title, default_level, visibility, published, created_at) "
                     + "VALUES (?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET org_id = excluded.org_id, "
                     + "title = excluded.title, default_level = excluded.default_level, visibility = excluded.visibility, "
                     + "published = excluded.published, created_at = excluded.created_at",
                     s.id(), s.orgId(), s.title(), s.defaultLevel().wire(), s.visibility().name(), s.published(),
                     t(s.createdAt()));
-        } else if (change instanceof Change.SiteRemoved x) {
-            exec(c, "DELETE FROM sites WHERE id = ?", x.siteId());
-        } else if (change instanceof Change.SiteSpacePut x) {
+        }
+
+        @Override
+        public Write siteRemoved(Change.SiteRemoved x) {
+            return new Write("DELETE FROM sites WHERE id = ?", x.siteId());
+        }
+
+        @Override
+        public Write siteSpacePut(Change.SiteSpacePut x) {
             SiteSpace s = x.siteSpace();
-            exec(c, "INSERT INTO site_spaces (id, site_id, space_id, path, position, created_at) VALUES (?,?,?,?,?,?) "
+            return new Write("INSERT INTO site_spaces (id, site_id, space_id, path, position, created_at) VALUES (?,?,?,?,?,?) "
                     + "ON CONFLICT (id) DO UPDATE SET site_id = excluded.site_id, space_id = excluded.space_id, "
                     + "path = excluded.path, position = excluded.position, created_at = excluded.created_at",
                     s.id(), s.siteId(), s.spaceId(), s.path(), s.position(), t(s.createdAt()));
-        } else if (change instanceof Change.SiteSpaceRemoved x) {
-            exec(c, "DELETE FROM site_spaces WHERE id = ?", x.siteSpaceId());
-        } else if (change instanceof Change.PagePut x) {
+        }
+
+        @Override
+        public Write siteSpaceRemoved(Change.SiteSpaceRemoved x) {
+            return new Write("DELETE FROM site_spaces WHERE id = ?", x.siteSpaceId());
+        }
+
+        @Override
+        public Write pagePut(Change.PagePut x) {
             Page p = x.page();
-            exec(c, "INSERT INTO pages (id, space_id, parent_id, title, default_level, position, created_at) "
+            return new Write("INSERT INTO pages (id, space_id, parent_id, title, default_level, position, created_at) "
                     + "VALUES (?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET space_id = excluded.space_id, "
                     + "parent_id = excluded.parent_id, title = excluded.title, default_level = excluded.default_level, "
                     + "position = excluded.position, created_at = excluded.created_at",
                     p.id(), p.spaceId(), p.parentId(), p.title(), p.defaultLevel().wire(), p.position(), t(p.createdAt()));
-        } else if (change instanceof Change.PageRemoved x) {
-            exec(c, "DELETE FROM pages WHERE id = ?", x.pageId());
-        } else if (change instanceof Change.GrantPut x) {
+        }
+
+        @Override
+        public Write pageRemoved(Change.PageRemoved x) {
+            return new Write("DELETE FROM pages WHERE id = ?", x.pageId());
+        }
+
+        @Override
+        public Write grantPut(Change.GrantPut x) {
             Grant g = x.grant();
-            exec(c, "INSERT INTO grants (resource_type, resource_id, subject_type, subject_id, role) VALUES (?,?,?,?,?) "
+            return new Write("INSERT INTO grants (resource_type, resource_id, subject_type, subject_id, role) VALUES (?,?,?,?,?) "
                     + "ON CONFLICT (resource_type, resource_id, subject_type, subject_id) DO UPDATE SET role = excluded.role",
                     g.resource().type().name(), g.resource().id(), g.subject().type().name(), g.subject().id(),
                     Role.wireOrNull(g.role()));
-        } else if (change instanceof Change.GrantRemoved x) {
-            exec(c, "DELETE FROM grants WHERE resource_type = ? AND resource_id = ? AND subject_type = ? AND subject_id = ?",
+        }
+
+        @Override
+        public Write grantRemoved(Change.GrantRemoved x) {
+            return new Write("DELETE FROM grants WHERE resource_type = ? AND resource_id = ? AND subject_type = ? AND subject_id = ?",
                     x.resource().type().name(), x.resource().id(), x.subject().type().name(), x.subject().id());
-        } else if (change instanceof Change.TokenPut x) {
+        }
+
+        @Override
+        public Write tokenPut(Change.TokenPut x) {
             ApiToken k = x.token();
-            exec(c, "INSERT INTO tokens (id, user_id, label, secret_hash, created_at) VALUES (?,?,?,?,?) "
+            return new Write("INSERT INTO tokens (id, user_id, label, secret_hash, created_at) VALUES (?,?,?,?,?) "
                     + "ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, label = excluded.label, "
                     + "secret_hash = excluded.secret_hash, created_at = excluded.created_at",
                     k.id(), k.userId(), k.label(), k.secretHash(), t(k.createdAt()));
-        } else if (change instanceof Change.TokenRemoved x) {
-            exec(c, "DELETE FROM tokens WHERE id = ?", x.tokenId());
-        } else {
-            throw new IllegalArgumentException("no table for " + change);
         }
-    }
+
+        @Override
+        public Write tokenRemoved(Change.TokenRemoved x) {
+            return new Write("DELETE FROM tokens WHERE id = ?", x.tokenId());
+        }
+    };
 
     /** Reads every table; the caller provides a consistent (single-transaction) connection. */
     public static Snapshot load(Connection c, long revision) throws SQLException {

@@ -23,48 +23,133 @@ public record GeneratedWorld(List<Change> changes, List<String> users, List<Reso
     }
 
     static String describe(Change change) {
-        if (change instanceof Change.UserPut c) {
+        return change.accept(DESCRIBE);
+    }
+
+    /** One line per change, in the words of a failure report. */
+    private static final Change.Visitor<String> DESCRIBE = new Change.Visitor<>() {
+        @Override
+        public String userPut(Change.UserPut c) {
             return "user " + c.user().id();
-        } else if (change instanceof Change.OrganizationPut c) {
+        }
+
+        @Override
+        public String userRemoved(Change.UserRemoved c) {
+            return c.toString();
+        }
+
+        @Override
+        public String organizationPut(Change.OrganizationPut c) {
             return "organization " + c.organization().id();
-        } else if (change instanceof Change.MemberPut c) {
+        }
+
+        @Override
+        public String memberPut(Change.MemberPut c) {
             Member m = c.member();
             return "member " + m.orgId() + "/" + m.userId() + " " + (m.isGuest() ? "guest" : m.role().wire())
                     + (m.disabled() ? " DISABLED" : "");
-        } else if (change instanceof Change.MemberRemoved c) {
+        }
+
+        @Override
+        public String memberRemoved(Change.MemberRemoved c) {
             return "member removed " + c.orgId() + "/" + c.userId();
-        } else if (change instanceof Change.TeamPut c) {
+        }
+
+        @Override
+        public String teamPut(Change.TeamPut c) {
             return "team " + c.team().id() + " in " + c.team().orgId();
-        } else if (change instanceof Change.TeamRemoved c) {
+        }
+
+        @Override
+        public String teamRemoved(Change.TeamRemoved c) {
             return "team removed " + c.teamId();
-        } else if (change instanceof Change.TeamMemberPut c) {
+        }
+
+        @Override
+        public String teamMemberPut(Change.TeamMemberPut c) {
             return "team member " + c.membership().teamId() + " += " + c.membership().userId();
-        } else if (change instanceof Change.TeamMemberRemoved c) {
+        }
+
+        @Override
+        public String teamMemberRemoved(Change.TeamMemberRemoved c) {
             return "team member " + c.teamId() + " -= " + c.userId();
-        } else if (change instanceof Change.CollectionPut c) {
+        }
+
+        @Override
+        public String collectionPut(Change.CollectionPut c) {
             return "collection " + c.collection().id() + " in " + c.collection().orgId() + parent(c.collection().parentId())
                     + " default " + level(c.collection().defaultLevel());
-        } else if (change instanceof Change.SpacePut c) {
+        }
+
+        @Override
+        public String collectionRemoved(Change.CollectionRemoved c) {
+            return c.toString();
+        }
+
+        @Override
+        public String spacePut(Change.SpacePut c) {
             return "space " + c.space().id() + " in " + c.space().orgId() + parent(c.space().parentId())
                     + " default " + level(c.space().defaultLevel()) + " created +" + c.space().createdAt().getEpochSecond() % 60
                     + "s" + (c.space().deleted() ? " DELETED" : "");
-        } else if (change instanceof Change.SitePut c) {
+        }
+
+        @Override
+        public String spaceRemoved(Change.SpaceRemoved c) {
+            return c.toString();
+        }
+
+        @Override
+        public String sitePut(Change.SitePut c) {
             return "site " + c.site().id() + " in " + c.site().orgId() + " default " + level(c.site().defaultLevel());
-        } else if (change instanceof Change.SiteSpacePut c) {
+        }
+
+        @Override
+        public String siteRemoved(Change.SiteRemoved c) {
+            return c.toString();
+        }
+
+        @Override
+        public String siteSpacePut(Change.SiteSpacePut c) {
             return "site space " + c.siteSpace().id() + ": " + c.siteSpace().siteId() + " publishes "
                     + c.siteSpace().spaceId() + " at " + c.siteSpace().position();
-        } else if (change instanceof Change.SiteSpaceRemoved c) {
+        }
+
+        @Override
+        public String siteSpaceRemoved(Change.SiteSpaceRemoved c) {
             return "site space removed " + c.siteSpaceId();
-        } else if (change instanceof Change.PagePut c) {
+        }
+
+        @Override
+        public String pagePut(Change.PagePut c) {
             return "page " + c.page().id() + " in " + c.page().spaceId() + parent(c.page().parentId())
                     + " default " + level(c.page().defaultLevel());
-        } else if (change instanceof Change.GrantPut c) {
+        }
+
+        @Override
+        public String pageRemoved(Change.PageRemoved c) {
+            return c.toString();
+        }
+
+        @Override
+        public String grantPut(Change.GrantPut c) {
             return "grant " + c.grant().resource() + " " + c.grant().subject() + " -> " + role(c.grant().role());
-        } else if (change instanceof Change.GrantRemoved c) {
+        }
+
+        @Override
+        public String grantRemoved(Change.GrantRemoved c) {
             return "grant removed " + c.resource() + " " + c.subject();
         }
-        return change.toString();
-    }
+
+        @Override
+        public String tokenPut(Change.TokenPut c) {
+            return c.toString();
+        }
+
+        @Override
+        public String tokenRemoved(Change.TokenRemoved c) {
+            return c.toString();
+        }
+    };
 
     private static String parent(String parentId) {
         return parentId == null ? "" : " under " + parentId;

@@ -55,51 +55,149 @@ public final class Oracle {
     // ------------------------------------------------------------------ the data
 
     private void replay(Change change) {
-        if (change instanceof Change.OrganizationPut c) {
+        change.accept(replayer);
+    }
+
+    /** How each kind of change changes the data; users and tokens play no part in permissions. */
+    private final Change.Visitor<Void> replayer = new Change.Visitor<>() {
+        @Override
+        public Void userPut(Change.UserPut x) {
+            return null; // users and tokens play no part in permissions
+        }
+
+        @Override
+        public Void userRemoved(Change.UserRemoved x) {
+            return null; // users and tokens play no part in permissions
+        }
+
+        @Override
+        public Void organizationPut(Change.OrganizationPut c) {
             replace(organizations, o -> o.id().equals(c.organization().id()), c.organization());
-        } else if (change instanceof Change.MemberPut c) {
+            return null;
+        }
+
+        @Override
+        public Void memberPut(Change.MemberPut c) {
             Member m = c.member();
             replace(members, x -> x.orgId().equals(m.orgId()) && x.userId().equals(m.userId()), m);
-        } else if (change instanceof Change.MemberRemoved c) {
+            return null;
+        }
+
+        @Override
+        public Void memberRemoved(Change.MemberRemoved c) {
             members.removeIf(x -> x.orgId().equals(c.orgId()) && x.userId().equals(c.userId()));
-        } else if (change instanceof Change.TeamPut c) {
+            return null;
+        }
+
+        @Override
+        public Void teamPut(Change.TeamPut c) {
             replace(teams, t -> t.id().equals(c.team().id()), c.team());
-        } else if (change instanceof Change.TeamRemoved c) {
+            return null;
+        }
+
+        @Override
+        public Void teamRemoved(Change.TeamRemoved c) {
             teams.removeIf(t -> t.id().equals(c.teamId()));
             teamMemberships.removeIf(x -> x.teamId().equals(c.teamId()));
-        } else if (change instanceof Change.TeamMemberPut c) {
+            return null;
+        }
+
+        @Override
+        public Void teamMemberPut(Change.TeamMemberPut c) {
             TeamMembership tm = c.membership();
             replace(teamMemberships, x -> x.teamId().equals(tm.teamId()) && x.userId().equals(tm.userId()), tm);
-        } else if (change instanceof Change.TeamMemberRemoved c) {
+            return null;
+        }
+
+        @Override
+        public Void teamMemberRemoved(Change.TeamMemberRemoved c) {
             teamMemberships.removeIf(x -> x.teamId().equals(c.teamId()) && x.userId().equals(c.userId()));
-        } else if (change instanceof Change.CollectionPut c) {
+            return null;
+        }
+
+        @Override
+        public Void collectionPut(Change.CollectionPut c) {
             replace(collections, x -> x.id().equals(c.collection().id()), c.collection());
-        } else if (change instanceof Change.CollectionRemoved c) {
+            return null;
+        }
+
+        @Override
+        public Void collectionRemoved(Change.CollectionRemoved c) {
             collections.removeIf(x -> x.id().equals(c.collectionId()));
-        } else if (change instanceof Change.SpacePut c) {
+            return null;
+        }
+
+        @Override
+        public Void spacePut(Change.SpacePut c) {
             replace(spaces, x -> x.id().equals(c.space().id()), c.space());
-        } else if (change instanceof Change.SpaceRemoved c) {
+            return null;
+        }
+
+        @Override
+        public Void spaceRemoved(Change.SpaceRemoved c) {
             spaces.removeIf(x -> x.id().equals(c.spaceId()));
-        } else if (change instanceof Change.SitePut c) {
+            return null;
+        }
+
+        @Override
+        public Void sitePut(Change.SitePut c) {
             replace(sites, x -> x.id().equals(c.site().id()), c.site());
-        } else if (change instanceof Change.SiteRemoved c) {
+            return null;
+        }
+
+        @Override
+        public Void siteRemoved(Change.SiteRemoved c) {
             sites.removeIf(x -> x.id().equals(c.siteId()));
-        } else if (change instanceof Change.SiteSpacePut c) {
+            return null;
+        }
+
+        @Override
+        public Void siteSpacePut(Change.SiteSpacePut c) {
             replace(siteSpaces, x -> x.id().equals(c.siteSpace().id()), c.siteSpace());
-        } else if (change instanceof Change.SiteSpaceRemoved c) {
+            return null;
+        }
+
+        @Override
+        public Void siteSpaceRemoved(Change.SiteSpaceRemoved c) {
             siteSpaces.removeIf(x -> x.id().equals(c.siteSpaceId()));
-        } else if (change instanceof Change.PagePut c) {
+            return null;
+        }
+
+        @Override
+        public Void pagePut(Change.PagePut c) {
             replace(pages, x -> x.id().equals(c.page().id()), c.page());
-        } else if (change instanceof Change.PageRemoved c) {
+            return null;
+        }
+
+        @Override
+        public Void pageRemoved(Change.PageRemoved c) {
             pages.removeIf(x -> x.id().equals(c.pageId()));
-        } else if (change instanceof Change.GrantPut c) {
+            return null;
+        }
+
+        @Override
+        public Void grantPut(Change.GrantPut c) {
             Grant g = c.grant();
             replace(grants, x -> x.resource().equals(g.resource()) && x.subject().equals(g.subject()), g);
-        } else if (change instanceof Change.GrantRemoved c) {
-            grants.removeIf(x -> x.resource().equals(c.resource()) && x.subject().equals(c.subject()));
+            return null;
         }
-        // users and tokens play no part in permissions
-    }
+
+        @Override
+        public Void grantRemoved(Change.GrantRemoved c) {
+            grants.removeIf(x -> x.resource().equals(c.resource()) && x.subject().equals(c.subject()));
+            return null;
+        }
+
+        @Override
+        public Void tokenPut(Change.TokenPut x) {
+            return null; // users and tokens play no part in permissions
+        }
+
+        @Override
+        public Void tokenRemoved(Change.TokenRemoved x) {
+            return null; // users and tokens play no part in permissions
+        }
+    };
 
     private static <T> void replace(List<T> list, Predicate<T> same, T value) {
         list.removeIf(same);

@@ -30,8 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 
 /**
  * Small random worlds, as valid lists of {@link Change}s a service could have written: 1-8 users, 1-2
@@ -42,18 +40,14 @@ import net.jqwik.api.Arbitrary;
  * member removed, a team removed with its grants, a site space removed, a member or space changed).
  *
  * <p>Every decision is drawn from a list of integers, and 0 is always the simplest choice (fewer objects,
- * "inherit", no deletion): when jqwik shrinks a failing list towards zeros the world it describes shrinks
- * with it, which keeps failure reports small.
+ * "inherit", no deletion); {@link #world(long)} draws that list from a seeded generator, so a seed names
+ * one world exactly.
  */
 public final class RandomWorlds {
     private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
     private static final Role[] ROLES = Role.values();
 
     private RandomWorlds() {
-    }
-
-    public static Arbitrary<GeneratedWorld> worlds() {
-        return Arbitraries.integers().between(0, 9999).list().ofSize(260).map(RandomWorlds::build);
     }
 
     /** One world drawn from a seeded generator: the same seed, the same world. */

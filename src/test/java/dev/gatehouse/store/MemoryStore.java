@@ -203,16 +203,128 @@ public final class MemoryStore implements Store {
     private static void checkConstraints(List<Change> all) {
         Map<String, User> users = new HashMap<>();
         Map<String, ApiToken> tokens = new HashMap<>();
-        for (Change c : all) {
-            if (c instanceof Change.UserPut p) {
+        Change.Visitor<Void> constrained = new Change.Visitor<>() {
+            @Override
+            public Void userPut(Change.UserPut p) {
                 users.put(p.user().id(), p.user());
-            } else if (c instanceof Change.UserRemoved r) {
-                users.remove(r.userId());
-            } else if (c instanceof Change.TokenPut p) {
-                tokens.put(p.token().id(), p.token());
-            } else if (c instanceof Change.TokenRemoved r) {
-                tokens.remove(r.tokenId());
+                return null;
             }
+
+            @Override
+            public Void userRemoved(Change.UserRemoved r) {
+                users.remove(r.userId());
+                return null;
+            }
+
+            @Override
+            public Void organizationPut(Change.OrganizationPut x) {
+                return null; // no unique constraint
+            }
+
+            @Override
+            public Void memberPut(Change.MemberPut x) {
+                return null; // no unique constraint
+            }
+
+            @Override
+            public Void memberRemoved(Change.MemberRemoved x) {
+                return null; // no unique constraint
+            }
+
+            @Override
+            public Void teamPut(Change.TeamPut x) {
+                return null; // no unique constraint
+            }
+
+            @Override
+            public Void teamRemoved(Change.TeamRemoved x) {
+                return null; // no unique constraint
+            }
+
+            @Override
+            public Void teamMemberPut(Change.TeamMemberPut x) {
+                return null; // no unique constraint
+            }
+
+            @Override
+            public Void teamMemberRemoved(Change.TeamMemberRemoved x) {
+                return null; // no unique constraint
+            }
+
+            @Override
+            public Void collectionPut(Change.CollectionPut x) {
+                return null; // no unique constraint
+            }
+
+            @Override
+            public Void collectionRemoved(Change.CollectionRemoved x) {
+                return null; // no unique constraint
+            }
+
+            @Override
+            public Void spacePut(Change.SpacePut x) {
+                return null; // no unique constraint
+            }
+
+            @Override
+            public Void spaceRemoved(Change.SpaceRemoved x) {
+                return null; // no unique constraint
+            }
+
+            @Override
+            public Void sitePut(Change.SitePut x) {
+                return null; // no unique constraint
+            }
+
+            @Override
+            public Void siteRemoved(Change.SiteRemoved x) {
+                return null; // no unique constraint
+            }
+
+            @Override
+            public Void siteSpacePut(Change.SiteSpacePut x) {
+                return null; // no unique constraint
+            }
+
+            @Override
+            public Void siteSpaceRemoved(Change.SiteSpaceRemoved x) {
+                return null; // no unique constraint
+            }
+
+            @Override
+            public Void pagePut(Change.PagePut x) {
+                return null; // no unique constraint
+            }
+
+            @Override
+            public Void pageRemoved(Change.PageRemoved x) {
+                return null; // no unique constraint
+            }
+
+            @Override
+            public Void grantPut(Change.GrantPut x) {
+                return null; // no unique constraint
+            }
+
+            @Override
+            public Void grantRemoved(Change.GrantRemoved x) {
+                return null; // no unique constraint
+            }
+
+            @Override
+            public Void tokenPut(Change.TokenPut p) {
+                tokens.put(p.token().id(), p.token());
+                return null;
+            }
+
+            @Override
+            public Void tokenRemoved(Change.TokenRemoved r) {
+                tokens.remove(r.tokenId());
+                return null;
+            }
+        };
+        for (Change c : all) {
+            c.accept(constrained);
         }
         Map<String, String> emails = new HashMap<>();
         for (User u : users.values()) {
@@ -309,56 +421,149 @@ public final class MemoryStore implements Store {
         final Map<Object, Object> tokens = new HashMap<>();
 
         void apply(Change c) {
-            if (c instanceof Change.UserPut x) {
-                users.put(x.user().id(), x.user());
-            } else if (c instanceof Change.UserRemoved x) {
-                users.remove(x.userId());
-            } else if (c instanceof Change.OrganizationPut x) {
-                orgs.put(x.organization().id(), x.organization());
-            } else if (c instanceof Change.MemberPut x) {
-                members.put(List.of(x.member().orgId(), x.member().userId()), x.member());
-            } else if (c instanceof Change.MemberRemoved x) {
-                members.remove(List.of(x.orgId(), x.userId()));
-            } else if (c instanceof Change.TeamPut x) {
-                teams.put(x.team().id(), x.team());
-            } else if (c instanceof Change.TeamRemoved x) {
-                teams.remove(x.teamId());
-            } else if (c instanceof Change.TeamMemberPut x) {
-                places.put(List.of(x.membership().teamId(), x.membership().userId()), x.membership());
-            } else if (c instanceof Change.TeamMemberRemoved x) {
-                places.remove(List.of(x.teamId(), x.userId()));
-            } else if (c instanceof Change.CollectionPut x) {
-                collections.put(x.collection().id(), x.collection());
-            } else if (c instanceof Change.CollectionRemoved x) {
-                collections.remove(x.collectionId());
-            } else if (c instanceof Change.SpacePut x) {
-                spaces.put(x.space().id(), x.space());
-            } else if (c instanceof Change.SpaceRemoved x) {
-                spaces.remove(x.spaceId());
-            } else if (c instanceof Change.SitePut x) {
-                sites.put(x.site().id(), x.site());
-            } else if (c instanceof Change.SiteRemoved x) {
-                sites.remove(x.siteId());
-            } else if (c instanceof Change.SiteSpacePut x) {
-                siteSpaces.put(x.siteSpace().id(), x.siteSpace());
-            } else if (c instanceof Change.SiteSpaceRemoved x) {
-                siteSpaces.remove(x.siteSpaceId());
-            } else if (c instanceof Change.PagePut x) {
-                pages.put(x.page().id(), x.page());
-            } else if (c instanceof Change.PageRemoved x) {
-                pages.remove(x.pageId());
-            } else if (c instanceof Change.GrantPut x) {
-                grants.put(List.of(x.grant().resource(), x.grant().subject()), x.grant());
-            } else if (c instanceof Change.GrantRemoved x) {
-                grants.remove(List.of(x.resource(), x.subject()));
-            } else if (c instanceof Change.TokenPut x) {
-                tokens.put(x.token().id(), x.token());
-            } else if (c instanceof Change.TokenRemoved x) {
-                tokens.remove(x.tokenId());
-            } else {
-                throw new IllegalArgumentException(Objects.toString(c));
-            }
+            c.accept(writer);
         }
+
+        /** The rows each kind of change puts or removes. */
+        private final Change.Visitor<Void> writer = new Change.Visitor<>() {
+            @Override
+            public Void userPut(Change.UserPut x) {
+                users.put(x.user().id(), x.user());
+                return null;
+            }
+
+            @Override
+            public Void userRemoved(Change.UserRemoved x) {
+                users.remove(x.userId());
+                return null;
+            }
+
+            @Override
+            public Void organizationPut(Change.OrganizationPut x) {
+                orgs.put(x.organization().id(), x.organization());
+                return null;
+            }
+
+            @Override
+            public Void memberPut(Change.MemberPut x) {
+                members.put(List.of(x.member().orgId(), x.member().userId()), x.member());
+                return null;
+            }
+
+            @Override
+            public Void memberRemoved(Change.MemberRemoved x) {
+                members.remove(List.of(x.orgId(), x.userId()));
+                return null;
+            }
+
+            @Override
+            public Void teamPut(Change.TeamPut x) {
+                teams.put(x.team().id(), x.team());
+                return null;
+            }
+
+            @Override
+            public Void teamRemoved(Change.TeamRemoved x) {
+                teams.remove(x.teamId());
+                return null;
+            }
+
+            @Override
+            public Void teamMemberPut(Change.TeamMemberPut x) {
+                places.put(List.of(x.membership().teamId(), x.membership().userId()), x.membership());
+                return null;
+            }
+
+            @Override
+            public Void teamMemberRemoved(Change.TeamMemberRemoved x) {
+                places.remove(List.of(x.teamId(), x.userId()));
+                return null;
+            }
+
+            @Override
+            public Void collectionPut(Change.CollectionPut x) {
+                collections.put(x.collection().id(), x.collection());
+                return null;
+            }
+
+            @Override
+            public Void collectionRemoved(Change.CollectionRemoved x) {
+                collections.remove(x.collectionId());
+                return null;
+            }
+
+            @Override
+            public Void spacePut(Change.SpacePut x) {
+                spaces.put(x.space().id(), x.space());
+                return null;
+            }
+
+            @Override
+            public Void spaceRemoved(Change.SpaceRemoved x) {
+                spaces.remove(x.spaceId());
+                return null;
+            }
+
+            @Override
+            public Void sitePut(Change.SitePut x) {
+                sites.put(x.site().id(), x.site());
+                return null;
+            }
+
+            @Override
+            public Void siteRemoved(Change.SiteRemoved x) {
+                sites.remove(x.siteId());
+                return null;
+            }
+
+            @Override
+            public Void siteSpacePut(Change.SiteSpacePut x) {
+                siteSpaces.put(x.siteSpace().id(), x.siteSpace());
+                return null;
+            }
+
+            @Override
+            public Void siteSpaceRemoved(Change.SiteSpaceRemoved x) {
+                siteSpaces.remove(x.siteSpaceId());
+                return null;
+            }
+
+            @Override
+            public Void pagePut(Change.PagePut x) {
+                pages.put(x.page().id(), x.page());
+                return null;
+            }
+
+            @Override
+            public Void pageRemoved(Change.PageRemoved x) {
+                pages.remove(x.pageId());
+                return null;
+            }
+
+            @Override
+            public Void grantPut(Change.GrantPut x) {
+                grants.put(List.of(x.grant().resource(), x.grant().subject()), x.grant());
+                return null;
+            }
+
+            @Override
+            public Void grantRemoved(Change.GrantRemoved x) {
+                grants.remove(List.of(x.resource(), x.subject()));
+                return null;
+            }
+
+            @Override
+            public Void tokenPut(Change.TokenPut x) {
+                tokens.put(x.token().id(), x.token());
+                return null;
+            }
+
+            @Override
+            public Void tokenRemoved(Change.TokenRemoved x) {
+                tokens.remove(x.tokenId());
+                return null;
+            }
+        };
 
         @SuppressWarnings("unchecked")
         private static <T> List<T> list(Map<Object, Object> m) {

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * Runs {@code wrk} (installed from Debian's package when missing) with one of the Lua scripts under
- * {@code src/test/resources/bench}, and reads the line the scripts' {@code done} prints.
+ * {@code src/bench/resources/bench}, and reads the line the scripts' {@code done} prints.
  */
 final class Wrk {
     private static final Pattern LINE = Pattern.compile("GATEHOUSE-BENCH (.*)");
@@ -87,7 +87,7 @@ final class Wrk {
     }
 
     /**
-     * Runs {@code script} (a script of {@code src/test/resources/bench}, or null for plain GETs of {@code url})
+     * Runs {@code script} (a script of {@code src/bench/resources/bench}, or null for plain GETs of {@code url})
      * for {@code seconds}, and returns what it measured.
      */
     Result run(String url, String token, int threads, int connections, int seconds, String script,
