@@ -6,7 +6,7 @@ import dev.gatehouse.model.AuditEntry;
 import dev.gatehouse.service.ApiException;
 import dev.gatehouse.service.AuditJson;
 import dev.gatehouse.service.AuditService;
-import dev.gatehouse.store.AuditPosition;
+import dev.gatehouse.model.AuditPosition;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;

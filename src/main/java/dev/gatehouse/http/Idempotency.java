@@ -3,7 +3,7 @@ package dev.gatehouse.http;
 import dev.gatehouse.service.ApiException;
 import dev.gatehouse.service.Caller;
 import dev.gatehouse.service.IdempotencyService;
-import dev.gatehouse.store.IdempotentRequest;
+import dev.gatehouse.model.IdempotentRequest;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,7 +1,7 @@
 package dev.gatehouse.service;
 
 import dev.gatehouse.model.AuditEntry;
-import dev.gatehouse.store.AuditPosition;
+import dev.gatehouse.model.AuditPosition;
 import java.util.List;
 
 /** Reading an organization's audit log: who changed what, and when. Organization admins only. */

@@ -1,6 +1,6 @@
 package dev.gatehouse.service;
 
-import dev.gatehouse.store.IdempotentRequest;
+import dev.gatehouse.model.IdempotentRequest;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.model.AuditEntry;
 import dev.gatehouse.model.Webhook;
 import dev.gatehouse.model.WebhookDelivery;
-import dev.gatehouse.store.AuditPosition;
+import dev.gatehouse.model.AuditPosition;
 import dev.gatehouse.store.StoreException;
 import java.net.URI;
 import java.net.http.HttpClient;

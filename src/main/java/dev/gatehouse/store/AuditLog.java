@@ -1,5 +1,7 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.model.AuditPosition;
+
 import dev.gatehouse.model.AuditEntry;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.model.IdempotentRequest;
+
 import java.time.Instant;
 
 /**

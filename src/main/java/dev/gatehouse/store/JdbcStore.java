@@ -1,5 +1,9 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.model.IdempotentRequest;
+
+import dev.gatehouse.model.AuditPosition;
+
 import dev.gatehouse.model.AuditEntry;
 import dev.gatehouse.model.Webhook;
 import dev.gatehouse.model.WebhookDelivery;

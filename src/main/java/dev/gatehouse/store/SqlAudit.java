@@ -1,5 +1,7 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.model.AuditPosition;
+
 import dev.gatehouse.model.AuditEntry;
 import dev.gatehouse.model.AuditEvent;
 import java.sql.Connection;

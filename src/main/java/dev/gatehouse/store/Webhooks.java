@@ -1,5 +1,7 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.model.AuditPosition;
+
 import dev.gatehouse.model.Webhook;
 import dev.gatehouse.model.WebhookDelivery;
 import java.time.Instant;

@@ -12,7 +12,7 @@ import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.Role;
 import dev.gatehouse.model.User;
 import dev.gatehouse.oracle.Oracle;
-import dev.gatehouse.store.AuditPosition;
+import dev.gatehouse.model.AuditPosition;
 import dev.gatehouse.store.ChangelogEntry;
 import dev.gatehouse.store.MemoryStore;
 import java.time.Clock;

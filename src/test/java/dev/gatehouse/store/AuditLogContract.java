@@ -1,5 +1,7 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.model.AuditPosition;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gatehouse.model.AuditEntry;

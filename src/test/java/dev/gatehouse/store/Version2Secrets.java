@@ -1,5 +1,7 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.model.IdempotentRequest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.model.Webhook;

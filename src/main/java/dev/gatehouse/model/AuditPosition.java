@@ -1,4 +1,4 @@
-package dev.gatehouse.store;
+package dev.gatehouse.model;
 
 /**
  * A place in the audit log: just after entry {@code seq} of {@code revision}. {@code seq} -1 is "before the

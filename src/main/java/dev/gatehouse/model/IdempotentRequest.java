@@ -1,4 +1,4 @@
-package dev.gatehouse.store;
+package dev.gatehouse.model;
 
 import java.time.Instant;
 
