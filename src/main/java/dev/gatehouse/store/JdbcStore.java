@@ -43,6 +43,55 @@ public abstract class JdbcStore implements Store {
     /** The latest committed revision, read inside a transaction. */
     protected abstract long head(Connection c) throws SQLException;
 
+    /**
+     * How one database runs a group of writes ({@link JdbcWriteGroup}): the only code of the commit path that
+     * differs between SQLite and PostgreSQL.
+     */
+    protected interface Dialect {
+        /** A connection with a write transaction begun on it. */
+        Connection beginWrite() throws SQLException;
+
+        /** The latest revision, locked against every other writer until the transaction ends. */
+        long lockHead(Connection c) throws SQLException;
+
+        /** Moves the head to {@code revision}, where the database keeps it apart from the changelog. */
+        void advanceHead(Connection c, long revision) throws SQLException;
+
+        /** Tells other nodes of {@code revision}, delivered only if (and when) the transaction commits. */
+        void announce(Connection c, long revision) throws SQLException;
+
+        void commitWrite(Connection c) throws SQLException;
+
+        /** After a commit: wakes this process's waiters. */
+        void committed(long revision);
+
+        /** Rolls back whatever did not commit and lets the connection go. Never throws. */
+        void endWrite(Connection c);
+
+        /** The group is closed: lets go of whatever it held from its start. */
+        void releaseGroup();
+
+        /** Whether a failure broke one of the database's constraints (the data conflicts). */
+        boolean conflict(Throwable e);
+
+        /** Whether a failed commit may nonetheless have committed. */
+        boolean outcomeUnknown(SQLException e);
+    }
+
+    /** A group of writes on this database, as its dialect runs it. */
+    protected final Group writeGroup(Dialect dialect) {
+        return new JdbcWriteGroup(dialect);
+    }
+
+    @Override
+    public long commit(Commit commit) {
+        try (Group g = group()) {
+            long revision = g.add(commit);
+            g.commit();
+            return revision;
+        }
+    }
+
     /** Reads the whole state inside a transaction; a database may first make that transaction a snapshot. */
     protected Snapshot load(Connection c) throws SQLException {
         return SqlTables.load(c, head(c));

@@ -2,23 +2,18 @@ package dev.gatehouse.store.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.gatehouse.store.Commit;
-import dev.gatehouse.store.CommitOutcomeUnknownException;
 import dev.gatehouse.store.Migrations;
 import dev.gatehouse.store.SecretBox;
 import dev.gatehouse.store.SqlSecrets;
 import dev.gatehouse.store.Snapshot;
-import dev.gatehouse.store.SqlChangelog;
 import dev.gatehouse.store.SqlAudit;
 import dev.gatehouse.store.SqlIdempotency;
 import dev.gatehouse.store.SqlTables;
 import dev.gatehouse.store.SqlWebhooks;
-import dev.gatehouse.store.StaleRevisionException;
 import dev.gatehouse.store.JdbcStore;
 import dev.gatehouse.store.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -139,8 +134,8 @@ public final class PostgresStore extends JdbcStore {
     }
 
     /**
-     * Locks the head row, checks the expected revision, writes the rows, the changelog entry and the audit
-     * entries under the next revision, and announces it, all in one transaction.
+     * One transaction for a group of writes, holding the {@code head} row from its first write to its commit
+     * (see {@link JdbcWriteGroup}), announced on {@value #CHANNEL}.
      *
      * <p>Why a locked row and not a sequence: a sequence hands out numbers outside the transaction, so a
      * rolled-back commit leaves a gap, and two commits may finish in the other order than they drew their
@@ -151,138 +146,72 @@ public final class PostgresStore extends JdbcStore {
      * commits, which a write path that plans against the latest revision needs anyway.
      */
     @Override
-    public long commit(Commit commit) {
-        try (Group g = group()) {
-            long revision = g.add(commit);
-            g.commit();
-            return revision;
-        }
-    }
-
-    /**
-     * One transaction for a group of writes, holding the {@code head} row from its first write to its commit,
-     * with a savepoint per write so that a refused write is undone alone: the group shares one commit, and
-     * so one flush of the write-ahead log, instead of one per write.
-     */
-    @Override
     public Group group() {
         ensureOpen();
-        return new PostgresGroup();
+        return writeGroup(dialect);
     }
 
-    private final class PostgresGroup implements Group {
-        private Connection c;
-        private long revision;
-        private long notified;
-        /** The transaction was lost with writes in it: the group can neither go on nor commit. */
-        private StoreException broken;
-
+    private final Dialect dialect = new Dialect() {
         @Override
-        public long add(Commit commit) {
-            if (broken != null) {
-                throw broken;
-            }
-            Savepoint savepoint = null;
-            try {
-                if (c == null) {
-                    c = connection();
-                    // A database that stops answering mid-write fails the write within the bound, instead of
-                    // holding the group (and every writer queued behind it) for as long as TCP takes to notice.
-                    c.setNetworkTimeout(Runnable::run, writeTimeoutMillis);
-                    revision = SqlTables.query(c, "SELECT revision FROM head FOR UPDATE", r -> r.getLong(1)).get(0);
-                }
-                if (commit.expectedRevision() != Commit.ANY && commit.expectedRevision() != revision) {
-                    throw new StaleRevisionException(commit.expectedRevision(), revision);
-                }
-                savepoint = c.setSavepoint();
-                long next = revision + 1;
-                SqlChangelog.write(c, next, commit);
-                SqlTables.exec(c, "UPDATE head SET revision = ?", next);
-                c.releaseSavepoint(savepoint);
-                revision = next;
-                return next;
-            } catch (SQLException | RuntimeException e) {
-                if (e instanceof StaleRevisionException stale) {
-                    throw stale;
-                }
-                boolean undone = false;
-                if (savepoint != null) {
-                    try {
-                        c.rollback(savepoint);
-                        undone = true;
-                    } catch (SQLException r) {
-                        e.addSuppressed(r);
-                    }
-                }
-                if (!undone) {
-                    // The connection or the transaction is gone: nothing of the group can be committed.
-                    discard(e);
-                }
-                if (e instanceof StoreException se) {
-                    throw se;
-                }
-                throw new StoreException("the write was not stored: " + e.getMessage(), e, SqlStates.conflict(e));
-            }
+        public Connection beginWrite() throws SQLException {
+            Connection c = connection();
+            // A database that stops answering mid-write fails the write within the bound, instead of holding
+            // the group (and every writer queued behind it) for as long as TCP takes to notice.
+            c.setNetworkTimeout(Runnable::run, writeTimeoutMillis);
+            return c;
         }
 
         @Override
-        public void commit() {
-            if (broken != null) {
-                throw broken;
-            }
-            if (c == null) {
-                return;
-            }
+        public long lockHead(Connection c) throws SQLException {
+            return SqlTables.query(c, "SELECT revision FROM head FOR UPDATE", r -> r.getLong(1)).get(0);
+        }
+
+        @Override
+        public void advanceHead(Connection c, long revision) throws SQLException {
+            SqlTables.exec(c, "UPDATE head SET revision = ?", revision);
+        }
+
+        @Override
+        public void announce(Connection c, long revision) throws SQLException {
+            // pg_notify is NOTIFY with a bound payload; like NOTIFY it is delivered when, and if, the
+            // transaction commits, in commit order.
+            SqlTables.query(c, "SELECT pg_notify('" + CHANNEL + "', ?)", r -> null, Long.toString(revision));
+        }
+
+        @Override
+        public void commitWrite(Connection c) throws SQLException {
+            c.commit();
+        }
+
+        @Override
+        public void committed(long revision) {
+            listener.observe(revision);
+        }
+
+        @Override
+        public void endWrite(Connection c) {
             try {
-                if (revision > notified) {
-                    // pg_notify is NOTIFY with a bound payload; like NOTIFY it is delivered when, and if, the
-                    // transaction commits, in commit order.
-                    SqlTables.query(c, "SELECT pg_notify('" + CHANNEL + "', ?)", r -> null, Long.toString(revision));
-                }
-                c.commit();
-                notified = revision;
-                listener.observe(revision);
+                c.rollback();
+                c.close();
             } catch (SQLException e) {
-                discard(e);
-                if (SqlStates.outcomeUnknown(e)) {
-                    throw new CommitOutcomeUnknownException("the connection broke while committing: " + e.getMessage(), e);
-                }
-                throw new StoreException("the writes were not stored: " + e.getMessage(), e, SqlStates.conflict(e));
-            } catch (RuntimeException e) {
-                discard(e);
-                throw new StoreException("the writes were not stored: " + e.getMessage(), e, SqlStates.conflict(e));
-            } finally {
-                close();
-            }
-        }
-
-        private void discard(Exception cause) {
-            if (revision > notified) {
-                broken = new StoreException("the writes were not stored: the transaction was lost", cause);
-            }
-            if (c != null) {
-                try {
-                    c.rollback();
-                } catch (SQLException r) {
-                    cause.addSuppressed(r);
-                }
-                close();
+                // The pool drops a connection it cannot reset; there is nothing left to undo.
             }
         }
 
         @Override
-        public void close() {
-            if (c != null) {
-                try {
-                    c.rollback();
-                    c.close();
-                } catch (SQLException e) {
-                    // The pool drops a connection it cannot reset; there is nothing left to undo.
-                }
-                c = null;
-            }
+        public void releaseGroup() {
         }
-    }
+
+        @Override
+        public boolean conflict(Throwable e) {
+            return SqlStates.conflict(e);
+        }
+
+        @Override
+        public boolean outcomeUnknown(SQLException e) {
+            return SqlStates.outcomeUnknown(e);
+        }
+    };
 
     @Override
     protected Snapshot load(Connection c) throws SQLException {

@@ -1,13 +1,9 @@
 package dev.gatehouse.store.sqlite;
 
-import dev.gatehouse.store.Commit;
-import dev.gatehouse.store.CommitOutcomeUnknownException;
 import dev.gatehouse.store.Migrations;
 import dev.gatehouse.store.PrivateFiles;
 import dev.gatehouse.store.SecretBox;
 import dev.gatehouse.store.SqlSecrets;
-import dev.gatehouse.store.SqlChangelog;
-import dev.gatehouse.store.StaleRevisionException;
 import dev.gatehouse.store.JdbcStore;
 import dev.gatehouse.store.StoreException;
 import java.io.IOException;
@@ -172,106 +168,83 @@ public final class SqliteStore extends JdbcStore {
         }
     }
 
-    @Override
-    public long commit(Commit commit) {
-        try (Group g = group()) {
-            long revision = g.add(commit);
-            g.commit();
-            return revision;
-        }
-    }
-
     /**
-     * One SQLite transaction for the whole group, begun IMMEDIATE (so no other process commits meanwhile),
-     * with a savepoint per write so that a refused write is undone alone; the transaction's commit is the
-     * one sync. The store's lock is held until the group is closed.
+     * One SQLite transaction for the whole group (see {@link JdbcWriteGroup}), begun IMMEDIATE so that no
+     * other process commits meanwhile; the transaction's commit is the one sync. The store's lock is held
+     * until the group is closed.
      */
     @Override
     public Group group() {
         lock.lock();
         try {
             ensureOpen();
-            return new SqliteGroup();
+            return writeGroup(dialect);
         } catch (RuntimeException e) {
             lock.unlock();
             throw e;
         }
     }
 
-    private final class SqliteGroup implements Group {
-        private long revision;
-        private boolean closed;
-
+    private final Dialect dialect = new Dialect() {
         @Override
-        public long add(Commit commit) {
-            if (closed) {
-                throw new IllegalStateException("the group is closed");
-            }
-            boolean savepoint = false;
-            try {
-                if (!open) {
-                    begin(true);
-                    revision = currentRevision();
-                }
-                if (commit.expectedRevision() != Commit.ANY && commit.expectedRevision() != revision) {
-                    throw new StaleRevisionException(commit.expectedRevision(), revision);
-                }
-                end(false, "SAVEPOINT write");
-                savepoint = true;
-                long next = revision + 1;
-                SqlChangelog.write(conn, next, commit);
-                end(false, "RELEASE write");
-                revision = next;
-                return next;
-            } catch (SQLException | RuntimeException e) {
-                if (savepoint) {
-                    try {
-                        end(false, "ROLLBACK TO write");
-                        end(false, "RELEASE write");
-                    } catch (SQLException undo) {
-                        e.addSuppressed(undo);
-                    }
-                }
-                if (e instanceof StoreException se) {
-                    throw se;
-                }
-                // Constraint failures come with extended codes (UNIQUE is 2067); the primary code is the low byte.
-                boolean conflict = e instanceof SQLiteException se
-                        && (se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CONSTRAINT.code;
-                throw new StoreException("the write was not stored: " + e.getMessage(), e, conflict);
-            }
+        public Connection beginWrite() throws SQLException {
+            begin(true);
+            return conn;
         }
 
         @Override
-        public void commit() {
-            if (!open) {
-                return;
-            }
-            try {
-                end("COMMIT");
-                committed.signalAll();
-            } catch (SQLException e) {
-                rollbackQuietly(e);
-                if (!refusedWhole(e)) {
-                    // An I/O error during COMMIT: the WAL may hold the commit whole, and the next reader decides.
-                    throw new CommitOutcomeUnknownException("the commit failed: " + e.getMessage(), e);
-                }
-                throw new StoreException("the writes were not stored: " + e.getMessage(), e);
-            }
+        public long lockHead(Connection c) throws SQLException {
+            // BEGIN IMMEDIATE took the file's write lock: the latest revision cannot move until it ends.
+            return currentRevision();
         }
 
         @Override
-        public void close() {
-            if (!closed) {
-                closed = true;
-                try {
-                    rollbackQuietly(null);
-                } finally {
-                    lock.unlock();
-                }
-            }
+        public void advanceHead(Connection c, long revision) {
+            // The head is the changelog's last row.
         }
-    }
+
+        @Override
+        public void announce(Connection c, long revision) {
+            // Other processes on the file see the commit when they next read; this one is woken below.
+        }
+
+        @Override
+        public void commitWrite(Connection c) throws SQLException {
+            try (Statement s = c.createStatement()) {
+                s.execute("COMMIT");
+            }
+            open = false;
+        }
+
+        @Override
+        public void committed(long revision) {
+            committed.signalAll();
+        }
+
+        @Override
+        public void endWrite(Connection c) {
+            rollbackQuietly(null);
+        }
+
+        @Override
+        public void releaseGroup() {
+            lock.unlock();
+        }
+
+        @Override
+        public boolean conflict(Throwable e) {
+            // Constraint failures come with extended codes (UNIQUE is 2067); the primary code is the low byte.
+            return e instanceof SQLiteException se
+                    && (se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CONSTRAINT.code;
+        }
+
+        @Override
+        public boolean outcomeUnknown(SQLException e) {
+            // Refused before writing anything (the file is locked), the transaction rolls back whole; an I/O
+            // error during COMMIT may leave the commit whole in the WAL, and the next reader decides.
+            return !refusedWhole(e);
+        }
+    };
 
     @Override
     public long awaitChange(long afterRevision, long timeoutMillis) {
