@@ -31,6 +31,7 @@ public final class TestApp implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Supplier<Store> opener;
+    private final HttpLimits limits;
     private Follower follower;
     private Gatehouse core;
     private Javalin app;
@@ -38,8 +39,9 @@ public final class TestApp implements AutoCloseable {
     private String origin;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestApp(Supplier<Store> opener) {
+    private TestApp(Supplier<Store> opener, HttpLimits limits) {
         this.opener = opener;
+        this.limits = limits;
     }
 
     /** A node on its own SQLite file in {@code dir}. */
@@ -49,7 +51,16 @@ public final class TestApp implements AutoCloseable {
 
     /** A node on whatever store {@code opener} opens: several nodes may share one database. */
     public static TestApp start(Supplier<Store> opener) {
-        TestApp t = new TestApp(opener);
+        return start(opener, HttpLimits.defaults());
+    }
+
+    /** A node on its own SQLite file, with its own bounds on clients (short timeouts, small caps). */
+    public static TestApp start(Path dir, HttpLimits limits) {
+        return start(() -> SqliteStore.open(dir.resolve("gatehouse.db")), limits);
+    }
+
+    private static TestApp start(Supplier<Store> opener, HttpLimits limits) {
+        TestApp t = new TestApp(opener, limits);
         t.open();
         return t;
     }
@@ -58,7 +69,7 @@ public final class TestApp implements AutoCloseable {
         core = Gatehouse.open(opener.get(), Clock.systemUTC());
         // Test receivers listen on loopback, which a real server refuses unless its operator allows it.
         WebhookPolicy policy = WebhookPolicy.allowing("127.0.0.1");
-        app = HttpApi.create(Services.create(core, SYSTEM, policy), "http://localhost", 300).start(0);
+        app = HttpApi.create(Services.create(core, SYSTEM, policy), "http://localhost", 300, limits).start(0);
         origin = "http://localhost:" + app.port();
         webhooks = new WebhookDispatcher(core, policy, new WebhookDispatcher.Timing(Duration.ofMillis(20),
                 Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(2), Duration.ofSeconds(5)));
