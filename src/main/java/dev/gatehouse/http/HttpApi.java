@@ -8,6 +8,7 @@ import dev.gatehouse.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.util.regex.Pattern;
@@ -102,6 +103,17 @@ public final class HttpApi {
             r.error(404, ctx -> ensureErrorBody(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path()));
             r.error(405, ctx -> ensureErrorBody(ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path()));
         });
+    }
+
+    /**
+     * Drains {@code app} (see {@link Draining}): new connections are refused, new requests answered 503, and
+     * this returns once the requests in flight are answered, or after {@code limit}. Stop the app afterwards.
+     */
+    public static void drain(Javalin app, Duration limit) throws InterruptedException {
+        Draining draining = app.jettyServer().server().getDescendant(Draining.class);
+        if (draining != null && !limit.isZero()) {
+            draining.drain(limit);
+        }
     }
 
     private static void before(Context ctx, Services services, long waitMs) throws InterruptedException {

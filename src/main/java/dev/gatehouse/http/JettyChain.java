@@ -7,7 +7,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 
 /**
- * What stands between a connection and Javalin's routes, outermost first: {@link Draining} (a stop lets
+ * What stands between a connection and Javalin's routes, outermost first: {@link Draining} (a drain lets
  * requests in flight finish), {@link WholeBodies} (bodies arrive whole, without a thread, within a
  * deadline), {@link Shedding} (a cap on the requests in the routes). Besides, the error handler that
  * answers in the API's format, the idle timeout of connections and the deadline on request headers.
@@ -20,7 +20,6 @@ final class JettyChain {
     static void install(Server server, HttpLimits limits, LongSupplier revision) {
         JsonErrorHandler errors = new JsonErrorHandler(revision);
         server.setErrorHandler(errors);
-        server.setStopTimeout(limits.drain().toMillis());
         // Each insert goes outside the previous one: the last inserted is the first a request meets.
         server.insertHandler(new Shedding(errors, limits.maxRequests()));
         server.insertHandler(new WholeBodies(errors, limits));

@@ -29,6 +29,13 @@ import java.util.function.Supplier;
 public final class TestApp implements AutoCloseable {
     public static final String SYSTEM = "test-system-token-0123456789";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The server's defaults, but a stop does not drain: the client below keeps idle connections open, and
+     * each stop would wait for them. Draining is tested on a real process (GracefulShutdownTest).
+     */
+    public static final HttpLimits LIMITS = new HttpLimits(HttpLimits.DEFAULT_MAX_REQUESTS, HttpLimits.DEFAULT_MAX_UPLOADS,
+            HttpLimits.DEFAULT_BODY_TIMEOUT, HttpLimits.DEFAULT_HEADER_TIMEOUT, HttpLimits.DEFAULT_IDLE_TIMEOUT,
+            java.time.Duration.ZERO);
 
     private final Supplier<Store> opener;
     private final HttpLimits limits;
@@ -51,7 +58,7 @@ public final class TestApp implements AutoCloseable {
 
     /** A node on whatever store {@code opener} opens: several nodes may share one database. */
     public static TestApp start(Supplier<Store> opener) {
-        return start(opener, HttpLimits.defaults());
+        return start(opener, LIMITS);
     }
 
     /** A node on its own SQLite file, with its own bounds on clients (short timeouts, small caps). */
