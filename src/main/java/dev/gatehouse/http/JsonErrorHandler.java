@@ -30,10 +30,15 @@ final class JsonErrorHandler extends ErrorHandler {
         return true;
     }
 
+    /**
+     * A request line naming another HTTP version is the client's to fix: Jetty's 505 would read as a server
+     * fault, so it is a 400 here, like every other request Jetty cannot read.
+     */
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
-        send(response, code, describe(code, message), callback);
+        int status = code == 505 ? 400 : code;
+        send(response, status, describe(status, message), callback);
     }
 
     /**

@@ -94,11 +94,22 @@ final class RawHttp implements AutoCloseable {
         send(latin1.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    /** Reads one answer; {@code head} when it answers a HEAD, which has no body whatever its headers say. */
+    /**
+     * Reads one answer; {@code head} when it answers a HEAD, which has no body whatever its headers say.
+     * Interim answers (100 Continue, to {@code Expect: 100-continue}) are skipped: they precede the answer.
+     */
     Answer read(boolean head) throws IOException {
+        Answer a = readOne(head);
+        while (a.status() >= 100 && a.status() < 200 && a.status() != 101) {
+            a = readOne(head);
+        }
+        return a;
+    }
+
+    private Answer readOne(boolean head) throws IOException {
         String statusLine = line();
-        if (!statusLine.startsWith("HTTP/1.1 ") || statusLine.length() < 12) {
-            throw new IOException("not an HTTP/1.1 status line: '" + statusLine + "'");
+        if (!(statusLine.startsWith("HTTP/1.1 ") || statusLine.startsWith("HTTP/1.0 ")) || statusLine.length() < 12) {
+            throw new IOException("not an HTTP/1.x status line: '" + statusLine + "'");
         }
         int status = Integer.parseInt(statusLine.substring(9, 12));
         Map<String, String> headers = new TreeMap<>();
