@@ -26,6 +26,8 @@ final class RawHttp implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
+    /** Past the status line: an end of stream now cuts an answer. */
+    private boolean answering;
 
     RawHttp(int port, int readTimeoutMs) throws IOException {
         socket = new Socket();
@@ -73,6 +75,13 @@ final class RawHttp implements AutoCloseable {
         }
     }
 
+    /** The connection closed before the first byte of an answer. */
+    static final class ClosedBeforeAnswer extends EOFException {
+        ClosedBeforeAnswer() {
+            super("the connection closed without an answer");
+        }
+    }
+
     /** Sends a whole request and reads its answer on a fresh connection. */
     static Answer exchange(int port, String request) throws IOException {
         return exchange(port, request.getBytes(StandardCharsets.ISO_8859_1));
@@ -107,7 +116,9 @@ final class RawHttp implements AutoCloseable {
     }
 
     private Answer readOne(boolean head) throws IOException {
+        answering = false;
         String statusLine = line();
+        answering = true;
         if (!(statusLine.startsWith("HTTP/1.1 ") || statusLine.startsWith("HTTP/1.0 ")) || statusLine.length() < 12) {
             throw new IOException("not an HTTP/1.x status line: '" + statusLine + "'");
         }
@@ -166,8 +177,8 @@ final class RawHttp implements AutoCloseable {
         while (true) {
             int c = in.read();
             if (c < 0) {
-                throw new EOFException(sb.length() == 0 ? "the connection closed without an answer"
-                        : "the answer was cut in a line: '" + sb + "'");
+                throw sb.length() == 0 && !answering ? new ClosedBeforeAnswer()
+                        : new EOFException("the answer was cut in a line: '" + sb + "'");
             }
             if (c == '\n') {
                 int len = sb.length();
