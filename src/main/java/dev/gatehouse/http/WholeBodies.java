@@ -24,6 +24,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * {@link HttpLimits#MAX_BODY} (413). A body Jetty cannot decode (broken chunking) is a 400.
  */
 final class WholeBodies extends Handler.Wrapper {
+    private static final int INITIAL = 16 * 1024;
+
     private final JsonErrorHandler errors;
     private final int maxUploads;
     private final long timeoutMs;
@@ -69,7 +71,9 @@ final class WholeBodies extends Handler.Wrapper {
             this.request = request;
             this.response = response;
             this.callback = callback;
-            this.bytes = new byte[(int) Math.min(Math.max(length, 1024), HttpLimits.MAX_BODY)];
+            // Grown as bytes arrive, not sized by Content-Length: a client declaring 4 MB and sending nothing
+            // would otherwise hold 4 MB of heap for the whole body deadline.
+            this.bytes = new byte[(int) Math.min(Math.max(length, 1024), INITIAL)];
         }
 
         void start() {

@@ -95,7 +95,9 @@ class FuzzTest {
                     }
                     // A server may close an idle keep-alive connection between two requests (RFC 9112, 9.6), and
                     // the client then sends again on a new one; counted, and bounded below.
-                    closedBetween.incrementAndGet();
+                    if (closedBetween.incrementAndGet() <= 3) {
+                        System.out.println("  closed between requests, after: " + previous);
+                    }
                     c.close();
                     c = new RawHttp(port, 20_000);
                     c.send(s.bytes());

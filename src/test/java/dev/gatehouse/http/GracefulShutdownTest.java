@@ -49,7 +49,7 @@ class GracefulShutdownTest {
      */
     private Child start() throws Exception {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path log = Files.createTempFile(dir.getParent(), "gatehouse-serve", ".log");
+        Path log = Files.createTempFile(dir, "serve", ".log");
         ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
                 "dev.gatehouse.cli.Main", "serve", "--port", "0", "--data", dir.toString(), "--drain-seconds", "15")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
