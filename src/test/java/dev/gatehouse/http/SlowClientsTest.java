@@ -65,16 +65,25 @@ class SlowClientsTest {
             assertThat(healthMs).isLessThan(1_000);
             assertThat(readMs).isLessThan(1_000);
 
+            // Those beyond the cap were answered as soon as their headers were read; on a busy machine that
+            // may take a moment for the last of them.
             int shed = 0;
-            for (RawHttp c : slow) {
-                if (c.socket().getInputStream().available() > 0) {
-                    RawHttp.Answer a = c.read(false);
-                    assertThat(a.status()).as(a.toString()).isEqualTo(503);
-                    assertThat(a.isErrorFormat()).as(a.toString()).isTrue();
-                    assertThat(a.header("Retry-After")).isNotNull();
-                    assertThat(a.header(Http.REVISION_HEADER)).isNotNull();
-                    shed++;
+            List<RawHttp> unanswered = new ArrayList<>(slow);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (shed < CLIENTS - HttpLimits.DEFAULT_MAX_UPLOADS && System.nanoTime() < deadline) {
+                for (var it = unanswered.iterator(); it.hasNext(); ) {
+                    RawHttp c = it.next();
+                    if (c.socket().getInputStream().available() > 0) {
+                        RawHttp.Answer a = c.read(false);
+                        assertThat(a.status()).as(a.toString()).isEqualTo(503);
+                        assertThat(a.isErrorFormat()).as(a.toString()).isTrue();
+                        assertThat(a.header("Retry-After")).isNotNull();
+                        assertThat(a.header(Http.REVISION_HEADER)).isNotNull();
+                        shed++;
+                        it.remove();
+                    }
                 }
+                Thread.sleep(20);
             }
             System.out.println(shed + " of " + CLIENTS + " slow clients were shed with 503");
             assertThat(shed).isEqualTo(CLIENTS - HttpLimits.DEFAULT_MAX_UPLOADS);
