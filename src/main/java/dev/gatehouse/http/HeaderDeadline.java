@@ -15,6 +15,8 @@ import org.eclipse.jetty.server.internal.HttpConnection;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
 import org.eclipse.jetty.util.thread.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A deadline on a request's line and headers. Jetty has none: its idle timeout restarts with every byte,
@@ -27,6 +29,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * interleave with another.
  */
 final class HeaderDeadline extends AbstractLifeCycle {
+    private static final Logger LOG = LoggerFactory.getLogger(HeaderDeadline.class);
     private static final long SWEEP_MS = 500;
 
     private final Server server;
@@ -95,6 +98,9 @@ final class HeaderDeadline extends AbstractLifeCycle {
     }
 
     private void answerAndClose(EndPoint endPoint) {
+        // Debug only: a client trickling headers on purpose would otherwise write the log for us.
+        LOG.debug("answered 408 to {}: its request head took longer than {} ms", endPoint.getRemoteSocketAddress(),
+                TimeUnit.NANOSECONDS.toMillis(timeoutNanos));
         byte[] body = JsonErrorHandler.body(408, "the request line and headers did not arrive within "
                 + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms; send them whole, promptly");
         String head = "HTTP/1.1 408 Request Timeout\r\nContent-Type: application/json\r\nConnection: close\r\n"
