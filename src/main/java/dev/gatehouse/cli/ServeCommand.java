@@ -11,9 +11,11 @@ import io.javalin.Javalin;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,6 +48,30 @@ final class ServeCommand implements Callable<Integer> {
             + "cannot reach (env GATEHOUSE_DB_WAIT, default 30).")
     String dbWait;
 
+    @Option(names = "--max-requests", description = "Requests in progress at once; more are answered 503 "
+            + "(env GATEHOUSE_MAX_REQUESTS, default 200).")
+    String maxRequests;
+
+    @Option(names = "--max-uploads", description = "Request bodies arriving at once; more are answered 503 "
+            + "(env GATEHOUSE_MAX_UPLOADS, default 100).")
+    String maxUploads;
+
+    @Option(names = "--body-timeout", paramLabel = "SECONDS", description = "How long a whole request body may take "
+            + "to arrive (env GATEHOUSE_BODY_TIMEOUT, default 10).")
+    String bodyTimeout;
+
+    @Option(names = "--header-timeout", paramLabel = "SECONDS", description = "How long a request line and headers "
+            + "may take to arrive (env GATEHOUSE_HEADER_TIMEOUT, default 10).")
+    String headerTimeout;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", description = "How long a connection may stay silent "
+            + "(env GATEHOUSE_IDLE_TIMEOUT, default 30).")
+    String idleTimeout;
+
+    @Option(names = "--drain-seconds", paramLabel = "SECONDS", description = "On SIGTERM, how long requests in flight "
+            + "may take to finish (env GATEHOUSE_DRAIN_SECONDS, default 10).")
+    String drainSeconds;
+
     @Option(names = "--demo", description = "Fill a demo organization on first start and print how to try it.")
     boolean demo;
 
@@ -57,7 +83,9 @@ final class ServeCommand implements Callable<Integer> {
         Settings settings;
         try {
             settings = Settings.resolve(port, data, publicUrl,
-                    DatabaseSettings.resolve(dbUrl, dbUser, dbPassword, dbWait, env), env);
+                    DatabaseSettings.resolve(dbUrl, dbUser, dbPassword, dbWait, env),
+                    HttpSettings.resolve(new HttpSettings.Flags(maxRequests, maxUploads, bodyTimeout, headerTimeout,
+                            idleTimeout, drainSeconds), env), env);
         } catch (IllegalArgumentException e) {
             System.err.println("gatehouse: " + e.getMessage());
             return 2;
@@ -69,20 +97,37 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("gatehouse: cannot start: " + e.getMessage());
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.close();
-            stopped.countDown();
-        }, "gatehouse-shutdown"));
-        stopped.await();
+        // SIGTERM and SIGINT drain (requests in flight finish, new connections are refused) and exit 0.
+        // They are handled here rather than by the JVM: its own handling of them exits 143 and 130.
+        CountDownLatch stop = new CountDownLatch(1);
+        for (String signal : new String[] {"TERM", "INT"}) {
+            sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> stop.countDown());
+        }
+        // Any other end of the JVM still closes the store cleanly (a second close does nothing).
+        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "gatehouse-shutdown"));
+        stop.await();
+        running.close();
         return 0;
     }
 
     /** A started server and what it holds open. */
-    record Running(Javalin app, Gatehouse core, int port, Follower follower, WebhookDispatcher webhooks)
-            implements AutoCloseable {
+    record Running(Javalin app, Gatehouse core, int port, Follower follower, WebhookDispatcher webhooks,
+                   Duration drain, AtomicBoolean closed) implements AutoCloseable {
+        Running(Javalin app, Gatehouse core, int port, Follower follower, WebhookDispatcher webhooks, Duration drain) {
+            this(app, core, port, follower, webhooks, drain, new AtomicBoolean());
+        }
+
+        /** Drains and stops the server first: the requests in flight may be writes, which need the store. */
         @Override
         public void close() {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                HttpApi.drain(app, drain);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             app.stop();
             webhooks.close();
             follower.close();
@@ -104,19 +149,20 @@ final class ServeCommand implements Callable<Integer> {
         }
         Services services = Services.create(core, admin.token(), settings.webhooks());
         String url = settings.publicUrl();
+        long waitMs = HttpApi.DEFAULT_MIN_REVISION_WAIT_MS;
         Javalin app;
         int boundPort;
         if (url == null) {
             // The URL names the port, and port 0 is only known once bound: start, then read it.
-            app = HttpApi.create(services, "http://localhost:" + settings.port()).start(settings.port());
+            app = HttpApi.create(services, "http://localhost:" + settings.port(), waitMs, settings.http()).start(settings.port());
             boundPort = app.port();
             if (settings.port() == 0) {
                 app.stop();
-                app = HttpApi.create(services, "http://localhost:" + boundPort).start(boundPort);
+                app = HttpApi.create(services, "http://localhost:" + boundPort, waitMs, settings.http()).start(boundPort);
             }
             url = "http://localhost:" + boundPort;
         } else {
-            app = HttpApi.create(services, url).start(settings.port());
+            app = HttpApi.create(services, url, waitMs, settings.http()).start(settings.port());
             boundPort = app.port();
         }
         out.println("Gatehouse is serving on " + url + " (" + settings.database().describe(settings.dataDir()) + ", revision "
@@ -133,6 +179,6 @@ final class ServeCommand implements Callable<Integer> {
         follower.start();
         WebhookDispatcher webhooks = new WebhookDispatcher(core, settings.webhooks(), WebhookDispatcher.Timing.standard());
         webhooks.start();
-        return new Running(app, core, boundPort, follower, webhooks);
+        return new Running(app, core, boundPort, follower, webhooks, settings.http().drain());
     }
 }

@@ -19,16 +19,15 @@ final class Body {
         this.node = node;
     }
 
-    static Body parse(String text) {
-        if (text == null || text.isBlank()) {
+    /**
+     * Parses a body from its bytes, strictly: Javalin's {@code ctx.body()} decodes with replacement, which
+     * would turn bytes that are not UTF-8 into U+FFFD and store them. See {@link Json#readBody}.
+     */
+    static Body parse(byte[] bytes) {
+        if (isBlank(bytes)) {
             throw ApiException.badRequest("the request body is empty; send a JSON object");
         }
-        JsonNode n;
-        try {
-            n = Json.MAPPER.readTree(text);
-        } catch (Exception e) {
-            throw ApiException.badRequest("the request body is not valid JSON: " + firstLine(e.getMessage()));
-        }
+        JsonNode n = Json.readBody(bytes);
         if (n == null || !n.isObject()) {
             throw ApiException.badRequest("the request body must be a JSON object");
         }
@@ -36,8 +35,20 @@ final class Body {
     }
 
     /** A body that may be absent (an empty body reads as {}). */
-    static Body parseOptional(String text) {
-        return text == null || text.isBlank() ? new Body(Json.MAPPER.createObjectNode()) : parse(text);
+    static Body parseOptional(byte[] bytes) {
+        return isBlank(bytes) ? new Body(Json.MAPPER.createObjectNode()) : parse(bytes);
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        if (bytes == null) {
+            return true;
+        }
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     boolean has(String field) {
@@ -147,13 +158,5 @@ final class Body {
 
     JsonNode raw(String field) {
         return node.get(field);
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unreadable";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

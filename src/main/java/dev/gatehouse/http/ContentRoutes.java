@@ -26,7 +26,7 @@ final class ContentRoutes {
                     http.after(ctx), Http.limit(ctx)), s -> shapes.collection(s.value(), s.role()));
         });
         r.post("/v1/orgs/{orgId}/collections", ctx -> {
-            Body b = Body.parseOptional(ctx.body());
+            Body b = Body.parseOptional(ctx.bodyAsBytes());
             var w = content.createCollection(Http.caller(ctx), Http.id(ctx, "orgId"), b.string("title"),
                     b.string("description"), parent(b), b.defaultLevel("defaultLevel"));
             Http.revision(ctx, w);
@@ -37,7 +37,7 @@ final class ContentRoutes {
             Http.json(ctx, 200, shapes.collection(s.value(), s.role()));
         });
         r.patch("/v1/collections/{collectionId}", ctx -> {
-            Body b = Body.parse(ctx.body());
+            Body b = Body.parse(ctx.bodyAsBytes());
             var w = content.updateCollection(Http.caller(ctx), Http.id(ctx, "collectionId"), b.string("title"),
                     b.nullableString("description"), b.has("description"), b.defaultLevel("defaultLevel"));
             Http.revision(ctx, w);
@@ -58,7 +58,7 @@ final class ContentRoutes {
                 Http.id(ctx, "orgId"), http.after(ctx), Http.limit(ctx)),
                 (g, s) -> shapes.writeSpace(g, s.value(), s.role())));
         r.post("/v1/orgs/{orgId}/spaces", ctx -> {
-            Body b = Body.parseOptional(ctx.body());
+            Body b = Body.parseOptional(ctx.bodyAsBytes());
             var w = content.createSpace(Http.caller(ctx), Http.id(ctx, "orgId"), b.string("title"), b.string("emoji"),
                     parent(b), visibility(b), b.defaultLevel("defaultLevel"));
             Http.revision(ctx, w);
@@ -69,7 +69,7 @@ final class ContentRoutes {
             Http.json(ctx, 200, shapes.space(s.value(), s.role()));
         });
         r.patch("/v1/spaces/{spaceId}", ctx -> {
-            Body b = Body.parse(ctx.body());
+            Body b = Body.parse(ctx.bodyAsBytes());
             var w = content.updateSpace(Http.caller(ctx), Http.id(ctx, "spaceId"), b.string("title"),
                     b.nullableString("emoji"), b.has("emoji"), visibility(b), b.defaultLevel("defaultLevel"));
             Http.revision(ctx, w);
@@ -99,7 +99,7 @@ final class ContentRoutes {
 
     /** The body of a move: {"parent": id or null}; GitBook requires at least one property. */
     private static String moveTarget(Context ctx) {
-        Body b = Body.parse(ctx.body());
+        Body b = Body.parse(ctx.bodyAsBytes());
         if (!b.has("parent")) {
             if (b.has("position")) {
                 throw ApiException.badRequest("Gatehouse does not order content; give 'parent' (a collection id, or null "

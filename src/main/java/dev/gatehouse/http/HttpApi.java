@@ -8,6 +8,9 @@ import dev.gatehouse.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,15 +36,22 @@ public final class HttpApi {
 
     /** @param minRevisionWaitMs how long a request with X-Gatehouse-Min-Revision may wait before a 503 */
     public static Javalin create(Services services, String publicUrl, long minRevisionWaitMs) {
+        return create(services, publicUrl, minRevisionWaitMs, HttpLimits.defaults());
+    }
+
+    /** @param limits what bounds slow and numerous clients, and how long a stop drains */
+    public static Javalin create(Services services, String publicUrl, long minRevisionWaitMs, HttpLimits limits) {
         Shapes shapes = new Shapes(publicUrl);
         Http http = new Http(new Cursors(services.core().store().secret("cursor")));
+        LongSupplier revision = () -> services.core().index().revision();
         return Javalin.create(config -> {
-            config.http.maxRequestSize = 4_000_000L;
+            config.http.maxRequestSize = HttpLimits.MAX_BODY;
+            config.jetty.threadPool = new QueuedThreadPool(limits.maxRequests() + HttpLimits.SPARE_THREADS, 8, 60_000);
+            config.jetty.modifyServer(server -> JettyChain.install(server, limits, revision));
             config.http.prefer405over404 = true;
             // 'eve/' must not name 'eve': a path that is not exactly a route is a 404, never an alias.
             config.router.ignoreTrailingSlashes = false;
             config.startup.showJavalinBanner = false;
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             var r = config.routes;
 
             Idempotency idempotency = new Idempotency(services.idempotency());
@@ -95,7 +105,20 @@ public final class HttpApi {
         });
     }
 
+    /**
+     * Drains {@code app} (see {@link Draining}): new connections are refused, new requests answered 503, and
+     * this returns once the requests in flight are answered, or after {@code limit}. Stop the app afterwards.
+     */
+    public static void drain(Javalin app, Duration limit) throws InterruptedException {
+        Draining draining = app.jettyServer().server().getDescendant(Draining.class);
+        if (draining != null && !limit.isZero()) {
+            draining.drain(limit);
+        }
+    }
+
     private static void before(Context ctx, Services services, long waitMs) throws InterruptedException {
+        // First, so that a refusal below carries the revision too.
+        ctx.header(Http.REVISION_HEADER, Long.toString(services.core().index().revision()));
         String minRevision = ctx.header("X-Gatehouse-Min-Revision");
         if (minRevision != null) {
             if (!REVISION.matcher(minRevision).matches()) {
@@ -105,8 +128,8 @@ public final class HttpApi {
             if (!services.core().index().awaitRevision(Long.parseLong(minRevision), waitMs)) {
                 throw ApiException.unavailable("this node has not yet reached revision " + minRevision + "; retry shortly");
             }
+            ctx.header(Http.REVISION_HEADER, Long.toString(services.core().index().revision()));
         }
-        ctx.header(Http.REVISION_HEADER, Long.toString(services.core().index().revision()));
         if (ctx.path().startsWith("/v1/") && !ctx.path().equals(OpenApi.PATH)) {
             String auth = ctx.header("Authorization");
             String token = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7) : null;

@@ -1,6 +1,18 @@
 package dev.gatehouse.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.gatehouse.service.ApiException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -26,7 +38,79 @@ final class Json {
                 .maxNestingDepth(64).maxStringLength(1_000_000).build());
     }
 
+    /**
+     * Request bodies are read strictly: a duplicate key would silently lose one of its values, and bytes
+     * after the value mean the client sent something other than what it meant to.
+     */
+    private static final ObjectReader BODY_READER = MAPPER.reader()
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private Json() {
+    }
+
+    /** Parses a request body: exactly one JSON value, in valid UTF-8, without duplicate keys; else a 400 naming why. */
+    static JsonNode readBody(byte[] bytes) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        // Checked through a small window: the characters are not needed, only whether the bytes decode.
+        CharBuffer window = CharBuffer.allocate(4096);
+        for (CoderResult r = utf8.decode(in, window, true); !r.isUnderflow(); r = utf8.decode(in, window, true)) {
+            if (r.isError()) {
+                throw ApiException.badRequest("the request body is not valid UTF-8 (at byte " + in.position() + ")");
+            }
+            window.clear();
+        }
+        try {
+            return BODY_READER.readTree(bytes);
+        } catch (MismatchedInputException e) {
+            if (e.getOriginalMessage().startsWith("Trailing token")) {
+                throw ApiException.badRequest("the request body has more after its JSON value (at " + where(e)
+                        + "); send exactly one JSON object");
+            }
+            throw ApiException.badRequest("the request body is not valid JSON: " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            String m = e.getOriginalMessage();
+            if (m.startsWith("Duplicate field")) {
+                throw ApiException.badRequest("the request body names a field twice: "
+                        + m.substring("Duplicate field ".length()) + " (at " + where(e) + ")");
+            }
+            if (firstValueIsComplete(bytes)) {
+                throw ApiException.badRequest("the request body has more after its JSON value (at " + where(e)
+                        + "); send exactly one JSON object");
+            }
+            throw ApiException.badRequest("the request body is not valid JSON (at " + where(e) + "): " + firstLine(m));
+        } catch (IOException e) {
+            throw ApiException.badRequest("the request body could not be read: " + firstLine(e.getMessage()));
+        }
+    }
+
+    /** Whether the body starts with one whole JSON value, so that what is wrong comes after it. */
+    private static boolean firstValueIsComplete(byte[] bytes) {
+        try (var p = BODY_READER.createParser(bytes)) {
+            if (p.nextToken() == null) {
+                return false;
+            }
+            p.skipChildren();
+            p.finishToken();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String where(JsonProcessingException e) {
+        var l = e.getLocation();
+        return l == null ? "an unknown position" : "line " + l.getLineNr() + ", column " + l.getColumnNr();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
     }
 
     /** Writes one value as JSON tokens. */

@@ -1,7 +1,7 @@
 package dev.gatehouse.http;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.util.function.LongSupplier;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -11,33 +11,77 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Jetty answers some requests before Javalin sees them (a path with a stray '%', a malformed request
- * line, a header too large). Those answers use the API's error format too, instead of Jetty's HTML page.
+ * Every answer Gatehouse gives outside Javalin's routes: the requests Jetty refuses before routing (a path
+ * with a stray '%', a malformed request line or chunk, a header too large), and the refusals of the
+ * handlers in front of Javalin (shedding, body deadlines, shutdown). All use the API's error format and
+ * carry {@code X-Gatehouse-Revision}, like every answer of the routes.
  */
 final class JsonErrorHandler extends ErrorHandler {
+    private final LongSupplier revision;
 
+    /** @param revision the index revision, for the header every answer carries */
+    JsonErrorHandler(LongSupplier revision) {
+        this.revision = revision;
+    }
+
+    /** Jetty writes no error body for PUT, PATCH or DELETE by default; the API answers every method alike. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
+    /**
+     * A request line naming another HTTP version is the client's to fix: Jetty's 505 would read as a server
+     * fault, so it is a 400 here, like every other request Jetty cannot read.
+     */
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        // Jetty drops the connection after refusing a request it could not read (it does not read the
-        // body): say so, or a keep-alive client sends its next request into a closed socket.
-        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        int status = code == 505 ? 400 : code;
+        send(response, status, describe(status, message), callback);
+    }
+
+    /**
+     * Answers with an error, and closes the connection: whoever calls this has not read the request body
+     * (or could not), so a keep-alive client would otherwise send its next request into unread bytes.
+     */
+    void send(Response response, int code, String message, Callback callback) {
+        response.setStatus(code);
+        HttpFields.Mutable headers = response.getHeaders();
+        headers.put(HttpHeader.CONTENT_TYPE, "application/json");
+        headers.put(HttpHeader.CONNECTION, "close");
+        headers.put(Http.REVISION_HEADER, Long.toString(revision.getAsLong()));
+        if (code == 503) {
+            headers.put(HttpHeader.RETRY_AFTER, "1");
+        }
         response.write(true, ByteBuffer.wrap(body(code, message)), callback);
     }
 
+    /** Requests so broken Jetty answers them before it has a request at all (a bad request line, say). */
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, "application/json"));
-        return ByteBuffer.wrap(body(status, reason));
+        fields.put(new HttpField(Http.REVISION_HEADER, Long.toString(revision.getAsLong())));
+        return ByteBuffer.wrap(body(status, describe(status, reason)));
     }
 
-    private static byte[] body(int code, String message) {
+    private static String describe(int code, String reason) {
+        String detail = reason == null || reason.isBlank() ? "" : ": " + reason;
+        return switch (code) {
+            case 400 -> "the request could not be read" + detail
+                    + " (check the path: ids are letters, digits, '_' and '-'; encode anything else)";
+            case 413 -> "the request body is too large (at most 4 MB)";
+            case 414, 431 -> "the request line or headers are too large" + detail;
+            case 503 -> "the server is busy or shutting down; retry shortly" + detail;
+            default -> "the request could not be answered" + detail;
+        };
+    }
+
+    static byte[] body(int code, String message) {
         var root = Json.object();
         var err = root.putObject("error");
         err.put("code", code);
-        err.put("message", "the request could not be read" + (message == null || message.isBlank() ? "" : ": " + message)
-                + " (check the path: ids are letters, digits, '_' and '-'; encode anything else)");
-        return Json.write(root).getBytes(StandardCharsets.UTF_8);
+        err.put("message", message);
+        return Json.bytes(root);
     }
 }

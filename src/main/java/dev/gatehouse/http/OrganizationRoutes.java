@@ -29,7 +29,7 @@ final class OrganizationRoutes {
         r.get("/v1/orgs", ctx -> http.list(ctx, orgs.list(Http.caller(ctx), http.after(ctx), Http.limit(ctx)),
                 o -> shapes.organization(orgs.get(Http.caller(ctx), o.id()))));
         r.post("/v1/orgs", ctx -> {
-            Body b = Body.parse(ctx.body());
+            Body b = Body.parse(ctx.bodyAsBytes());
             Role defaultRole = b.has("defaultRole") ? b.roleOrNull("defaultRole") : Role.READ;
             var w = orgs.create(Http.caller(ctx), b.requiredString("title"), defaultRole, b.requiredString("admin"));
             Http.revision(ctx, w);
@@ -38,7 +38,7 @@ final class OrganizationRoutes {
         r.get("/v1/orgs/{orgId}", ctx ->
                 Http.json(ctx, 200, shapes.organization(orgs.get(Http.caller(ctx), Http.id(ctx, "orgId")))));
         r.patch("/v1/orgs/{orgId}", ctx -> {
-            Body b = Body.parse(ctx.body());
+            Body b = Body.parse(ctx.bodyAsBytes());
             if (!b.has("title") && !b.has("defaultRole")) {
                 throw ApiException.badRequest("give 'title' and/or 'defaultRole'");
             }
@@ -64,7 +64,7 @@ final class OrganizationRoutes {
         r.get("/v1/orgs/{orgId}/members/{userId}", ctx -> Http.json(ctx, 200,
                 member(orgs.member(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "userId")))));
         r.patch("/v1/orgs/{orgId}/members/{userId}", ctx -> {
-            Body b = Body.parse(ctx.body());
+            Body b = Body.parse(ctx.bodyAsBytes());
             Written<MemberView> w = orgs.updateMember(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "userId"),
                     b.has("role") ? b.roleOrNull("role") : null, b.has("role"), b.bool("disabled"));
             Http.revision(ctx, w);
@@ -95,7 +95,7 @@ final class OrganizationRoutes {
     }
 
     private void invite(Context ctx) {
-        Body b = Body.parse(ctx.body());
+        Body b = Body.parse(ctx.bodyAsBytes());
         JsonNode emails = b.raw("emails");
         if (emails == null || !emails.isArray()) {
             throw ApiException.badRequest("'emails' is required: an array of emails or {email, role} objects");

@@ -22,7 +22,7 @@ final class PageRoutes {
         r.get("/v1/spaces/{spaceId}/pages", ctx -> http.list(ctx, pages.list(Http.caller(ctx), Http.id(ctx, "spaceId"),
                 http.after(ctx), Http.limit(ctx)), v -> shapes.page(v.page(), v.role(), v.depth())));
         r.post("/v1/spaces/{spaceId}/pages", ctx -> {
-            Body b = Body.parse(ctx.body());
+            Body b = Body.parse(ctx.bodyAsBytes());
             var w = pages.create(Http.caller(ctx), Http.id(ctx, "spaceId"), b.requiredString("title"), parent(b),
                     b.defaultLevel("defaultLevel"), position(b));
             Http.revision(ctx, w);
@@ -33,7 +33,7 @@ final class PageRoutes {
             Http.json(ctx, 200, shapes.page(v.page(), v.role(), v.depth()));
         });
         r.patch("/v1/spaces/{spaceId}/pages/{pageId}", ctx -> {
-            Body b = Body.parse(ctx.body());
+            Body b = Body.parse(ctx.bodyAsBytes());
             var w = pages.update(Http.caller(ctx), Http.id(ctx, "spaceId"), Http.id(ctx, "pageId"), b.string("title"),
                     b.defaultLevel("defaultLevel"), b.has("parent"), parent(b), position(b));
             Http.revision(ctx, w);

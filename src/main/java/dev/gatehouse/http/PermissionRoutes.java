@@ -70,7 +70,7 @@ final class PermissionRoutes {
     }
 
     private void check(Context ctx) {
-        Body b = Body.parse(ctx.body());
+        Body b = Body.parse(ctx.bodyAsBytes());
         com.fasterxml.jackson.databind.JsonNode items = b.raw("items");
         if (items == null || !items.isArray()) {
             throw ApiException.badRequest("'items' is required: an array of {user, resource: {type, id}, role?}");
@@ -130,7 +130,7 @@ final class PermissionRoutes {
     private void register(RoutesConfig r, String base, Function<Context, ResourceRef> resource, boolean noAccessRole) {
         r.post(base + "/permissions", ctx -> {
             ResourceRef ref = resource.apply(ctx);
-            Body b = Body.parse(ctx.body());
+            Body b = Body.parse(ctx.bodyAsBytes());
             if (!b.has("role")) {
                 throw ApiException.badRequest("'role' is required: one of " + Role.names() + ", or null for no access");
             }
@@ -220,7 +220,7 @@ final class PermissionRoutes {
     }
 
     private static Role patchRole(Context ctx, boolean noAccessRole) {
-        Body b = Body.parse(ctx.body());
+        Body b = Body.parse(ctx.bodyAsBytes());
         if (!b.has("role")) {
             throw ApiException.badRequest("'role' is required: one of " + Role.names()
                     + (noAccessRole ? ", or null for no access" : ""));

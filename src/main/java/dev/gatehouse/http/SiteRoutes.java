@@ -41,7 +41,7 @@ final class SiteRoutes {
                     s -> shapes.site(s.site(), s.role(), s.siteSpaces()));
         });
         r.post("/v1/orgs/{orgId}/sites", ctx -> {
-            Body b = Body.parseOptional(ctx.body());
+            Body b = Body.parseOptional(ctx.bodyAsBytes());
             var w = sites.create(Http.caller(ctx), Http.id(ctx, "orgId"), b.string("title"), visibility(b),
                     b.strings("spaces"));
             Http.revision(ctx, w);
@@ -52,7 +52,7 @@ final class SiteRoutes {
             Http.json(ctx, 200, shapes.site(s.site(), s.role(), s.siteSpaces()));
         });
         r.patch("/v1/orgs/{orgId}/sites/{siteId}", ctx -> {
-            Body b = Body.parse(ctx.body());
+            Body b = Body.parse(ctx.bodyAsBytes());
             var w = sites.update(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "siteId"), b.string("title"),
                     visibility(b), b.defaultLevel("defaultLevel"));
             Http.revision(ctx, w);
@@ -65,7 +65,7 @@ final class SiteRoutes {
                 Http.id(ctx, "orgId"), Http.id(ctx, "siteId"), Http.boolParam(ctx, "default"), http.after(ctx),
                 Http.limit(ctx)), v -> shapes.siteSpace(v.siteSpace(), v.space(), v.role(), v.isDefault())));
         r.post("/v1/orgs/{orgId}/sites/{siteId}/site-spaces", ctx -> {
-            Body b = Body.parse(ctx.body());
+            Body b = Body.parse(ctx.bodyAsBytes());
             String spaceId = b.nullableString("spaceId");
             if (spaceId != null && !dev.gatehouse.model.Ids.isValid(spaceId)) {
                 throw ApiException.badRequest("'spaceId' must be a space id");

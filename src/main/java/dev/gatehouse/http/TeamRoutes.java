@@ -25,7 +25,7 @@ final class TeamRoutes {
         r.get("/v1/orgs/{orgId}/teams", ctx -> http.list(ctx, teams.list(Http.caller(ctx), Http.id(ctx, "orgId"),
                 ctx.queryParam("title"), ctx.queryParam("owner"), http.after(ctx), Http.limit(ctx)), shapes::team));
         r.put("/v1/orgs/{orgId}/teams", ctx -> {
-            Body b = Body.parse(ctx.body());
+            Body b = Body.parse(ctx.bodyAsBytes());
             var w = teams.create(Http.caller(ctx), Http.id(ctx, "orgId"), b.requiredString("title"), b.strings("members"));
             Http.revision(ctx, w);
             Http.created(ctx, shapes.team(w.value()));
@@ -33,7 +33,7 @@ final class TeamRoutes {
         r.get("/v1/orgs/{orgId}/teams/{teamId}", ctx -> Http.json(ctx, 200,
                 shapes.team(teams.get(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "teamId")))));
         r.patch("/v1/orgs/{orgId}/teams/{teamId}", ctx -> {
-            Body b = Body.parse(ctx.body());
+            Body b = Body.parse(ctx.bodyAsBytes());
             var w = teams.rename(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "teamId"), b.requiredString("title"));
             Http.revision(ctx, w);
             Http.json(ctx, 200, shapes.team(w.value()));
@@ -51,12 +51,12 @@ final class TeamRoutes {
                     return o;
                 }));
         r.put("/v1/orgs/{orgId}/teams/{teamId}/members", ctx -> {
-            Body b = Body.parse(ctx.body());
+            Body b = Body.parse(ctx.bodyAsBytes());
             Http.noContent(ctx, teams.updateMembers(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "teamId"),
                     b.strings("add"), b.strings("remove"), memberships(b.raw("memberships"))));
         });
         r.put("/v1/orgs/{orgId}/teams/{teamId}/members/{userId}", ctx -> {
-            Body b = Body.parseOptional(ctx.body());
+            Body b = Body.parseOptional(ctx.bodyAsBytes());
             TeamRole role = b.has("role") ? teamRole(b.raw("role"), "role") : TeamRole.MEMBER;
             Http.noContent(ctx, teams.putMember(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "teamId"),
                     Http.id(ctx, "userId"), role));

@@ -21,7 +21,7 @@ final class UserRoutes {
     void register(RoutesConfig r) {
         r.get("/v1/user", ctx -> Http.json(ctx, 200, shapes.user(users.me(Http.caller(ctx)))));
         r.post("/v1/users", ctx -> {
-            Body b = Body.parse(ctx.body());
+            Body b = Body.parse(ctx.bodyAsBytes());
             Written<User> w = users.create(Http.caller(ctx), new UserService.NewUser(b.string("id"),
                     b.requiredString("displayName"), b.requiredString("email"), b.nullableString("photoURL")));
             Http.revision(ctx, w);
@@ -30,7 +30,7 @@ final class UserRoutes {
         r.get("/v1/users/{userId}", ctx ->
                 Http.json(ctx, 200, shapes.user(users.get(Http.caller(ctx), Http.id(ctx, "userId")))));
         r.patch("/v1/users/{userId}", ctx -> {
-            Body b = Body.parse(ctx.body());
+            Body b = Body.parse(ctx.bodyAsBytes());
             Written<User> w = users.update(Http.caller(ctx), Http.id(ctx, "userId"), b.string("displayName"),
                     b.nullableString("photoURL"), b.has("photoURL"));
             Http.revision(ctx, w);
@@ -39,7 +39,7 @@ final class UserRoutes {
         r.delete("/v1/users/{userId}", ctx -> Http.deleted(ctx, users.delete(Http.caller(ctx), Http.id(ctx, "userId"))));
 
         r.post("/v1/users/{userId}/tokens", ctx -> {
-            Body b = Body.parseOptional(ctx.body());
+            Body b = Body.parseOptional(ctx.bodyAsBytes());
             Written<UserService.IssuedToken> w = users.createToken(Http.caller(ctx), Http.id(ctx, "userId"),
                     b.string("label"));
             ObjectNode o = token(w.value().token());

@@ -24,7 +24,7 @@ final class WebhookRoutes {
 
     void register(RoutesConfig r) {
         r.post("/v1/orgs/{orgId}/webhooks", ctx -> {
-            Body b = Body.parse(ctx.body());
+            Body b = Body.parse(ctx.bodyAsBytes());
             List<String> events = b.has("events") && !b.raw("events").isNull() ? b.strings("events") : null;
             Webhook w = webhooks.create(Http.caller(ctx), Http.id(ctx, "orgId"), b.requiredString("url"), events,
                     b.requiredString("secret"));

@@ -100,6 +100,29 @@ class ServeCommandTest {
     }
 
     @Test
+    void clientBoundsComeFromFlagsThenEnvironmentThenDefaults() {
+        assertThat(Settings.resolve(null, null, null, Map.of()).http()).isEqualTo(dev.gatehouse.http.HttpLimits.defaults());
+        Map<String, String> env = Map.of("GATEHOUSE_MAX_REQUESTS", "50", "GATEHOUSE_DRAIN_SECONDS", "2.5",
+                "GATEHOUSE_BODY_TIMEOUT", "3");
+        var fromEnv = HttpSettings.resolve(HttpSettings.Flags.NONE, env);
+        assertThat(fromEnv.maxRequests()).isEqualTo(50);
+        assertThat(fromEnv.drain()).isEqualTo(java.time.Duration.ofMillis(2500));
+        assertThat(fromEnv.bodyTimeout()).isEqualTo(java.time.Duration.ofSeconds(3));
+        var flags = HttpSettings.resolve(new HttpSettings.Flags("7", "8", null, "1", "60", "0"), env);
+        assertThat(flags.maxRequests()).isEqualTo(7);
+        assertThat(flags.maxUploads()).isEqualTo(8);
+        assertThat(flags.headerTimeout()).isEqualTo(java.time.Duration.ofSeconds(1));
+        assertThat(flags.idleTimeout()).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(flags.drain()).isZero();
+        assertThatThrownBy(() -> HttpSettings.resolve(HttpSettings.Flags.NONE, Map.of("GATEHOUSE_MAX_UPLOADS", "0")))
+                .hasMessageContaining("GATEHOUSE_MAX_UPLOADS");
+        assertThatThrownBy(() -> HttpSettings.resolve(new HttpSettings.Flags(null, null, "soon", null, null, null), Map.of()))
+                .hasMessageContaining("--body-timeout");
+        assertThatThrownBy(() -> HttpSettings.resolve(HttpSettings.Flags.NONE, Map.of("GATEHOUSE_IDLE_TIMEOUT", "0")))
+                .hasMessageContaining("GATEHOUSE_IDLE_TIMEOUT");
+    }
+
+    @Test
     void aBadSettingStopsStartUpNamingIt() {
         assertThatThrownBy(() -> Settings.resolve(null, null, null, Map.of("GATEHOUSE_PORT", "eighty")))
                 .hasMessageContaining("GATEHOUSE_PORT");

@@ -29,8 +29,16 @@ import java.util.function.Supplier;
 public final class TestApp implements AutoCloseable {
     public static final String SYSTEM = "test-system-token-0123456789";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The server's defaults, but a stop does not drain: the client below keeps idle connections open, and
+     * each stop would wait for them. Draining is tested on a real process (GracefulShutdownTest).
+     */
+    public static final HttpLimits LIMITS = new HttpLimits(HttpLimits.DEFAULT_MAX_REQUESTS, HttpLimits.DEFAULT_MAX_UPLOADS,
+            HttpLimits.DEFAULT_BODY_TIMEOUT, HttpLimits.DEFAULT_HEADER_TIMEOUT, HttpLimits.DEFAULT_IDLE_TIMEOUT,
+            java.time.Duration.ZERO);
 
     private final Supplier<Store> opener;
+    private final HttpLimits limits;
     private Follower follower;
     private Gatehouse core;
     private Javalin app;
@@ -38,8 +46,9 @@ public final class TestApp implements AutoCloseable {
     private String origin;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestApp(Supplier<Store> opener) {
+    private TestApp(Supplier<Store> opener, HttpLimits limits) {
         this.opener = opener;
+        this.limits = limits;
     }
 
     /** A node on its own SQLite file in {@code dir}. */
@@ -49,7 +58,16 @@ public final class TestApp implements AutoCloseable {
 
     /** A node on whatever store {@code opener} opens: several nodes may share one database. */
     public static TestApp start(Supplier<Store> opener) {
-        TestApp t = new TestApp(opener);
+        return start(opener, LIMITS);
+    }
+
+    /** A node on its own SQLite file, with its own bounds on clients (short timeouts, small caps). */
+    public static TestApp start(Path dir, HttpLimits limits) {
+        return start(() -> SqliteStore.open(dir.resolve("gatehouse.db")), limits);
+    }
+
+    private static TestApp start(Supplier<Store> opener, HttpLimits limits) {
+        TestApp t = new TestApp(opener, limits);
         t.open();
         return t;
     }
@@ -58,7 +76,7 @@ public final class TestApp implements AutoCloseable {
         core = Gatehouse.open(opener.get(), Clock.systemUTC());
         // Test receivers listen on loopback, which a real server refuses unless its operator allows it.
         WebhookPolicy policy = WebhookPolicy.allowing("127.0.0.1");
-        app = HttpApi.create(Services.create(core, SYSTEM, policy), "http://localhost", 300).start(0);
+        app = HttpApi.create(Services.create(core, SYSTEM, policy), "http://localhost", 300, limits).start(0);
         origin = "http://localhost:" + app.port();
         webhooks = new WebhookDispatcher(core, policy, new WebhookDispatcher.Timing(Duration.ofMillis(20),
                 Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(2), Duration.ofSeconds(5)));
