@@ -2,9 +2,9 @@ package dev.gatehouse.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.service.ApiException;
+import dev.gatehouse.service.Failures;
 import dev.gatehouse.service.Caller;
 import dev.gatehouse.service.Services;
-import dev.gatehouse.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -42,8 +42,8 @@ public final class HttpApi {
     /** @param limits what bounds slow and numerous clients, and how long a stop drains */
     public static Javalin create(Services services, String publicUrl, long minRevisionWaitMs, HttpLimits limits) {
         Shapes shapes = new Shapes(publicUrl);
-        Http http = new Http(new Cursors(services.core().store().secret("cursor")));
-        LongSupplier revision = () -> services.core().index().revision();
+        Http http = new Http(new Cursors(services.status().cursorSecret()));
+        LongSupplier revision = () -> services.status().revision();
         return Javalin.create(config -> {
             config.http.maxRequestSize = HttpLimits.MAX_BODY;
             config.jetty.threadPool = new QueuedThreadPool(limits.maxRequests() + HttpLimits.SPARE_THREADS, 8, 60_000);
@@ -60,11 +60,11 @@ public final class HttpApi {
             r.after(idempotency::after);
             r.get("/healthz", ctx -> Http.json(ctx, 200, Json.object().put("status", "ok")));
             r.get("/readyz", ctx -> {
-                if (!services.core().store().ping()) {
+                if (!services.status().ready()) {
                     throw ApiException.unavailable("the store does not answer");
                 }
                 Http.json(ctx, 200, Json.object().put("status", "ready")
-                        .put("revision", Long.toString(services.core().index().revision())));
+                        .put("revision", Long.toString(services.status().revision())));
             });
             String openApi = OpenApi.document();
             r.get(OpenApi.PATH, ctx -> ctx.contentType("application/json").result(openApi));
@@ -85,17 +85,18 @@ public final class HttpApi {
                 }
                 error(ctx, e.status(), e.getMessage());
             });
-            r.exception(StoreException.class, (e, ctx) -> {
-                if (e.isConflict()) {
-                    error(ctx, 409, "the change conflicts with stored data: " + e.getMessage());
-                } else {
-                    LOG.error("store failure on {} {}", ctx.method(), ctx.path(), e);
-                    ctx.header("Retry-After", "1");
-                    error(ctx, 503, "the store is unavailable; nothing was written, try again");
-                }
-            });
             r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), describe(e)));
             r.exception(Exception.class, (e, ctx) -> {
+                ApiException store = e instanceof RuntimeException re ? Failures.ofStore(re) : null;
+                if (store != null) {
+                    // A conflict is the client's to resolve; an outage is the operator's, so it is logged.
+                    if (Failures.isOutage((RuntimeException) e)) {
+                        LOG.error("store failure on {} {}", ctx.method(), ctx.path(), e);
+                        ctx.header("Retry-After", "1");
+                    }
+                    error(ctx, store.status(), store.getMessage());
+                    return;
+                }
                 LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "internal error; nothing was written if the request was a write");
             });
@@ -118,17 +119,17 @@ public final class HttpApi {
 
     private static void before(Context ctx, Services services, long waitMs) throws InterruptedException {
         // First, so that a refusal below carries the revision too.
-        ctx.header(Http.REVISION_HEADER, Long.toString(services.core().index().revision()));
+        ctx.header(Http.REVISION_HEADER, Long.toString(services.status().revision()));
         String minRevision = ctx.header("X-Gatehouse-Min-Revision");
         if (minRevision != null) {
             if (!REVISION.matcher(minRevision).matches()) {
                 throw ApiException.badRequest("'X-Gatehouse-Min-Revision' must be a revision number from a previous "
                         + "response's X-Gatehouse-Revision");
             }
-            if (!services.core().index().awaitRevision(Long.parseLong(minRevision), waitMs)) {
+            if (!services.status().awaitRevision(Long.parseLong(minRevision), waitMs)) {
                 throw ApiException.unavailable("this node has not yet reached revision " + minRevision + "; retry shortly");
             }
-            ctx.header(Http.REVISION_HEADER, Long.toString(services.core().index().revision()));
+            ctx.header(Http.REVISION_HEADER, Long.toString(services.status().revision()));
         }
         if (ctx.path().startsWith("/v1/") && !ctx.path().equals(OpenApi.PATH)) {
             String auth = ctx.header("Authorization");
