@@ -294,9 +294,9 @@ final class GroupCommit {
             throw stale;
         } catch (CommitOutcomeUnknownException unknown) {
             outage.failed();
-            return settleFailed(held, again, ApiException.unavailable("the connection to the database broke while "
-                    + "the write was being committed: it may or may not have been written. Retry it with the same "
-                    + "Idempotency-Key, or read the current state first"));
+            return settleFailed(held, again, ApiException.unavailable("the outcome of the write is unknown: the "
+                    + "connection to the database broke while it was being committed, so it may or may not have been "
+                    + "written. Retry it with the same Idempotency-Key, or read the current state first"));
         } catch (StoreException e) {
             return settleFailed(held, again, refusal(e));
         }
