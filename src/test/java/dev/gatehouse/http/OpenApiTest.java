@@ -142,6 +142,49 @@ class OpenApiTest {
         }
     }
 
+    /**
+     * Every operation sent by every kind of caller (each role, a guest, a disabled member, the system token, a
+     * bad token), with ids that exist and ids that do not: each status answered is one the operation declares.
+     * Reads first, then writes, deletes last, so the world stays populated for as long as possible.
+     */
+    @Test
+    void everyStatusAnOperationAnswersIsDeclared() {
+        try (TestApp app = TestApp.start(dir)) {
+            JsonNode doc = app.get("/v1/openapi.json", null).json();
+            Tenant alpha = Tenant.build(app, "alpha");
+            List<String> callers = new ArrayList<>(alpha.tokens.values());
+            callers.add(TestApp.SYSTEM);
+            callers.add("not-a-token");
+            List<Operations.Request> requests = new ArrayList<>(Operations.of(doc));
+            requests.sort(java.util.Comparator.comparingInt(r -> r.method().equals("GET") ? 0 : r.method().equals("DELETE") ? 2 : 1));
+            Set<String> undeclared = new TreeSet<>();
+            Set<String> seen = new TreeSet<>();
+            for (Operations.Request r : requests) {
+                String[] op = r.operation().split(" ", 2);
+                JsonNode responses = doc.get("paths").get(op[1]).get(op[0].toLowerCase()).get("responses");
+                Map<String, String> own = new HashMap<>();
+                Map<String, String> nowhere = new HashMap<>();
+                for (String placeholder : r.placeholders()) {
+                    own.put(placeholder, alpha.ids.get(Operations.kind(placeholder)));
+                    nowhere.put(placeholder, "nx-" + Operations.kind(placeholder).toLowerCase());
+                }
+                for (Map<String, String> ids : List.of(own, nowhere)) {
+                    Operations.Request sent = r.with(ids);
+                    for (String caller : callers) {
+                        TestApp.Res res = app.call(sent.method(), sent.target(), caller, sent.body());
+                        String status = Integer.toString(res.status());
+                        seen.add(status);
+                        if (!responses.has(status)) {
+                            undeclared.add(r.operation() + " answered " + status + ": " + res.text());
+                        }
+                    }
+                }
+            }
+            assertThat(undeclared).isEmpty();
+            assertThat(seen).contains("200", "201", "204", "400", "401", "403", "404", "409");
+        }
+    }
+
     @Test
     void everyObjectSchemaDeclaresItsProperties() {
         try (TestApp app = TestApp.start(dir)) {
