@@ -22,15 +22,20 @@ async function freePort() {
   });
 }
 
-/** Starts Gatehouse on a free port with a fresh data directory; resolves once /healthz answers. */
-export async function startGatehouse() {
+/**
+ * Starts Gatehouse on a free port with a fresh data directory; resolves once /healthz answers.
+ * {@code publicUrl(port)}, when given, is passed as --public-url.
+ */
+export async function startGatehouse({ publicUrl } = {}) {
   if (!existsSync(JAR)) {
     throw new Error(`${JAR} is missing: run 'mvn -q -DskipTests package' in the project first`);
   }
   const port = await freePort();
   const data = mkdtempSync(join(tmpdir(), 'gatehouse-conformance-'));
   const adminToken = 'conformance-' + randomBytes(16).toString('hex');
-  const child = spawn('java', ['-jar', JAR, 'serve', '--port', String(port), '--data', data], {
+  const args = ['-jar', JAR, 'serve', '--port', String(port), '--data', data];
+  if (publicUrl) args.push('--public-url', publicUrl(port));
+  const child = spawn('java', args, {
     env: { ...process.env, GATEHOUSE_ADMIN_TOKEN: adminToken },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

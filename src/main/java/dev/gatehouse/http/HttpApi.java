@@ -66,7 +66,7 @@ public final class HttpApi {
                 Http.json(ctx, 200, Json.object().put("status", "ready")
                         .put("revision", Long.toString(services.status().revision())));
             });
-            String openApi = OpenApi.document();
+            String openApi = OpenApi.document(publicUrl);
             r.get(OpenApi.PATH, ctx -> ctx.contentType("application/json").result(openApi));
             new UserRoutes(services.users(), shapes).register(r);
             new OrganizationRoutes(services.organizations(), shapes, http).register(r);

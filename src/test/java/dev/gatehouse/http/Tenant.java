@@ -82,7 +82,7 @@ final class Tenant {
                 + name + "-admin\"}"), 201).get("id").asText();
         Tenant t = new Tenant(name, org);
         t.generated.add(org);
-        t.ids.put("orgId", org);
+        t.ids.put("organizationId", org);
         for (String kind : KINDS) {
             JsonNode issued = app.ok(app.post("/v1/users/" + t.userId(kind) + "/tokens", TestApp.SYSTEM, "{}"), 201);
             t.tokens.put(kind, issued.get("token").asText());
