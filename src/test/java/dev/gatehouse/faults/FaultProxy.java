@@ -15,21 +15,25 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A TCP relay between a node and PostgreSQL that breaks the network the ways a real one breaks: it cuts
- * every connection (now, or when the next COMMIT passes, before or after forwarding it), refuses new ones
- * while down, or stalls: stops forwarding in both directions, holding what it read, until resumed.
+ * every connection (now, or when the server answers the next COMMIT: committed, and the node never hears
+ * it), refuses new ones while down, or stalls: stops forwarding in both directions, holding what it read,
+ * until resumed.
  * (nodes.TcpProxy only goes down and up; its package keeps it private, and stalls need the pumps' help.)
  */
 final class FaultProxy implements AutoCloseable {
-    private static final byte[] COMMIT = "COMMIT".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * The tag of the server's CommandComplete for a COMMIT. The request cannot be told by its text: the driver
+     * prepares COMMIT on the server after a few uses and then sends only the statement's name.
+     */
+    private static final byte[] COMMITTED = "COMMIT\0".getBytes(StandardCharsets.US_ASCII);
     private final int targetPort;
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
     private final Object stallLock = new Object();
     private volatile boolean stalled;
-    /** Armed: the next COMMIT cuts everything; forwarded first when {@link #forwardCommit}. */
+    /** Armed: the server's next answer to a COMMIT is dropped, and every connection cut. */
     private volatile CountDownLatch atCommit;
-    private volatile boolean forwardCommit;
 
     FaultProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -79,10 +83,12 @@ final class FaultProxy implements AutoCloseable {
         }
     }
 
-    /** Cuts everything when the next COMMIT passes; returns whether one did within {@code waitMillis}. */
-    boolean cutAtNextCommit(boolean forwardFirst, long waitMillis) throws InterruptedException {
+    /**
+     * Cuts everything when the server next answers a COMMIT, dropping the answer; returns whether that
+     * happened within {@code waitMillis}.
+     */
+    boolean cutAtNextCommit(long waitMillis) throws InterruptedException {
         CountDownLatch fired = new CountDownLatch(1);
-        forwardCommit = forwardFirst;
         atCommit = fired;
         boolean seen = fired.await(waitMillis, TimeUnit.MILLISECONDS);
         atCommit = null;
@@ -104,8 +110,8 @@ final class FaultProxy implements AutoCloseable {
                     }
                     open.add(client);
                     open.add(target);
-                    pump(client, target, true);
-                    pump(target, client, false);
+                    pump(client, target, false);
+                    pump(target, client, true);
                 } catch (IOException e) {
                     return;
                 }
@@ -115,7 +121,7 @@ final class FaultProxy implements AutoCloseable {
         accept.start();
     }
 
-    private void pump(Socket from, Socket to, boolean toDatabase) {
+    private void pump(Socket from, Socket to, boolean fromDatabase) {
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[16384];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
@@ -123,12 +129,8 @@ final class FaultProxy implements AutoCloseable {
                 while ((n = in.read(buffer)) >= 0) {
                     awaitUnstalled();
                     CountDownLatch armed = atCommit;
-                    if (toDatabase && armed != null && contains(buffer, n, COMMIT)) {
+                    if (fromDatabase && armed != null && contains(buffer, n, COMMITTED)) {
                         atCommit = null;
-                        if (forwardCommit) {
-                            out.write(buffer, 0, n);
-                            out.flush();
-                        }
                         cut();
                         armed.countDown();
                         return;

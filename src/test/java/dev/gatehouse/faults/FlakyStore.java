@@ -27,6 +27,7 @@ final class FlakyStore implements Store {
     private final AtomicInteger failingCommits = new AtomicInteger();
     private final AtomicLong hangMillis = new AtomicLong();
     private volatile boolean failAfterHang;
+    private volatile boolean outageAtCommit;
 
     FlakyStore(Store real) {
         this.real = real;
@@ -34,6 +35,12 @@ final class FlakyStore implements Store {
 
     void outage(boolean on) {
         outage = on;
+        outageAtCommit = false;
+    }
+
+    /** The outage begins as the next group commits: that commit fails, with writes already added to it. */
+    void outageAtNextCommit() {
+        outageAtCommit = true;
     }
 
     void failNextCommits(int n) {
@@ -74,11 +81,15 @@ final class FlakyStore implements Store {
                     }
                     fail = failAfterHang;
                 }
+                if (outageAtCommit) {
+                    outageAtCommit = false;
+                    outage = true;
+                }
+                check();
                 if (fail || failingCommits.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     // Not passed on: closing the real group rolls it back, so nothing is written.
                     throw new StoreException("injected: the commit failed", null);
                 }
-                check();
                 g.commit();
             }
 

@@ -13,9 +13,9 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 /**
- * PostgreSQL's faults: the server crashes ({@code pg_ctl stop -m immediate}) and comes back; the network
- * between node and server is cut (at once, or at a COMMIT, before or after it reaches the server) and stays
- * down a while, or stalls and then resumes or is cut; and the node is killed. The node reaches the server
+ * PostgreSQL's faults: the server crashes ({@code pg_ctl stop -m immediate}) and comes back, soon or after
+ * more than 10 s; the network between node and server is cut (at once, or as the server answers a COMMIT)
+ * and stays down a while, or stalls and then resumes or is cut; and the node is killed. The node reaches the server
  * through a {@link FaultProxy} with the URL an operator would write, no timeouts added.
  */
 final class PostgresBench implements Bench {
@@ -34,7 +34,7 @@ final class PostgresBench implements Bench {
 
     @Override
     public List<String> faults() {
-        return List.of("pg-crash", "proxy-cut", "proxy-cut-at-commit", "proxy-stall", KILL);
+        return List.of("pg-crash", "pg-crash-long", "proxy-cut", "proxy-cut-at-commit", "proxy-stall", KILL);
     }
 
     @Override
@@ -74,12 +74,13 @@ final class PostgresBench implements Bench {
             @Override
             public String inject(String fault, Random random) throws Exception {
                 switch (fault) {
-                    case "pg-crash" -> {
-                        long down = 200 + random.nextInt(2000);
+                    case "pg-crash", "pg-crash-long" -> {
+                        // Long: past the pool's 10 s wait for a connection, so that what waits for one gives up.
+                        long down = fault.equals("pg-crash") ? 200 + random.nextInt(2000) : 10_500 + random.nextInt(2500);
                         crashable.crash();
                         Thread.sleep(down);
                         crashable.start();
-                        return "pg-crash(down " + down + " ms)";
+                        return fault + "(down " + down + " ms)";
                     }
                     case "proxy-cut" -> {
                         long down = random.nextInt(2500);
@@ -89,14 +90,12 @@ final class PostgresBench implements Bench {
                         return "proxy-cut(down " + down + " ms)";
                     }
                     case "proxy-cut-at-commit" -> {
-                        boolean forward = random.nextBoolean();
                         long down = random.nextInt(2000);
-                        boolean seen = proxy.cutAtNextCommit(forward, 3000);
+                        boolean seen = proxy.cutAtNextCommit(3000);
                         proxy.down();
                         Thread.sleep(down);
                         proxy.up();
-                        return "proxy-cut-at-commit(" + (seen ? "" : "no commit seen, ") + (forward ? "after" : "before")
-                                + " forwarding it, down " + down + " ms)";
+                        return "proxy-cut-at-commit(" + (seen ? "its answer lost" : "no commit seen") + ", down " + down + " ms)";
                     }
                     case "proxy-stall" -> {
                         long stall = 1000 + random.nextInt(3000);

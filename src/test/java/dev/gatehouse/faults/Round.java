@@ -93,7 +93,8 @@ final class Round {
                 truth = WorldDump.of(fresh);
                 truthValues = fresh.read(workload::values);
             }
-            app.core().index().awaitRevision(truth.revision(), 5000);
+            // A node behind the database catches up by its follower, which backs off up to 5 s while the database is down.
+            app.core().index().awaitRevision(truth.revision(), 10_000);
             WorldDump live = WorldDump.of(app.core());
             Map<String, String> liveValues = app.core().read(workload::values);
             rules.indexMatchesDatabase(live, truth);

@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 /**
  * SQLite's faults. The store is embedded, so there is no connection to cut: commits fail (rolled back),
  * a commit hangs (a stalling disk) and then goes on or fails, or every call fails for a while (the
- * database file unreadable), all through {@link FlakyStore}; and the node is killed.
+ * database file unreadable), from now or from the next commit on, all through {@link FlakyStore}; and
+ * the node is killed.
  */
 final class SqliteBench implements Bench {
     @Override
@@ -67,10 +68,15 @@ final class SqliteBench implements Bench {
                     }
                     case "io-outage" -> {
                         long ms = 500 + random.nextInt(2500);
-                        flaky.outage(true);
+                        boolean atCommit = random.nextBoolean();
+                        if (atCommit) {
+                            flaky.outageAtNextCommit();
+                        } else {
+                            flaky.outage(true);
+                        }
                         Thread.sleep(ms);
                         flaky.outage(false);
-                        return "io-outage(" + ms + " ms)";
+                        return "io-outage(" + (atCommit ? "from the next commit, " : "") + ms + " ms)";
                     }
                     default -> throw new IllegalArgumentException(fault);
                 }
