@@ -117,9 +117,13 @@ final class PostgresBench implements Bench {
                 }
             }
 
+            /** Drops the round's database, so that 200 rounds do not leave 200 databases behind. */
             @Override
             public void close() throws Exception {
                 proxy.close();
+                try (Connection c = server.admin(); Statement s = c.createStatement()) {
+                    s.execute("DROP DATABASE " + name + " WITH (FORCE)");
+                }
             }
         };
     }

@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
  *
  * <p>R2 and R3 read each slot's value in a state (the database, or the node's index) and ask whether the
  * attempts on that slot explain it: the slot must hold the value of its last acknowledged attempt, or of a
- * later attempt whose outcome is unknown, never the value of a later refused one. Values are chosen to
- * differ from the attempt before, so a refused attempt that landed is usually told apart.
+ * later attempt whose outcome is unknown. When it does not, the violation is R3 if only a later refused
+ * attempt ever set that value (titles and created teams and spaces are unique, so those always tell),
+ * and R2 otherwise: the acknowledged value is gone. Values are chosen to differ from the attempt before.
  */
 final class Rules {
     static final long READ_P99_LIMIT_MS = 1000;
@@ -84,11 +85,16 @@ final class Rules {
                     hidden = seq.get(i);
                 }
             }
-            if (hidden != null) {
+            // Only the refused attempt can have put the value there if nothing before it set that value.
+            boolean earlier = initials.get(e.getKey()).equals(actual);
+            for (int i = 0; i <= lastAck; i++) {
+                earlier |= seq.get(i).outcome() != Attempt.Outcome.REFUSED && seq.get(i).value().equals(actual);
+            }
+            if (hidden != null && !earlier) {
                 add("R3", where + " holds " + e.getKey() + " = " + actual + ", set by " + hidden);
             } else if (acks && lastAck >= 0) {
                 add("R2", where + " holds " + e.getKey() + " = " + actual + ", but the last acknowledged write was "
-                        + seq.get(lastAck));
+                        + seq.get(lastAck) + (hidden == null ? "" : "; or this refused one landed: " + hidden));
             } else if (acks) {
                 add("R3", where + " holds " + e.getKey() + " = " + actual + ", which no attempt explains: " + seq);
             }
