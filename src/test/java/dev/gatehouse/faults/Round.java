@@ -89,9 +89,11 @@ final class Round {
             Rules rules = new Rules();
             WorldDump truth;
             Map<String, String> truthValues;
+            Map<String, String> atAck;
             try (Gatehouse fresh = Gatehouse.open(db.direct().get(), Clock.systemUTC())) {
                 truth = WorldDump.of(fresh);
                 truthValues = fresh.read(workload::values);
+                atAck = History.valuesAt(fresh.store(), workload.lastAcknowledged(attempts));
             }
             // A node behind the database catches up by its follower, which backs off up to 5 s while the database is down.
             app.core().index().awaitRevision(truth.revision(), 10_000);
@@ -99,8 +101,8 @@ final class Round {
             Map<String, String> liveValues = app.core().read(workload::values);
             rules.indexMatchesDatabase(live, truth);
             Map<String, String> initials = workload.initials();
-            rules.attemptsExplain("the database", attempts, initials, truthValues, truth.revision(), true);
-            rules.attemptsExplain("the node's index", attempts, initials, liveValues, live.revision(), false);
+            rules.databaseExplains(attempts, initials, truthValues, atAck, truth.revision());
+            rules.nodeExplains(attempts, initials, liveValues);
             ReadProbe.Stats reads = kill ? new ReadProbe.Stats(0, 0, 0, 0) : reader.during(from, back);
             if (!kill) {
                 rules.answeredDuringFault(reads, attempts, from, back);

@@ -11,11 +11,11 @@ import java.util.stream.Collectors;
 /**
  * The four rules, checked on what a round recorded. Each violation names its rule and the evidence.
  *
- * <p>R2 and R3 read each slot's value in a state (the database, or the node's index) and ask whether the
- * attempts on that slot explain it: the slot must hold the value of its last acknowledged attempt, or of a
- * later attempt whose outcome is unknown. When it does not, the violation is R3 if only a later refused
- * attempt ever set that value (titles and created teams and spaces are unique, so those always tell),
- * and R2 otherwise: the acknowledged value is gone. Values are chosen to differ from the attempt before.
+ * <p>R2 and R3 read each slot's value and ask whether the attempts on that slot explain it: the slot must
+ * hold the value of its last acknowledged attempt, or of a later attempt whose outcome is unknown. When
+ * the database does not, its changelog says which rule broke: R2 if the acknowledged write is not there at
+ * the revision it answered, R3 if it is and a write answered as refused came after it. Values are chosen
+ * to differ from the attempt before, so that a landed refused write shows.
  */
 final class Rules {
     static final long READ_P99_LIMIT_MS = 1000;
@@ -51,63 +51,103 @@ final class Rules {
         }
     }
 
-    /**
-     * R2 and R3 against the values a state holds. {@code where} names the state; {@code acks} says whether
-     * lost acknowledged writes count there (they do in the database; on the node, R1 speaks for them).
-     */
-    void attemptsExplain(String where, List<Attempt> attempts, Map<String, String> initials, Map<String, String> values,
-                         long revision, boolean acks) {
-        Map<String, List<Attempt>> byKey = attempts.stream().sorted(Comparator.comparingLong(Attempt::startNanos))
+    /** For each slot, its attempts in the order they were sent (one writer each), and the last acknowledged. */
+    static Map<String, List<Attempt>> byKey(List<Attempt> attempts) {
+        return attempts.stream().sorted(Comparator.comparingLong(Attempt::startNanos))
                 .collect(Collectors.groupingBy(Attempt::key, java.util.LinkedHashMap::new, Collectors.toList()));
-        for (Map.Entry<String, List<Attempt>> e : byKey.entrySet()) {
-            List<Attempt> seq = e.getValue();
-            int lastAck = -1;
-            for (int i = 0; i < seq.size(); i++) {
-                if (seq.get(i).outcome() == Attempt.Outcome.ACKNOWLEDGED) {
-                    lastAck = i;
-                }
+    }
+
+    static Attempt lastAcknowledged(List<Attempt> seq) {
+        Attempt last = null;
+        for (Attempt a : seq) {
+            if (a.outcome() == Attempt.Outcome.ACKNOWLEDGED) {
+                last = a;
             }
-            Set<String> allowed = new LinkedHashSet<>();
-            allowed.add(lastAck >= 0 ? seq.get(lastAck).value() : initials.get(e.getKey()));
-            Attempt hidden = null;
-            for (int i = lastAck + 1; i < seq.size(); i++) {
-                Attempt a = seq.get(i);
-                if (a.outcome() == Attempt.Outcome.UNKNOWN) {
-                    allowed.add(a.value());
-                }
-            }
-            String actual = values.get(e.getKey());
-            if (allowed.contains(actual)) {
+        }
+        return last;
+    }
+
+    /**
+     * R2 and R3 in the database. {@code atAck} holds each slot's value right after the revision its last
+     * acknowledged write answered (see {@link History}): when the slot misses its value now, that says
+     * whether the acknowledged write was lost or overwritten by a write answered as refused.
+     */
+    void databaseExplains(List<Attempt> attempts, Map<String, String> initials, Map<String, String> values,
+                          Map<String, String> atAck, long revision) {
+        for (Map.Entry<String, List<Attempt>> e : byKey(attempts).entrySet()) {
+            String key = e.getKey();
+            Attempt ack = lastAcknowledged(e.getValue());
+            String actual = values.get(key);
+            if (allowed(e.getValue(), ack, initials.get(key)).contains(actual)) {
                 continue;
             }
-            for (int i = lastAck + 1; i < seq.size(); i++) {
-                if (seq.get(i).outcome() == Attempt.Outcome.REFUSED && seq.get(i).value().equals(actual)) {
-                    hidden = seq.get(i);
-                }
-            }
-            // Only the refused attempt can have put the value there if nothing before it set that value.
-            boolean earlier = initials.get(e.getKey()).equals(actual);
-            for (int i = 0; i <= lastAck; i++) {
-                earlier |= seq.get(i).outcome() != Attempt.Outcome.REFUSED && seq.get(i).value().equals(actual);
-            }
-            if (hidden != null && !earlier) {
-                add("R3", where + " holds " + e.getKey() + " = " + actual + ", set by " + hidden);
-            } else if (acks && lastAck >= 0) {
-                add("R2", where + " holds " + e.getKey() + " = " + actual + ", but the last acknowledged write was "
-                        + seq.get(lastAck) + (hidden == null ? "" : "; or this refused one landed: " + hidden));
-            } else if (acks) {
-                add("R3", where + " holds " + e.getKey() + " = " + actual + ", which no attempt explains: " + seq);
+            Attempt hidden = refusedSetting(e.getValue(), ack, actual);
+            if (ack != null && (ack.revision() > revision || !ack.value().equals(atAck.get(key)))) {
+                add("R2", "the database holds " + key + " = " + actual + (ack.revision() > revision
+                        ? ", and never reached revision " + ack.revision()
+                        : ", and held " + atAck.get(key) + " at revision " + ack.revision())
+                        + ", answered by the last acknowledged write " + ack);
+            } else {
+                add("R3", "the database holds " + key + " = " + actual + ", written after the last acknowledged write"
+                        + " by one answered as refused" + (hidden == null ? ": " + e.getValue() : ": " + hidden));
             }
         }
-        if (acks) {
-            for (Attempt a : attempts) {
-                if (a.outcome() == Attempt.Outcome.ACKNOWLEDGED && a.revision() > revision) {
-                    add("R2", "acknowledged at revision " + a.revision() + " but " + where + " is at revision " + revision
-                            + ": " + a);
+        for (Attempt a : attempts) {
+            if (a.outcome() == Attempt.Outcome.ACKNOWLEDGED && a.revision() > revision) {
+                add("R2", "acknowledged at revision " + a.revision() + " but the database is at revision " + revision
+                        + ": " + a);
+                break;
+            }
+        }
+    }
+
+    /**
+     * R3 on the node: its index holds a value that only a write answered as refused ever set (no history
+     * here: the index has none, R1 compares the rest).
+     */
+    void nodeExplains(List<Attempt> attempts, Map<String, String> initials, Map<String, String> values) {
+        for (Map.Entry<String, List<Attempt>> e : byKey(attempts).entrySet()) {
+            List<Attempt> seq = e.getValue();
+            Attempt ack = lastAcknowledged(seq);
+            String actual = values.get(e.getKey());
+            if (allowed(seq, ack, initials.get(e.getKey())).contains(actual)) {
+                continue;
+            }
+            Attempt hidden = refusedSetting(seq, ack, actual);
+            boolean earlier = initials.get(e.getKey()).equals(actual);
+            for (Attempt a : seq) {
+                if (a == ack) {
                     break;
                 }
+                earlier |= a.outcome() != Attempt.Outcome.REFUSED && a.value().equals(actual);
+            }
+            if (hidden != null && !earlier && !(ack != null && ack.value().equals(actual))) {
+                add("R3", "the node's index holds " + e.getKey() + " = " + actual + ", set by " + hidden);
             }
         }
+    }
+
+    /** The values a slot may hold: its last acknowledged one (or its first), or a later one of unknown outcome. */
+    private static Set<String> allowed(List<Attempt> seq, Attempt ack, String initial) {
+        Set<String> allowed = new LinkedHashSet<>();
+        allowed.add(ack != null ? ack.value() : initial);
+        for (int i = ack == null ? 0 : seq.indexOf(ack) + 1; i < seq.size(); i++) {
+            if (seq.get(i).outcome() == Attempt.Outcome.UNKNOWN) {
+                allowed.add(seq.get(i).value());
+            }
+        }
+        return allowed;
+    }
+
+    /** The last attempt after {@code ack} that was refused and set {@code value}, or null. */
+    private static Attempt refusedSetting(List<Attempt> seq, Attempt ack, String value) {
+        Attempt hidden = null;
+        for (int i = ack == null ? 0 : seq.indexOf(ack) + 1; i < seq.size(); i++) {
+            if (seq.get(i).outcome() == Attempt.Outcome.REFUSED && seq.get(i).value().equals(value)) {
+                hidden = seq.get(i);
+            }
+        }
+        return hidden;
     }
 
     /** R4, while the fault lasted: every read answered 200 with p99 under the limit, every write in bound. */

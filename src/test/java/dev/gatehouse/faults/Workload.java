@@ -108,6 +108,19 @@ final class Workload {
         return out;
     }
 
+    /** Each slot with an acknowledged write, and the revision the last one answered. */
+    Map<Slot, Long> lastAcknowledged(List<Attempt> attempts) {
+        Map<String, List<Attempt>> byKey = Rules.byKey(attempts);
+        Map<Slot, Long> out = new LinkedHashMap<>();
+        for (Slot s : all) {
+            Attempt ack = Rules.lastAcknowledged(byKey.getOrDefault(s.key, List.of()));
+            if (ack != null) {
+                out.put(s, ack.revision());
+            }
+        }
+        return out;
+    }
+
     Map<String, String> initials() {
         Map<String, String> out = new LinkedHashMap<>();
         for (Slot s : all) {
