@@ -13,7 +13,7 @@ final class ReadProbe {
     record Read(long startNanos, long nanos, int status) {
     }
 
-    /** The reads sent within a window: how many, how many did not answer 200, and the p99 and worst latency. */
+    /** The reads that overlap a window: how many, how many did not answer 200, and the p99 and worst latency. */
     record Stats(int count, int failed, long p99Millis, long maxMillis) {
         @Override
         public String toString() {
@@ -51,7 +51,8 @@ final class ReadProbe {
         List<Long> ms = new ArrayList<>();
         int failed = 0;
         for (Read r : reads) {
-            if (r.startNanos() >= fromNanos && r.startNanos() <= toNanos) {
+            // Overlap, not start: a read sent just before the fault and held up by it counts too.
+            if (r.startNanos() <= toNanos && r.startNanos() + r.nanos() >= fromNanos) {
                 ms.add(r.nanos() / 1_000_000);
                 failed += r.status() == 200 ? 0 : 1;
             }
