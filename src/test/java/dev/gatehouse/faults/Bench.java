@@ -39,6 +39,6 @@ interface Bench {
         String inject(String fault, Random random) throws Exception;
 
         @Override
-        void close() throws Exception;
+        void close() throws java.io.IOException, java.sql.SQLException;
     }
 }

@@ -71,7 +71,9 @@ final class CrashablePostgres implements AutoCloseable {
         while (true) {
             try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres",
                     "postgres", "")) {
-                return;
+                if (c.isValid(5)) {
+                    return;
+                }
             } catch (SQLException notYet) {
                 if (System.nanoTime() > deadline || !restarted.isAlive()) {
                     throw new IllegalStateException("PostgreSQL did not come back on port " + port, notYet);

@@ -120,7 +120,7 @@ final class PostgresBench implements Bench {
 
             /** Drops the round's database, so that 200 rounds do not leave 200 databases behind. */
             @Override
-            public void close() throws Exception {
+            public void close() throws java.io.IOException, java.sql.SQLException {
                 proxy.close();
                 try (Connection c = server.admin(); Statement s = c.createStatement()) {
                     s.execute("DROP DATABASE " + name + " WITH (FORCE)");

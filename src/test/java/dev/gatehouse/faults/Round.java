@@ -60,57 +60,31 @@ final class Round {
             Thread.sleep(200 + random.nextInt(600));
 
             long from = System.nanoTime();
-            String detail;
+            String detail = kill ? Bench.KILL : db.inject(fault, random);
             if (kill) {
                 child.kill();
-                detail = Bench.KILL;
-            } else {
-                detail = db.inject(fault, random);
-            }
-            long back = System.nanoTime();
-            List<Attempt> attempts;
-            if (kill) {
-                attempts = writers.stop();
+                writers.stop();
                 reader.stop();
                 // Restarted on the same data, in this JVM, so that its index can be compared too.
                 app = TestApp.start(db.direct());
                 api = new Api(app.origin(), TestApp.SYSTEM);
-                back = System.nanoTime();
             }
+            long back = System.nanoTime();
             long healMillis = probe(api, workload, writers.sink(), back);
-            if (!kill) {
-                attempts = writers.stop();
-                reader.stop();
-            } else {
-                attempts = writers.sink();
-            }
-            attempts = new ArrayList<>(attempts);
+            List<Attempt> attempts = new ArrayList<>(writers.stop());
+            reader.stop();
+            // A killed node answered no reads during its fault: R4 asks only that the restarted one writes.
+            ReadProbe.Stats reads = kill ? null : reader.during(from, back);
 
-            Rules rules = new Rules();
-            WorldDump truth;
-            Map<String, String> truthValues;
-            Map<String, String> atAck;
-            try (Gatehouse fresh = Gatehouse.open(db.direct().get(), Clock.systemUTC())) {
-                truth = WorldDump.of(fresh);
-                truthValues = fresh.read(workload::values);
-                atAck = History.valuesAt(fresh.store(), workload.lastAcknowledged(attempts));
-            }
-            // A node behind the database catches up by its follower, which backs off up to 5 s while the database is down.
-            app.core().index().awaitRevision(truth.revision(), 10_000);
-            WorldDump live = WorldDump.of(app.core());
-            Map<String, String> liveValues = app.core().read(workload::values);
-            rules.indexMatchesDatabase(live, truth);
-            Map<String, String> initials = workload.initials();
-            rules.databaseExplains(attempts, initials, truthValues, atAck, truth.revision());
-            rules.nodeExplains(attempts, initials, liveValues);
-            ReadProbe.Stats reads = kill ? new ReadProbe.Stats(0, 0, 0, 0) : reader.during(from, back);
-            if (!kill) {
+            Rules rules = judge(db, app, workload, attempts);
+            if (reads != null) {
                 rules.answeredDuringFault(reads, attempts, from, back);
             }
             rules.healed(lastProbe(attempts), healMillis < 0 ? Rules.HEAL_LIMIT_MS : healMillis);
             int[] counts = new int[3];
             attempts.forEach(a -> counts[a.outcome().ordinal()]++);
-            return new Result(bench.store(), seed, detail, counts[0], counts[1], counts[2], reads, healMillis,
+            return new Result(bench.store(), seed, detail, counts[0], counts[1], counts[2],
+                    reads == null ? new ReadProbe.Stats(0, 0, 0, 0) : reads, healMillis,
                     (System.nanoTime() - started) / 1_000_000, rules.violations(), rules);
         } finally {
             if (app != null) {
@@ -120,6 +94,27 @@ final class Round {
                 child.close();
             }
         }
+    }
+
+    /** R1 to R3: the node's index and every attempt against a fresh load of the database and its changelog. */
+    private static Rules judge(Bench.Database db, TestApp app, Workload workload, List<Attempt> attempts)
+            throws InterruptedException {
+        WorldDump truth;
+        Map<String, String> truthValues;
+        Map<String, String> atAck;
+        try (Gatehouse fresh = Gatehouse.open(db.direct().get(), Clock.systemUTC())) {
+            truth = WorldDump.of(fresh);
+            truthValues = fresh.read(workload::values);
+            atAck = History.valuesAt(fresh.store(), workload.lastAcknowledged(attempts));
+        }
+        // A node behind the database catches up by its follower, which backs off up to 5 s while the database is down.
+        app.core().index().awaitRevision(truth.revision(), 10_000);
+        Rules rules = new Rules();
+        rules.indexMatchesDatabase(WorldDump.of(app.core()), truth);
+        Map<String, String> initials = workload.initials();
+        rules.databaseExplains(attempts, initials, truthValues, atAck, truth.revision());
+        rules.nodeExplains(attempts, initials, app.core().read(workload::values));
+        return rules;
     }
 
     /**
