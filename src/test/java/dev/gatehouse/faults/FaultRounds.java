@@ -58,8 +58,11 @@ final class FaultRounds {
         Random seeds = new Random();
         for (int i = 1; i <= rounds; i++) {
             long seed = replay != null ? replay : seeds.nextLong();
+            long t0 = System.nanoTime();
             Round.Result r = Round.run(bench, seed, Files.createDirectories(dir.resolve("round-" + i)));
-            System.out.println("round " + i + "/" + rounds + " " + r);
+            // Closing the node and dropping the database count against the suite's time too.
+            System.out.println("round " + i + "/" + rounds + " " + r + " (" + (System.nanoTime() - t0) / 1_000_000
+                    + " ms with set-up and teardown)");
             if (r.failed()) {
                 failed.add(r);
                 r.violations().stream().limit(6).forEach(v -> System.out.println("    " + v));

@@ -113,7 +113,7 @@ final class Round {
         rules.indexMatchesDatabase(WorldDump.of(app.core()), truth);
         Map<String, String> initials = workload.initials();
         rules.databaseExplains(attempts, initials, truthValues, atAck, truth.revision());
-        rules.nodeExplains(attempts, initials, app.core().read(workload::values));
+        rules.nodeExplains(attempts, initials, app.core().read(workload::values), truthValues);
         return rules;
     }
 
