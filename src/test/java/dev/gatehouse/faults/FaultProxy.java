@@ -16,24 +16,23 @@ import java.util.concurrent.TimeUnit;
 /**
  * A TCP relay between a node and PostgreSQL that breaks the network the ways a real one breaks: it cuts
  * every connection (now, or when the server answers the next COMMIT: committed, and the node never hears
- * it), refuses new ones while down, or stalls: stops forwarding in both directions, holding what it read,
+ * it; or in the middle of a group of writes), refuses new ones while down, or stalls: stops forwarding in both directions, holding what it read,
  * until resumed.
  * (nodes.TcpProxy only goes down and up; its package keeps it private, and stalls need the pumps' help.)
  */
 final class FaultProxy implements AutoCloseable {
-    /**
-     * The tag of the server's CommandComplete for a COMMIT. The request cannot be told by its text: the driver
-     * prepares COMMIT on the server after a few uses and then sends only the statement's name.
-     */
-    private static final byte[] COMMITTED = "COMMIT\0".getBytes(StandardCharsets.US_ASCII);
     private final int targetPort;
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
     private final Object stallLock = new Object();
     private volatile boolean stalled;
-    /** Armed: the server's next answer to a COMMIT is dropped, and every connection cut. */
-    private volatile CountDownLatch atCommit;
+    /** Armed: the server's next answer carrying {@link #tag} {@link #times} in one transaction is dropped, and every connection cut. */
+    private volatile CountDownLatch atAnswer;
+    private volatile byte[] tag;
+    private volatile int times;
+    private static final byte[] COMMIT = "COMMIT\0".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ROLLBACK = "ROLLBACK\0".getBytes(StandardCharsets.US_ASCII);
 
     FaultProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -84,14 +83,20 @@ final class FaultProxy implements AutoCloseable {
     }
 
     /**
-     * Cuts everything when the server next answers a COMMIT, dropping the answer; returns whether that
-     * happened within {@code waitMillis}.
+     * Cuts everything when the server completes a command tagged {@code commandTag} for the
+     * {@code timesInTransaction}th time in one transaction (COMMIT; RELEASE, a savepoint released: one more
+     * write added to a group that is not committed yet), dropping that answer;
+     * returns whether that happened within {@code waitMillis}. Requests cannot be told by their text: the
+     * driver prepares statements on the server after a few uses and then sends only their names, but the
+     * server's CommandComplete always carries the tag.
      */
-    boolean cutAtNextCommit(long waitMillis) throws InterruptedException {
+    boolean cutAtNextAnswer(String commandTag, int timesInTransaction, long waitMillis) throws InterruptedException {
         CountDownLatch fired = new CountDownLatch(1);
-        atCommit = fired;
+        tag = (commandTag + "\0").getBytes(StandardCharsets.US_ASCII);
+        times = timesInTransaction;
+        atAnswer = fired;
         boolean seen = fired.await(waitMillis, TimeUnit.MILLISECONDS);
-        atCommit = null;
+        atAnswer = null;
         return seen;
     }
 
@@ -124,13 +129,23 @@ final class FaultProxy implements AutoCloseable {
     private void pump(Socket from, Socket to, boolean fromDatabase) {
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[16384];
+            int seen = 0;
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
                     awaitUnstalled();
-                    CountDownLatch armed = atCommit;
-                    if (fromDatabase && armed != null && contains(buffer, n, COMMITTED)) {
-                        atCommit = null;
+                    CountDownLatch armed = atAnswer;
+                    boolean fire = false;
+                    if (fromDatabase && armed != null) {
+                        // Counted per connection, from the end of its last transaction.
+                        seen += count(buffer, n, tag);
+                        fire = seen >= times;
+                        if (!fire && count(buffer, n, COMMIT) + count(buffer, n, ROLLBACK) > 0) {
+                            seen = 0;
+                        }
+                    }
+                    if (fire) {
+                        atAnswer = null;
                         cut();
                         armed.countDown();
                         return;
@@ -161,7 +176,8 @@ final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private static boolean contains(byte[] buf, int n, byte[] word) {
+    private static int count(byte[] buf, int n, byte[] word) {
+        int found = 0;
         outer:
         for (int i = 0; i + word.length <= n; i++) {
             for (int j = 0; j < word.length; j++) {
@@ -169,9 +185,9 @@ final class FaultProxy implements AutoCloseable {
                     continue outer;
                 }
             }
-            return true;
+            found++;
         }
-        return false;
+        return found;
     }
 
     @Override

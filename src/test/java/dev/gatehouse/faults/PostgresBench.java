@@ -14,8 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * PostgreSQL's faults: the server crashes ({@code pg_ctl stop -m immediate}) and comes back, soon or after
- * more than 10 s; the network between node and server is cut (at once, or as the server answers a COMMIT)
- * and stays down a while, or stalls and then resumes or is cut; and the node is killed. The node reaches the server
+ * more than 10 s; the network between node and server is cut (at once, as the server answers a COMMIT, or
+ * in the middle of a group of writes) and stays down a while, or stalls and then resumes or is cut; and the node is killed. The node reaches the server
  * through a {@link FaultProxy} with the URL an operator would write, no timeouts added.
  */
 final class PostgresBench implements Bench {
@@ -34,7 +34,7 @@ final class PostgresBench implements Bench {
 
     @Override
     public List<String> faults() {
-        return List.of("pg-crash", "proxy-cut", "proxy-cut-at-commit", "proxy-stall", KILL);
+        return List.of("pg-crash", "proxy-cut", "proxy-cut-at-commit", "proxy-cut-mid-group", "proxy-stall", KILL);
     }
 
     @Override
@@ -90,13 +90,19 @@ final class PostgresBench implements Bench {
                         proxy.up();
                         return "proxy-cut(down " + down + " ms)";
                     }
-                    case "proxy-cut-at-commit" -> {
-                        long down = random.nextInt(2000);
-                        boolean seen = proxy.cutAtNextCommit(3000);
+                    case "proxy-cut-at-commit", "proxy-cut-mid-group" -> {
+                        // At a COMMIT: it is done, its answer lost. Mid-group: a write was added (its savepoint
+                        // released) to a transaction that is then lost, and the database stays away longer than
+                        // the pool waits for a connection (10 s), so that reloading the index fails too.
+                        boolean commit = fault.equals("proxy-cut-at-commit");
+                        long down = commit ? random.nextInt(2000) : 10_500 + random.nextInt(1500);
+                        // The second write of a group: the first is then applied to the index, and not stored.
+                        boolean seen = proxy.cutAtNextAnswer(commit ? "COMMIT" : "RELEASE", commit ? 1 : 2, 3000);
                         proxy.down();
                         Thread.sleep(down);
                         proxy.up();
-                        return "proxy-cut-at-commit(" + (seen ? "its answer lost" : "no commit seen") + ", down " + down + " ms)";
+                        return fault + "(" + (seen ? (commit ? "its answer lost" : "after a write was added") : "not seen")
+                                + ", down " + down + " ms)";
                     }
                     case "proxy-stall" -> {
                         long stall = 1000 + random.nextInt(3000);
