@@ -42,6 +42,10 @@ final class ChildNode implements AutoCloseable {
         Files.createDirectories(data);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("GATEHOUSE_ADMIN_TOKEN", TestApp.SYSTEM);
+        // Every node on one PostgreSQL database seals secrets with the same key.
+        if (dbUrl != null) {
+            pb.environment().put("GATEHOUSE_SECRET_KEY", dev.gatehouse.store.postgres.TestPostgres.SECRET_KEY);
+        }
         Process p = pb.start();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread drain = new Thread(() -> {

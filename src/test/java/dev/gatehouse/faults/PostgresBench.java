@@ -53,12 +53,12 @@ final class PostgresBench implements Bench {
         return new Database() {
             @Override
             public Supplier<Store> faulty() {
-                return () -> PostgresStore.open(viaProxy, Duration.ofSeconds(10));
+                return () -> PostgresStore.open(viaProxy, Duration.ofSeconds(10), dev.gatehouse.store.postgres.TestPostgres.KEY);
             }
 
             @Override
             public Supplier<Store> direct() {
-                return () -> PostgresStore.open(target, Duration.ofSeconds(10));
+                return () -> PostgresStore.open(target, Duration.ofSeconds(10), dev.gatehouse.store.postgres.TestPostgres.KEY);
             }
 
             @Override
