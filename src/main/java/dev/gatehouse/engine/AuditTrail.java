@@ -18,31 +18,27 @@ import dev.gatehouse.model.SubjectRef;
 import dev.gatehouse.model.Team;
 import dev.gatehouse.model.TeamMembership;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
  * Describes a write's changes as audit events, against the world as it was before the write.
  *
  * <p>The events are computed before the commit, so that the store writes them in the same transaction as
- * the changes: a change without its entry, or an entry for a rolled-back change, cannot happen. Because
- * the world does not yet hold the write, a change that touches something an earlier change of the same
- * write created (a space and its first grant) looks it up in what this write has put so far.
+ * the changes: a change without its entry, or an entry for a rolled-back change, cannot happen. The write
+ * path describes each change against the world it is tried out on, just before applying it there, so a
+ * change that touches something an earlier change of the same write created (a space and its first grant)
+ * finds it in the world itself: no overlay of what the write has put so far is needed.
  *
  * <p>Users and API tokens belong to no organization and are not described; a user joining one is, as a
  * member.
  */
 public final class AuditTrail {
-    private static final Object GONE = new Object();
 
     /** Every action an event can name: what a webhook may ask for. */
     public static final java.util.Set<String> ACTIONS = java.util.Set.copyOf(actions());
 
     private final World world;
-    /** What this write has put or removed so far, by key: what "before" means for a later change. */
-    private final Map<String, Object> written = new HashMap<>();
     private final List<AuditEvent> events = new ArrayList<>();
 
     private AuditTrail(World world) {
@@ -64,12 +60,13 @@ public final class AuditTrail {
         return all;
     }
 
-    /** The events of {@code changes}, in order, as seen from {@code before}. */
-    public static List<AuditEvent> describe(World before, List<Change> changes) {
+    /**
+     * The events of one change, as seen from the world just before it: the caller applies each change of a
+     * write before describing the next, so a later change sees what an earlier one put or removed.
+     */
+    public static List<AuditEvent> describe(World before, Change change) {
         AuditTrail trail = new AuditTrail(before);
-        for (Change c : changes) {
-            trail.describe(c);
-        }
+        trail.describe(change);
         return trail.events;
     }
 
@@ -103,10 +100,9 @@ public final class AuditTrail {
 
         @Override
         public Void memberRemoved(Change.MemberRemoved x) {
-            Member old = prior("member:" + x.orgId() + ":" + x.userId(), world.member(x.orgId(), x.userId()));
+            Member old = world.member(x.orgId(), x.userId());
             emit(x.orgId(), "member.removed", "organization", x.orgId(), "user", x.userId(),
                     old == null ? null : memberRole(old), null);
-            written.put("member:" + x.orgId() + ":" + x.userId(), GONE);
             return null;
         }
 
@@ -118,11 +114,10 @@ public final class AuditTrail {
 
         @Override
         public Void teamRemoved(Change.TeamRemoved x) {
-            Team old = prior("team:" + x.teamId(), world.team(x.teamId()));
+            Team old = world.team(x.teamId());
             if (old != null) {
                 emit(old.orgId(), "team.deleted", "team", old.id(), null, null, null, null);
             }
-            written.put("team:" + x.teamId(), GONE);
             return null;
         }
 
@@ -135,24 +130,22 @@ public final class AuditTrail {
         @Override
         public Void teamMemberRemoved(Change.TeamMemberRemoved x) {
             String key = "teammember:" + x.teamId() + ":" + x.userId();
-            TeamMembership old = prior(key, world.teamMembers(x.teamId()).get(x.userId()));
-            Team team = prior("team:" + x.teamId(), world.team(x.teamId()));
+            TeamMembership old = world.teamMembers(x.teamId()).get(x.userId());
+            Team team = world.team(x.teamId());
             if (team != null) {
                 emit(team.orgId(), "team.member_removed", "team", x.teamId(), "user", x.userId(),
                         old == null ? null : old.role().wire(), null);
             }
-            written.put(key, GONE);
             return null;
         }
 
         @Override
         public Void collectionPut(Change.CollectionPut x) {
             Collection k = x.collection();
-            Collection old = prior("collection:" + k.id(), world.collection(k.id()));
+            Collection old = world.collection(k.id());
             content(k.orgId(), "collection", k.id(), old == null, old == null ? null : old.defaultLevel(),
                     k.defaultLevel(), old != null && !old.equals(new Collection(k.id(), k.orgId(), k.parentId(),
                             k.title(), k.description(), old.defaultLevel(), k.createdAt())));
-            written.put("collection:" + k.id(), k);
             return null;
         }
 
@@ -170,24 +163,22 @@ public final class AuditTrail {
 
         @Override
         public Void spaceRemoved(Change.SpaceRemoved x) {
-            Space old = prior("space:" + x.spaceId(), world.space(x.spaceId()));
+            Space old = world.space(x.spaceId());
             // A space already in the bin was reported deleted then; its purge is reported as such.
             if (old != null) {
                 emit(old.orgId(), old.deletedAt() == null ? "space.deleted" : "space.purged", "space", old.id(),
                         null, null, null, null);
             }
-            written.put("space:" + x.spaceId(), GONE);
             return null;
         }
 
         @Override
         public Void sitePut(Change.SitePut x) {
             Site s = x.site();
-            Site old = prior("site:" + s.id(), world.site(s.id()));
+            Site old = world.site(s.id());
             content(s.orgId(), "site", s.id(), old == null, old == null ? null : old.defaultLevel(),
                     s.defaultLevel(), old != null && !old.equals(new Site(s.id(), s.orgId(), s.title(),
                             old.defaultLevel(), s.visibility(), s.published(), s.createdAt())));
-            written.put("site:" + s.id(), s);
             return null;
         }
 
@@ -205,23 +196,21 @@ public final class AuditTrail {
 
         @Override
         public Void siteSpaceRemoved(Change.SiteSpaceRemoved x) {
-            SiteSpace old = prior("sitespace:" + x.siteSpaceId(), world.siteSpace(x.siteSpaceId()));
+            SiteSpace old = world.siteSpace(x.siteSpaceId());
             if (old != null) {
                 emit(orgOf(new ResourceRef(ResourceType.SITE, old.siteId())), "site.space_unpublished", "site",
                         old.siteId(), "space", old.spaceId(), null, null);
             }
-            written.put("sitespace:" + x.siteSpaceId(), GONE);
             return null;
         }
 
         @Override
         public Void pagePut(Change.PagePut x) {
             Page p = x.page();
-            Page old = prior("page:" + p.id(), world.page(p.id()));
+            Page old = world.page(p.id());
             content(orgOf(new ResourceRef(ResourceType.SPACE, p.spaceId())), "page", p.id(), old == null,
                     old == null ? null : old.defaultLevel(), p.defaultLevel(), old != null && !old.equals(new Page(p.id(),
                             p.spaceId(), p.parentId(), p.title(), old.defaultLevel(), p.position(), p.createdAt())));
-            written.put("page:" + p.id(), p);
             return null;
         }
 
@@ -244,7 +233,6 @@ public final class AuditTrail {
                 emit(orgOf(x.resource()), "grant.removed", x.resource().type().wire(), x.resource().id(),
                         subjectType(x.subject()), x.subject().id(), roleOrNone(old.role()), null);
             }
-            written.put(grantKey(x.resource(), x.subject()), GONE);
             return null;
         }
 
@@ -260,7 +248,7 @@ public final class AuditTrail {
     };
 
     private void organization(Organization o) {
-        Organization old = prior("org:" + o.id(), world.organization(o.id()));
+        Organization old = world.organization(o.id());
         if (old == null) {
             emit(o.id(), "organization.created", "organization", o.id(), null, null, null, roleOrNone(o.defaultRole()));
         } else {
@@ -272,12 +260,11 @@ public final class AuditTrail {
                 emit(o.id(), "organization.updated", "organization", o.id(), null, null, null, null);
             }
         }
-        written.put("org:" + o.id(), o);
     }
 
     private void member(Member m) {
         String key = "member:" + m.orgId() + ":" + m.userId();
-        Member old = prior(key, world.member(m.orgId(), m.userId()));
+        Member old = world.member(m.orgId(), m.userId());
         if (old == null) {
             emit(m.orgId(), "member.added", "organization", m.orgId(), "user", m.userId(), null, memberRole(m));
         } else {
@@ -290,32 +277,29 @@ public final class AuditTrail {
                         "user", m.userId(), null, null);
             }
         }
-        written.put(key, m);
     }
 
     private void team(Team t) {
-        Team old = prior("team:" + t.id(), world.team(t.id()));
+        Team old = world.team(t.id());
         if (old == null) {
             emit(t.orgId(), "team.created", "team", t.id(), null, null, null, null);
         } else if (!old.equals(t)) {
             emit(t.orgId(), "team.updated", "team", t.id(), null, null, null, null);
         }
-        written.put("team:" + t.id(), t);
     }
 
     private void teamMember(TeamMembership m) {
         String key = "teammember:" + m.teamId() + ":" + m.userId();
-        TeamMembership old = prior(key, world.teamMembers(m.teamId()).get(m.userId()));
-        Team team = prior("team:" + m.teamId(), world.team(m.teamId()));
+        TeamMembership old = world.teamMembers(m.teamId()).get(m.userId());
+        Team team = world.team(m.teamId());
         if (team != null && (old == null || old.role() != m.role())) {
             emit(team.orgId(), old == null ? "team.member_added" : "team.member_role_changed", "team", m.teamId(),
                     "user", m.userId(), old == null ? null : old.role().wire(), m.role().wire());
         }
-        written.put(key, m);
     }
 
     private void space(Space s) {
-        Space old = prior("space:" + s.id(), world.space(s.id()));
+        Space old = world.space(s.id());
         if (old == null) {
             content(s.orgId(), "space", s.id(), true, null, s.defaultLevel(), false);
         } else {
@@ -329,18 +313,16 @@ public final class AuditTrail {
                     old.defaultLevel(), s.createdAt(), old.updatedAt(), old.deletedAt());
             content(s.orgId(), "space", s.id(), false, old.defaultLevel(), s.defaultLevel(), !old.equals(same));
         }
-        written.put("space:" + s.id(), s);
     }
 
     private void siteSpace(SiteSpace s) {
-        SiteSpace old = prior("sitespace:" + s.id(), world.siteSpace(s.id()));
+        SiteSpace old = world.siteSpace(s.id());
         String org = orgOf(new ResourceRef(ResourceType.SITE, s.siteId()));
         if (old == null) {
             emit(org, "site.space_published", "site", s.siteId(), "space", s.spaceId(), null, null);
         } else if (!old.equals(s)) {
             emit(org, "site.space_updated", "site", s.siteId(), "space", s.spaceId(), null, null);
         }
-        written.put("sitespace:" + s.id(), s);
     }
 
     /**
@@ -367,7 +349,6 @@ public final class AuditTrail {
         if (org != null) {
             emit(org, type + ".deleted", type, id, null, null, null, null);
         }
-        written.put(type + ":" + id, GONE);
     }
 
     private void grant(Grant g) {
@@ -377,33 +358,31 @@ public final class AuditTrail {
                     g.resource().id(), subjectType(g.subject()), g.subject().id(),
                     old == null ? null : roleOrNone(old.role()), roleOrNone(g.role()));
         }
-        written.put(grantKey(g.resource(), g.subject()), g);
     }
 
     private Grant priorGrant(ResourceRef r, SubjectRef s) {
         World.Grants grants = world.grants(r);
-        Grant inWorld = grants == null ? null
+        return grants == null ? null
                 : (s.type() == dev.gatehouse.model.SubjectType.USER ? grants.users() : grants.teams()).get(s.id());
-        return prior(grantKey(r, s), inWorld);
     }
 
-    /** The organization of a resource, whether it is in the world or was created earlier in this write. */
+    /** The organization of a resource, or of one just removed whose node is still there. */
     private String orgOf(ResourceRef r) {
         switch (r.type()) {
             case COLLECTION: {
-                Collection k = prior("collection:" + r.id(), world.collection(r.id()));
+                Collection k = world.collection(r.id());
                 return k == null ? world.organizationOf(r) : k.orgId();
             }
             case SPACE: {
-                Space s = prior("space:" + r.id(), world.space(r.id()));
+                Space s = world.space(r.id());
                 return s == null ? world.organizationOf(r) : s.orgId();
             }
             case SITE: {
-                Site s = prior("site:" + r.id(), world.site(r.id()));
+                Site s = world.site(r.id());
                 return s == null ? world.organizationOf(r) : s.orgId();
             }
             case PAGE: {
-                Page p = prior("page:" + r.id(), world.page(r.id()));
+                Page p = world.page(r.id());
                 return p == null ? world.organizationOf(r) : orgOf(new ResourceRef(ResourceType.SPACE, p.spaceId()));
             }
             default:
@@ -411,24 +390,11 @@ public final class AuditTrail {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> T prior(String key, T inWorld) {
-        if (!written.containsKey(key)) {
-            return inWorld;
-        }
-        Object o = written.get(key);
-        return o == GONE ? null : (T) o;
-    }
-
     private void emit(String org, String action, String resourceType, String resourceId, String subjectType,
                       String subjectId, String before, String after) {
         if (org != null) {
             events.add(new AuditEvent(org, action, resourceType, resourceId, subjectType, subjectId, before, after));
         }
-    }
-
-    private static String grantKey(ResourceRef r, SubjectRef s) {
-        return "grant:" + r.type() + ":" + r.id() + ":" + s.type() + ":" + s.id();
     }
 
     private static String subjectType(SubjectRef s) {

@@ -376,16 +376,21 @@ final class GroupCommit {
             audit = List.of();
             try {
                 plan = planner.apply(trial.world());
-                if (!plan.changes().isEmpty()) {
-                    audit = AuditTrail.describe(trial.world(), plan.changes());
-                    changes = new ArrayList<>(plan.changes());
-                }
             } catch (RuntimeException e) {
                 refused = e;
-                changes = List.of();
                 return;
             }
-            trial.apply(changes);
+            if (plan.changes().isEmpty()) {
+                return;
+            }
+            // Each change is described against the world just before it, then applied for the next one.
+            List<AuditEvent> events = new ArrayList<>();
+            for (Change c : plan.changes()) {
+                events.addAll(AuditTrail.describe(trial.world(), c));
+                trial.apply(List.of(c));
+            }
+            changes = new ArrayList<>(plan.changes());
+            audit = events;
         }
 
         Commit.RequestKey requestKey() {
