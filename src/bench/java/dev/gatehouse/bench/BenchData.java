@@ -4,7 +4,7 @@ import dev.gatehouse.model.Change;
 import dev.gatehouse.model.DefaultLevel;
 import dev.gatehouse.model.ResourceType;
 import dev.gatehouse.model.SubjectType;
-import dev.gatehouse.service.Datasets;
+import dev.gatehouse.datasets.Datasets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

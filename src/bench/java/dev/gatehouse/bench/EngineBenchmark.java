@@ -6,7 +6,7 @@ import dev.gatehouse.engine.World;
 import dev.gatehouse.model.DefaultLevel;
 import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.Space;
-import dev.gatehouse.service.Datasets;
+import dev.gatehouse.datasets.Datasets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

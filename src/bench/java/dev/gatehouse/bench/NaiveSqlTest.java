@@ -9,7 +9,7 @@ import dev.gatehouse.model.Member;
 import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.Role;
 import dev.gatehouse.model.Space;
-import dev.gatehouse.service.Datasets;
+import dev.gatehouse.datasets.Datasets;
 import dev.gatehouse.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.sql.Connection;

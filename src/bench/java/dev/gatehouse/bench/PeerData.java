@@ -8,7 +8,7 @@ import dev.gatehouse.model.Member;
 import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.Role;
 import dev.gatehouse.model.Space;
-import dev.gatehouse.service.Datasets;
+import dev.gatehouse.datasets.Datasets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,7 +1,7 @@
 package dev.gatehouse.bench;
 
 import dev.gatehouse.engine.World;
-import dev.gatehouse.service.Datasets;
+import dev.gatehouse.datasets.Datasets;
 import dev.gatehouse.service.Gatehouse;
 import dev.gatehouse.store.postgres.PostgresStore;
 import dev.gatehouse.store.postgres.TestPostgres;

@@ -1,6 +1,6 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.service.Datasets;
+import dev.gatehouse.datasets.Datasets;
 import dev.gatehouse.store.SecretBox;
 import dev.gatehouse.store.sqlite.SqliteStore;
 import java.nio.file.Path;

@@ -26,14 +26,16 @@ class LayersTest {
                 .layer("service").definedBy("dev.gatehouse.service..")
                 .layer("engine").definedBy("dev.gatehouse.engine..")
                 .layer("store").definedBy("dev.gatehouse.store..")
+                .layer("datasets").definedBy("dev.gatehouse.datasets..")
                 .layer("model").definedBy("dev.gatehouse.model..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("http").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("service").mayOnlyBeAccessedByLayers("http", "cli")
                 // http reads the engine's result records where a service returns them (explain steps, origins).
                 .whereLayer("engine").mayOnlyBeAccessedByLayers("service", "http", "cli")
-                .whereLayer("store").mayOnlyBeAccessedByLayers("service", "cli")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("engine", "store", "service", "http", "cli")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("service", "datasets", "cli")
+                .whereLayer("datasets").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("engine", "store", "datasets", "service", "http", "cli")
                 .check(MAIN);
     }
 

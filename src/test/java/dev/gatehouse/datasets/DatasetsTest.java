@@ -1,8 +1,9 @@
-package dev.gatehouse.service;
+package dev.gatehouse.datasets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.model.Role;
+import dev.gatehouse.service.Gatehouse;
 import dev.gatehouse.store.Snapshot;
 import dev.gatehouse.store.sqlite.SqliteStore;
 import java.nio.file.Path;

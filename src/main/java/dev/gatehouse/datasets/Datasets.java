@@ -1,4 +1,4 @@
-package dev.gatehouse.service;
+package dev.gatehouse.datasets;
 
 import dev.gatehouse.model.Change;
 import dev.gatehouse.model.Collection;
@@ -42,6 +42,9 @@ import java.util.function.Consumer;
  * Ids are readable and stable: {@code u000042}, {@code s012345}, ... so benchmarks can name them.
  */
 public final class Datasets {
+    /** The installation's own actor in the changelog, as the service layer records it for the system token. */
+    private static final String SYSTEM_ACTOR = "system";
+
     private static final int BATCH = 20_000;
     private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
 
@@ -69,7 +72,7 @@ public final class Datasets {
     }
 
     public static void large(Store store, long seed, Large size) {
-        large(batch -> store.commit(Caller.SYSTEM_ACTOR, batch), seed, size);
+        large(batch -> store.commit(SYSTEM_ACTOR, batch), seed, size);
     }
 
     /** Hands the dataset to {@code sink} in batches, in an order every batch can be applied in. */
@@ -78,7 +81,7 @@ public final class Datasets {
     }
 
     public static void many(Store store, long seed, int organizations) {
-        many(batch -> store.commit(Caller.SYSTEM_ACTOR, batch), seed, organizations);
+        many(batch -> store.commit(SYSTEM_ACTOR, batch), seed, organizations);
     }
 
     public static void many(Consumer<List<Change>> sink, long seed, int organizations) {
