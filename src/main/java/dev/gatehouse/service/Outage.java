@@ -4,7 +4,7 @@ package dev.gatehouse.service;
  * Whether the store has just failed a write. While it has, writes are refused at once rather than each
  * waiting the full time bound for a database that is down; one write is let through every
  * {@link #PROBE_MILLIS} to find out whether it is back, and any success (a write, or the follower reading
- * the changelog) ends the outage. So the node heals by itself, within about a second of the database.
+ * the changelog) ends the outage. So the node heals by itself, within seconds of the database.
  */
 final class Outage {
     static final long PROBE_MILLIS = 500;
