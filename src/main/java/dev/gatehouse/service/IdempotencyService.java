@@ -1,8 +1,11 @@
 package dev.gatehouse.service;
 
 import dev.gatehouse.model.IdempotentRequest;
+import dev.gatehouse.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Idempotency keys: a retried write with the same key and the same request gets the first answer again
@@ -13,6 +16,7 @@ import java.time.Instant;
  * and is told to come back, instead of writing a second time.
  */
 public final class IdempotencyService {
+    private static final Logger LOG = LoggerFactory.getLogger(IdempotencyService.class);
     public static final Duration LIFETIME = Duration.ofHours(24);
 
     private final Gatehouse core;
@@ -37,7 +41,7 @@ public final class IdempotencyService {
      */
     public Decision begin(Caller caller, String key, String requestHash) {
         Instant now = core.now();
-        IdempotentRequest earlier = core.store().reserveIdempotencyKey(caller.actor(), key, requestHash, now,
+        IdempotentRequest earlier = core.store().reserveIdempotencyKey(caller.idempotencyScope(), key, requestHash, now,
                 now.minus(LIFETIME));
         if (earlier == null) {
             return new Decision.Run();
@@ -61,11 +65,30 @@ public final class IdempotencyService {
         return new Decision.Replay(earlier);
     }
 
+    /**
+     * Stores the answer to a key's request. The request has been answered whatever happens here: when the
+     * database fails now, the answer must still reach the client (a 503 would say nothing was written, of a
+     * write that was), and the key keeps the mark its write left, so a retry learns that the write landed.
+     */
     public void complete(Caller caller, String key, IdempotentRequest answer) {
-        core.store().completeIdempotencyKey(caller.actor(), key, answer);
+        try {
+            core.store().completeIdempotencyKey(caller.idempotencyScope(), key, answer);
+        } catch (StoreException e) {
+            LOG.warn("the answer to Idempotency-Key request of {} was not stored ({}); a retry is told the write "
+                    + "landed", caller.actor(), e.getMessage());
+        }
     }
 
+    /**
+     * Forgets a key whose request failed, so that a retry is a real second try. When the database fails now,
+     * the failure already answered stands; the key frees itself once abandoned ({@code SqlIdempotency#ABANDONED}).
+     */
     public void release(Caller caller, String key) {
-        core.store().releaseIdempotencyKey(caller.actor(), key);
+        try {
+            core.store().releaseIdempotencyKey(caller.idempotencyScope(), key);
+        } catch (StoreException e) {
+            LOG.warn("an Idempotency-Key of {} could not be released ({}); it frees itself once abandoned",
+                    caller.actor(), e.getMessage());
+        }
     }
 }

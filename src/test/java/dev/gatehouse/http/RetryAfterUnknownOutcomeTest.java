@@ -100,4 +100,28 @@ class RetryAfterUnknownOutcomeTest {
         assertThat(third.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(spacesTitled("Plans")).isEqualTo(1);
     }
+
+    @Test
+    void aWriteWhoseAnswerCannotBeStoredIsStillAnsweredAsWrittenAndItsRetryIsNotMadeTwice() throws Exception {
+        // The database goes right after the commit: the write landed, only its idempotent answer is lost.
+        store.answersFail = true;
+        TestApp.Res first = create("k-answer-lost", "Roadmap");
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(spacesTitled("Roadmap")).isEqualTo(1);
+
+        store.answersFail = false;
+        TestApp.Res retry = create("k-answer-lost", "Roadmap");
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(409);
+        assertThat(retry.json().get("error").get("message").asText()).contains("was written at revision");
+        assertThat(spacesTitled("Roadmap")).isEqualTo(1);
+    }
+
+    @Test
+    void aFailureWhoseKeyCannotBeReleasedKeepsItsOwnAnswer() {
+        store.fault = FaultyStore.Fault.UNKNOWN_AND_LOST;
+        store.answersFail = true;
+        TestApp.Res first = create("k-release-lost", "Plans");
+        assertThat(first.status()).isEqualTo(503);
+        assertThat(first.json().get("error").get("message").asText()).contains("outcome of the write is unknown");
+    }
 }

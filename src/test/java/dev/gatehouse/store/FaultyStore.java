@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
 public final class FaultyStore implements Store {
     public enum Fault { NONE, FAIL, UNKNOWN_BUT_COMMITTED, UNKNOWN_AND_LOST, STALL, DOWN }
 
+    /** When set, storing or releasing an idempotent answer fails, as when the database goes after a commit. */
+    public volatile boolean answersFail;
+
     private final Store inner;
     public volatile Fault fault = Fault.NONE;
     /** Counted down once a stalled commit has begun to wait. */
@@ -127,11 +130,17 @@ public final class FaultyStore implements Store {
 
     @Override
     public void completeIdempotencyKey(String scope, String key, IdempotentRequest answer) {
+        if (answersFail) {
+            throw new StoreException("connection refused", null);
+        }
         inner.completeIdempotencyKey(scope, key, answer);
     }
 
     @Override
     public void releaseIdempotencyKey(String scope, String key) {
+        if (answersFail) {
+            throw new StoreException("connection refused", null);
+        }
         inner.releaseIdempotencyKey(scope, key);
     }
 
