@@ -44,7 +44,7 @@ public final class Gatehouse implements AutoCloseable {
         Gatehouse g = new Gatehouse(store, clock, writeTimeoutMillis);
         Snapshot snapshot = store.load();
         if (snapshot.revision() > 0) {
-            g.index.apply(snapshot.revision(), SnapshotChanges.of(snapshot));
+            g.index.apply(snapshot.revision(), snapshot.changes());
         }
         return g;
     }

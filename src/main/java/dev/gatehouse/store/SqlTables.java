@@ -221,38 +221,44 @@ public final class SqlTables {
     };
 
     /** Reads every table; the caller provides a consistent (single-transaction) connection. */
+    /** Everything stored, as the puts that rebuild it, parents before children. */
     public static Snapshot load(Connection c, long revision) throws SQLException {
-        return new Snapshot(revision,
-                query(c, "SELECT id, display_name, email, photo_url, invited, created_at FROM users", r -> new User(
+        return new Snapshot.Builder()
+                .put(query(c, "SELECT id, display_name, email, photo_url, invited, created_at FROM users", r -> new User(
                         r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getBoolean(5), i(r.getString(6)))),
-                query(c, "SELECT id, title, default_role, created_at FROM organizations", r -> new Organization(
-                        r.getString(1), r.getString(2), role(r.getString(3)), i(r.getString(4)))),
-                query(c, "SELECT org_id, user_id, role, disabled, joined_at FROM members", r -> new Member(
+                        Change.UserPut::new)
+                .put(query(c, "SELECT id, title, default_role, created_at FROM organizations", r -> new Organization(
+                        r.getString(1), r.getString(2), role(r.getString(3)), i(r.getString(4)))), Change.OrganizationPut::new)
+                .put(query(c, "SELECT org_id, user_id, role, disabled, joined_at FROM members", r -> new Member(
                         r.getString(1), r.getString(2), role(r.getString(3)), r.getBoolean(4), i(r.getString(5)))),
-                query(c, "SELECT id, org_id, title, created_at FROM teams", r -> new Team(
-                        r.getString(1), r.getString(2), r.getString(3), i(r.getString(4)))),
-                query(c, "SELECT team_id, user_id, role FROM team_members", r -> new TeamMembership(
-                        r.getString(1), r.getString(2), TeamRole.valueOf(r.getString(3)))),
-                query(c, "SELECT id, org_id, parent_id, title, description, default_level, created_at FROM collections",
+                        Change.MemberPut::new)
+                .put(query(c, "SELECT id, org_id, title, created_at FROM teams", r -> new Team(
+                        r.getString(1), r.getString(2), r.getString(3), i(r.getString(4)))), Change.TeamPut::new)
+                .put(query(c, "SELECT team_id, user_id, role FROM team_members", r -> new TeamMembership(
+                        r.getString(1), r.getString(2), TeamRole.valueOf(r.getString(3)))), Change.TeamMemberPut::new)
+                .put(query(c, "SELECT id, org_id, parent_id, title, description, default_level, created_at FROM collections",
                         r -> new Collection(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                                DefaultLevel.parse(r.getString(6)), i(r.getString(7)))),
-                query(c, "SELECT id, org_id, parent_id, title, emoji, visibility, default_level, created_at, updated_at, "
+                                DefaultLevel.parse(r.getString(6)), i(r.getString(7)))), Change.CollectionPut::new)
+                .put(query(c, "SELECT id, org_id, parent_id, title, emoji, visibility, default_level, created_at, updated_at, "
                         + "deleted_at FROM spaces", r -> new Space(r.getString(1), r.getString(2), r.getString(3),
                         r.getString(4), r.getString(5), Visibility.valueOf(r.getString(6)), DefaultLevel.parse(r.getString(7)),
-                        i(r.getString(8)), i(r.getString(9)), i(r.getString(10)))),
-                query(c, "SELECT id, org_id, title, default_level, visibility, published, created_at FROM sites",
+                        i(r.getString(8)), i(r.getString(9)), i(r.getString(10)))), Change.SpacePut::new)
+                .put(query(c, "SELECT id, org_id, title, default_level, visibility, published, created_at FROM sites",
                         r -> new Site(r.getString(1), r.getString(2), r.getString(3), DefaultLevel.parse(r.getString(4)),
-                                SiteVisibility.valueOf(r.getString(5)), r.getBoolean(6), i(r.getString(7)))),
-                query(c, "SELECT id, site_id, space_id, path, position, created_at FROM site_spaces", r -> new SiteSpace(
+                                SiteVisibility.valueOf(r.getString(5)), r.getBoolean(6), i(r.getString(7)))), Change.SitePut::new)
+                .put(query(c, "SELECT id, site_id, space_id, path, position, created_at FROM site_spaces", r -> new SiteSpace(
                         r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getLong(5), i(r.getString(6)))),
-                query(c, "SELECT id, space_id, parent_id, title, default_level, position, created_at FROM pages",
+                        Change.SiteSpacePut::new)
+                .put(query(c, "SELECT id, space_id, parent_id, title, default_level, position, created_at FROM pages",
                         r -> new Page(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                                DefaultLevel.parse(r.getString(5)), r.getLong(6), i(r.getString(7)))),
-                query(c, "SELECT resource_type, resource_id, subject_type, subject_id, role FROM grants", r -> new Grant(
+                                DefaultLevel.parse(r.getString(5)), r.getLong(6), i(r.getString(7)))), Change.PagePut::new)
+                .put(query(c, "SELECT resource_type, resource_id, subject_type, subject_id, role FROM grants", r -> new Grant(
                         new ResourceRef(ResourceType.valueOf(r.getString(1)), r.getString(2)),
                         new SubjectRef(SubjectType.valueOf(r.getString(3)), r.getString(4)), role(r.getString(5)))),
-                query(c, "SELECT id, user_id, label, secret_hash, created_at FROM tokens", r -> new ApiToken(
-                        r.getString(1), r.getString(2), r.getString(3), r.getString(4), i(r.getString(5)))));
+                        Change.GrantPut::new)
+                .put(query(c, "SELECT id, user_id, label, secret_hash, created_at FROM tokens", r -> new ApiToken(
+                        r.getString(1), r.getString(2), r.getString(3), r.getString(4), i(r.getString(5)))), Change.TokenPut::new)
+                .at(revision);
     }
 
     /** Maps the current row of a result. */

@@ -10,6 +10,16 @@ import dev.gatehouse.model.AuditEvent;
 import dev.gatehouse.model.Webhook;
 import dev.gatehouse.model.WebhookDelivery;
 import dev.gatehouse.model.Change;
+import dev.gatehouse.model.Collection;
+import dev.gatehouse.model.Grant;
+import dev.gatehouse.model.Member;
+import dev.gatehouse.model.Organization;
+import dev.gatehouse.model.Page;
+import dev.gatehouse.model.Site;
+import dev.gatehouse.model.SiteSpace;
+import dev.gatehouse.model.Space;
+import dev.gatehouse.model.Team;
+import dev.gatehouse.model.TeamMembership;
 import dev.gatehouse.model.User;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -575,8 +585,19 @@ public final class MemoryStore implements Store {
         }
 
         Snapshot snapshot(long revision) {
-            return new Snapshot(revision, list(users), list(orgs), list(members), list(teams), list(places),
-                    list(collections), list(spaces), list(sites), list(siteSpaces), list(pages), list(grants), list(tokens));
+            return new Snapshot.Builder().put(list(users), (User x) -> new Change.UserPut(x))
+                    .put(list(orgs), (Organization x) -> new Change.OrganizationPut(x))
+                    .put(list(members), (Member x) -> new Change.MemberPut(x))
+                    .put(list(teams), (Team x) -> new Change.TeamPut(x))
+                    .put(list(places), (TeamMembership x) -> new Change.TeamMemberPut(x))
+                    .put(list(collections), (Collection x) -> new Change.CollectionPut(x))
+                    .put(list(spaces), (Space x) -> new Change.SpacePut(x))
+                    .put(list(sites), (Site x) -> new Change.SitePut(x))
+                    .put(list(siteSpaces), (SiteSpace x) -> new Change.SiteSpacePut(x))
+                    .put(list(pages), (Page x) -> new Change.PagePut(x))
+                    .put(list(grants), (Grant x) -> new Change.GrantPut(x))
+                    .put(list(tokens), (ApiToken x) -> new Change.TokenPut(x))
+                    .at(revision);
         }
     }
 }
