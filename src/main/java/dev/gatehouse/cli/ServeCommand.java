@@ -72,6 +72,26 @@ final class ServeCommand implements Callable<Integer> {
             + "may take to finish (env GATEHOUSE_DRAIN_SECONDS, default 10).")
     String drainSeconds;
 
+    @Option(names = "--rate-reads", paramLabel = "N", description = "Reads (GET) one token, or one address without "
+            + "a valid token, may make per minute; more are answered 429 (env GATEHOUSE_RATE_READS, default 600000).")
+    String rateReads;
+
+    @Option(names = "--rate-read-burst", paramLabel = "N", description = "Reads one caller may make at once "
+            + "(env GATEHOUSE_RATE_READ_BURST, default 60000).")
+    String rateReadBurst;
+
+    @Option(names = "--rate-writes", paramLabel = "N", description = "Writes one caller may make per minute "
+            + "(env GATEHOUSE_RATE_WRITES, default 120000).")
+    String rateWrites;
+
+    @Option(names = "--rate-write-burst", paramLabel = "N", description = "Writes one caller may make at once "
+            + "(env GATEHOUSE_RATE_WRITE_BURST, default 20000).")
+    String rateWriteBurst;
+
+    @Option(names = "--rate-limit-system", paramLabel = "true|false", description = "Whether the system token is "
+            + "rate limited too (env GATEHOUSE_RATE_LIMIT_SYSTEM, default false).")
+    String rateLimitSystem;
+
     @Option(names = "--demo", description = "Fill a demo organization on first start and print how to try it.")
     boolean demo;
 
@@ -85,7 +105,9 @@ final class ServeCommand implements Callable<Integer> {
             settings = Settings.resolve(port, data, publicUrl,
                     DatabaseSettings.resolve(dbUrl, dbUser, dbPassword, dbWait, env),
                     HttpSettings.resolve(new HttpSettings.Flags(maxRequests, maxUploads, bodyTimeout, headerTimeout,
-                            idleTimeout, drainSeconds), env), env);
+                            idleTimeout, drainSeconds), env),
+                    RateSettings.resolve(new RateSettings.Flags(rateReads, rateReadBurst, rateWrites, rateWriteBurst,
+                            rateLimitSystem), env), env);
         } catch (IllegalArgumentException e) {
             System.err.println("gatehouse: " + e.getMessage());
             return 2;
@@ -154,15 +176,15 @@ final class ServeCommand implements Callable<Integer> {
         int boundPort;
         if (url == null) {
             // The URL names the port, and port 0 is only known once bound: start, then read it.
-            app = HttpApi.create(services, "http://localhost:" + settings.port(), waitMs, settings.http()).start(settings.port());
+            app = HttpApi.create(services, "http://localhost:" + settings.port(), waitMs, settings.http(), settings.rates()).start(settings.port());
             boundPort = app.port();
             if (settings.port() == 0) {
                 app.stop();
-                app = HttpApi.create(services, "http://localhost:" + boundPort, waitMs, settings.http()).start(boundPort);
+                app = HttpApi.create(services, "http://localhost:" + boundPort, waitMs, settings.http(), settings.rates()).start(boundPort);
             }
             url = "http://localhost:" + boundPort;
         } else {
-            app = HttpApi.create(services, url, waitMs, settings.http()).start(settings.port());
+            app = HttpApi.create(services, url, waitMs, settings.http(), settings.rates()).start(settings.port());
             boundPort = app.port();
         }
         out.println("Gatehouse is serving on " + url + " (" + settings.database().describe(settings.dataDir()) + ", revision "
