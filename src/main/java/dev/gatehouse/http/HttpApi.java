@@ -151,6 +151,11 @@ public final class HttpApi {
             String token = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7) : null;
             Caller caller;
             try {
+                if (auth != null && !auth.isBlank() && token == null) {
+                    // A bare token or another scheme would otherwise read as 'missing', which misleads.
+                    throw ApiException.unauthorized("the Authorization header must name the Bearer scheme: send "
+                            + "'Authorization: Bearer <token>'");
+                }
                 caller = services.users().authenticate(token);
             } catch (ApiException e) {
                 // Without a valid token the address is limited, so guessing tokens is throttled too.

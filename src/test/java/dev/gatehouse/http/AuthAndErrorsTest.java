@@ -44,6 +44,18 @@ class AuthAndErrorsTest {
     }
 
     @Test
+    void aTokenSentWithoutTheBearerSchemeIsToldHowToSendIt() {
+        for (String header : new String[] {alice, "Token " + alice, "Basic " + alice, "Bearer"}) {
+            TestApp.Res r = app.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.origin() + "/v1/user"))
+                    .header("Authorization", header).build());
+            assertError(r, 401, "send 'Authorization: Bearer <token>'");
+        }
+        // The scheme's name is case-insensitive, as HTTP says.
+        assertThat(app.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.origin() + "/v1/user"))
+                .header("Authorization", "bearer " + alice).build()).status()).isEqualTo(200);
+    }
+
+    @Test
     void aRevokedTokenStopsWorking() {
         JsonNode created = app.ok(app.post("/v1/users/alice/tokens", alice, "{\"label\":\"ci\"}"), 201);
         String token = created.get("token").asText();
