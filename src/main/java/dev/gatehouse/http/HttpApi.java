@@ -166,6 +166,7 @@ public final class HttpApi {
                 rates.token(ctx, token);
             }
             ctx.attribute(Http.CALLER, caller);
+            JsonContentType.check(ctx);
         }
     }
 
