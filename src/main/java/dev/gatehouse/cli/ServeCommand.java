@@ -20,11 +20,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code gatehouse serve}: opens the store, loads the index, serves the API until stopped. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the Gatehouse server.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the Gatehouse server.",
+        footerHeading = "%nSet only in the environment (they are secrets, or lists):%n",
+        footer = {
+            "  GATEHOUSE_ADMIN_TOKEN    the system token (16+ characters); default: generated on first start",
+            "                           into DATA/admin-token",
+            "  GATEHOUSE_SECRET_KEY     32 bytes in base64 that encrypt the secrets the database keeps;",
+            "                           SQLite: generated into DATA/secret-key; PostgreSQL: required",
+            "  GATEHOUSE_WRITE_TIMEOUT  seconds a write may take, queueing included, before a 503",
+            "                           (0.25 to 30, default 2)",
+            "  GATEHOUSE_WEBHOOK_ALLOW  internal hosts, addresses or CIDR ranges webhooks may reach,",
+            "                           comma-separated; default: public addresses only"})
 final class ServeCommand implements Callable<Integer> {
     static final String DATABASE_FILE = DatabaseSettings.SQLITE_FILE;
 
-    @Option(names = "--port", description = "HTTP port (env GATEHOUSE_PORT, default 8080).")
+    @Option(names = "--port", description = "HTTP port; 0 means any free port (env GATEHOUSE_PORT, default 8080).")
     Integer port;
 
     @Option(names = "--data", description = "Data directory (env GATEHOUSE_DATA, default ./gatehouse-data).")
