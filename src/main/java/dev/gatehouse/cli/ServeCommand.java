@@ -23,14 +23,16 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the Gatehouse server.",
         footerHeading = "%nSet only in the environment (they are secrets, or lists):%n",
         footer = {
-            "  GATEHOUSE_ADMIN_TOKEN    the system token (16+ characters); default: generated on first start",
-            "                           into DATA/admin-token",
-            "  GATEHOUSE_SECRET_KEY     32 bytes in base64 that encrypt the secrets the database keeps;",
-            "                           SQLite: generated into DATA/secret-key; PostgreSQL: required",
-            "  GATEHOUSE_WRITE_TIMEOUT  seconds a write may take, queueing included, before a 503",
-            "                           (0.25 to 30, default 2)",
-            "  GATEHOUSE_WEBHOOK_ALLOW  internal hosts, addresses or CIDR ranges webhooks may reach,",
-            "                           comma-separated; default: public addresses only"})
+            "  GATEHOUSE_ADMIN_TOKEN    the system token (16+ characters); default:",
+            "                           generated on first start into DATA/admin-token",
+            "  GATEHOUSE_SECRET_KEY     32 bytes in base64 that encrypt the secrets the",
+            "                           database keeps; SQLite: generated into",
+            "                           DATA/secret-key; PostgreSQL: required",
+            "  GATEHOUSE_WRITE_TIMEOUT  seconds a write may take, queueing included,",
+            "                           before a 503 (0.25 to 30, default 2)",
+            "  GATEHOUSE_WEBHOOK_ALLOW  internal hosts, addresses or CIDR ranges that",
+            "                           webhooks may reach, comma-separated; default:",
+            "                           public addresses only"})
 final class ServeCommand implements Callable<Integer> {
     static final String DATABASE_FILE = DatabaseSettings.SQLITE_FILE;
 
