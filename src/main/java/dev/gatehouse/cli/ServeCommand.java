@@ -204,6 +204,11 @@ final class ServeCommand implements Callable<Integer> {
         if (admin.created()) {
             out.println("System token (shown once; also kept, owner-readable only, in " + admin.file() + "):");
             out.println("  " + admin.token());
+        } else if (admin.file() != null) {
+            // Never the token itself after the first start: only where an operator finds it.
+            out.println("System token: in " + admin.file() + " (owner-readable only)");
+        } else {
+            out.println("System token: the one GATEHOUSE_ADMIN_TOKEN sets");
         }
         if (demo) {
             Demo.run(services, settings.dataDir(), url, out);

@@ -171,7 +171,18 @@ class ServeCommandTest {
         try (ServeCommand.Running again = ServeCommand.start(s, true, out)) {
             String second = buf.toString(StandardCharsets.UTF_8);
             assertThat(again.core().index().revision()).isPositive();
-            assertThat(second).contains("already here").doesNotContain("System token");
+            assertThat(second).contains("already here").doesNotContain("System token (shown once")
+                    .contains("System token: in " + dir.resolve(AdminToken.FILE).toAbsolutePath().normalize());
+        }
+    }
+
+    @Test
+    void aStartWithTheTokenFromTheEnvironmentSaysSo() throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        Settings s = Settings.resolve(0, dir, null, Map.of("GATEHOUSE_ADMIN_TOKEN", "0123456789abcdefXYZ"));
+        try (ServeCommand.Running running = ServeCommand.start(s, false, new PrintStream(buf, true, StandardCharsets.UTF_8))) {
+            assertThat(buf.toString(StandardCharsets.UTF_8)).contains("System token: the one GATEHOUSE_ADMIN_TOKEN sets")
+                    .doesNotContain("0123456789abcdefXYZ");
         }
     }
 }
