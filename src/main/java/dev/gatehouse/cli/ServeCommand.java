@@ -9,6 +9,7 @@ import dev.gatehouse.store.PrivateFiles;
 import dev.gatehouse.store.Store;
 import io.javalin.Javalin;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -127,8 +128,19 @@ final class ServeCommand implements Callable<Integer> {
         Running running;
         try {
             running = start(settings, demo, System.out);
-        } catch (dev.gatehouse.store.StoreException | java.io.IOException e) {
+        } catch (StartupFailure e) {
             System.err.println("gatehouse: cannot start: " + e.getMessage());
+            return e.exitCode();
+        } catch (dev.gatehouse.store.StoreException e) {
+            String fix = settings.database().postgres()
+                    ? "; start PostgreSQL or correct --db-url / GATEHOUSE_DB_URL (and its user), or wait longer with --db-wait"
+                    : "; check that " + settings.dataDir().resolve(DATABASE_FILE) + " is a Gatehouse database, or give "
+                    + "--data another directory";
+            System.err.println("gatehouse: cannot start: " + oneLine(e) + fix);
+            return 1;
+        } catch (Exception e) {
+            // One line, no stack trace: what failed is in the message (a file's, the server's).
+            System.err.println("gatehouse: cannot start: " + oneLine(e));
             return 1;
         }
         // SIGTERM and SIGINT drain (requests in flight finish, new connections are refused) and exit 0.
@@ -169,18 +181,71 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /**
+     * Checks what can be checked before anything is written (the data path, the port), then opens the store
+     * and only then writes the admin token. A start that fails removes the data directory if it made it.
+     */
     static Running start(Settings settings, boolean demo, PrintStream out) throws Exception {
+        Path dir = settings.dataDir();
+        StartupChecks.dataDirectory(dir);
+        StartupChecks.portFree(settings.port());
+        boolean existed = Files.exists(dir);
+        try {
+            return open(settings, demo, out);
+        } catch (Exception | Error e) {
+            if (!existed) {
+                removeTree(dir);
+            }
+            if (e instanceof io.javalin.util.JavalinBindException) {
+                throw StartupChecks.inUse(settings.port());
+            }
+            throw e;
+        }
+    }
+
+    private static Running open(Settings settings, boolean demo, PrintStream out) throws Exception {
         // Owner-only: it holds the admin token, the database and (SQLite) the key that seals its secrets.
         PrivateFiles.directory(settings.dataDir());
-        AdminToken.Resolved admin = AdminToken.resolve(settings);
         Store store = settings.database().open(settings.dataDir());
         Gatehouse core;
+        AdminToken.Resolved admin;
         try {
             core = Gatehouse.open(store, Clock.systemUTC(), settings.database().writeTimeout().toMillis());
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
+        try {
+            admin = AdminToken.resolve(settings);
+        } catch (java.io.IOException | RuntimeException e) {
+            core.close();
+            throw e;
+        }
+        try {
+            return serve(settings, demo, out, core, admin);
+        } catch (Exception | Error e) {
+            core.close();
+            throw e;
+        }
+    }
+
+    /** What a failed start made: it held nothing before, so nothing of it is kept. */
+    private static void removeTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static Running serve(Settings settings, boolean demo, PrintStream out, Gatehouse core,
+                                 AdminToken.Resolved admin) throws Exception {
         Services services = Services.create(core, admin.token(), settings.webhooks());
         String url = settings.publicUrl();
         long waitMs = HttpApi.DEFAULT_MIN_REVISION_WAIT_MS;
