@@ -34,7 +34,7 @@ final class Demo {
     static void run(Services s, Path dataDir, String url, PrintStream out) throws IOException {
         Path tokensFile = dataDir.resolve(TOKENS_FILE);
         if (s.core().read(w -> w.user("alice")) != null) {
-            out.println("The demo organization is already here; its tokens are in " + tokensFile);
+            again(s, tokensFile, url, out);
             return;
         }
         for (String[] u : new String[][] {{"alice", "Alice Admin"}, {"bob", "Bob Editor"}, {"carol", "Carol Reader"},
@@ -76,7 +76,53 @@ final class Demo {
             tokens.put(user, s.users().createToken(SYSTEM, user, "demo").value().secret());
         }
         writeTokens(tokensFile, tokens);
+        printTry(out, url, org, onboarding, runbooks, tokens, tokensFile);
+    }
 
+    /**
+     * A start on an existing demo prints the same tokens and commands again: the tokens from the file the
+     * first start wrote, the ids looked up by the demo's names.
+     */
+    private static void again(Services s, Path tokensFile, String url, PrintStream out) throws IOException {
+        out.println("The demo organization is already here.");
+        String[] ids = s.core().read(w -> {
+            for (String org : w.organizationsOf("alice")) {
+                if (w.organization(org).title().equals("Acme Documentation")) {
+                    String onboarding = null;
+                    String runbooks = null;
+                    for (var space : w.spaces(org)) {
+                        onboarding = space.title().equals("Onboarding") ? space.id() : onboarding;
+                        runbooks = space.title().equals("Runbooks") ? space.id() : runbooks;
+                    }
+                    return new String[] {org, onboarding, runbooks};
+                }
+            }
+            return null;
+        });
+        Map<String, String> tokens = readTokens(tokensFile);
+        if (ids == null || ids[1] == null || ids[2] == null || !tokens.containsKey("alice")) {
+            // Changed since by hand: what is left to show is where the tokens were kept.
+            out.println("It was changed since it was made; its tokens were kept in " + tokensFile);
+            return;
+        }
+        printTry(out, url, ids[0], ids[1], ids[2], tokens, tokensFile);
+    }
+
+    private static Map<String, String> readTokens(Path file) throws IOException {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] parts = line.strip().split(" ", 2);
+                if (parts.length == 2) {
+                    tokens.put(parts[0], parts[1]);
+                }
+            }
+        }
+        return tokens;
+    }
+
+    private static void printTry(PrintStream out, String url, String org, String onboarding, String runbooks,
+                                 Map<String, String> tokens, Path tokensFile) {
         out.println();
         out.println("Demo organization '" + org + "' (Acme Documentation): alice admin, bob edit, carol read,");
         out.println("dave guest, erin disabled; teams Writers {bob, carol} and Support {carol, dave}.");

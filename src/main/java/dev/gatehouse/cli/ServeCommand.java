@@ -9,6 +9,7 @@ import dev.gatehouse.store.PrivateFiles;
 import dev.gatehouse.store.Store;
 import io.javalin.Javalin;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,11 +21,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code gatehouse serve}: opens the store, loads the index, serves the API until stopped. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the Gatehouse server.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the Gatehouse server.",
+        footerHeading = "%nSet only in the environment (they are secrets, or lists):%n",
+        footer = {
+            "  GATEHOUSE_ADMIN_TOKEN    the system token (16+ characters); default:",
+            "                           generated on first start into DATA/admin-token",
+            "  GATEHOUSE_SECRET_KEY     32 bytes in base64 that encrypt the secrets the",
+            "                           database keeps; SQLite: generated into",
+            "                           DATA/secret-key; PostgreSQL: required",
+            "  GATEHOUSE_WRITE_TIMEOUT  seconds a write may take, queueing included,",
+            "                           before a 503 (0.25 to 30, default 2)",
+            "  GATEHOUSE_WEBHOOK_ALLOW  internal hosts, addresses or CIDR ranges that",
+            "                           webhooks may reach, comma-separated; default:",
+            "                           public addresses only"})
 final class ServeCommand implements Callable<Integer> {
     static final String DATABASE_FILE = DatabaseSettings.SQLITE_FILE;
 
-    @Option(names = "--port", description = "HTTP port (env GATEHOUSE_PORT, default 8080).")
+    @Option(names = "--port", description = "HTTP port; 0 means any free port (env GATEHOUSE_PORT, default 8080).")
     Integer port;
 
     @Option(names = "--data", description = "Data directory (env GATEHOUSE_DATA, default ./gatehouse-data).")
@@ -72,6 +85,26 @@ final class ServeCommand implements Callable<Integer> {
             + "may take to finish (env GATEHOUSE_DRAIN_SECONDS, default 10).")
     String drainSeconds;
 
+    @Option(names = "--rate-reads", paramLabel = "N", description = "Reads (GET) one token, or one address without "
+            + "a valid token, may make per minute; more are answered 429 (env GATEHOUSE_RATE_READS, default 600000).")
+    String rateReads;
+
+    @Option(names = "--rate-read-burst", paramLabel = "N", description = "Reads one caller may make at once "
+            + "(env GATEHOUSE_RATE_READ_BURST, default 60000).")
+    String rateReadBurst;
+
+    @Option(names = "--rate-writes", paramLabel = "N", description = "Writes one caller may make per minute "
+            + "(env GATEHOUSE_RATE_WRITES, default 120000).")
+    String rateWrites;
+
+    @Option(names = "--rate-write-burst", paramLabel = "N", description = "Writes one caller may make at once "
+            + "(env GATEHOUSE_RATE_WRITE_BURST, default 20000).")
+    String rateWriteBurst;
+
+    @Option(names = "--rate-limit-system", paramLabel = "true|false", description = "Whether the system token is "
+            + "rate limited too (env GATEHOUSE_RATE_LIMIT_SYSTEM, default false).")
+    String rateLimitSystem;
+
     @Option(names = "--demo", description = "Fill a demo organization on first start and print how to try it.")
     boolean demo;
 
@@ -85,7 +118,9 @@ final class ServeCommand implements Callable<Integer> {
             settings = Settings.resolve(port, data, publicUrl,
                     DatabaseSettings.resolve(dbUrl, dbUser, dbPassword, dbWait, env),
                     HttpSettings.resolve(new HttpSettings.Flags(maxRequests, maxUploads, bodyTimeout, headerTimeout,
-                            idleTimeout, drainSeconds), env), env);
+                            idleTimeout, drainSeconds), env),
+                    RateSettings.resolve(new RateSettings.Flags(rateReads, rateReadBurst, rateWrites, rateWriteBurst,
+                            rateLimitSystem), env), env);
         } catch (IllegalArgumentException e) {
             System.err.println("gatehouse: " + e.getMessage());
             return 2;
@@ -93,8 +128,19 @@ final class ServeCommand implements Callable<Integer> {
         Running running;
         try {
             running = start(settings, demo, System.out);
-        } catch (dev.gatehouse.store.StoreException | java.io.IOException e) {
+        } catch (StartupFailure e) {
             System.err.println("gatehouse: cannot start: " + e.getMessage());
+            return e.exitCode();
+        } catch (dev.gatehouse.store.StoreException e) {
+            String fix = settings.database().postgres()
+                    ? "; start PostgreSQL or correct --db-url / GATEHOUSE_DB_URL (and its user), or wait longer with --db-wait"
+                    : "; check that " + settings.dataDir().resolve(DATABASE_FILE) + " is a Gatehouse database, or give "
+                    + "--data another directory";
+            System.err.println("gatehouse: cannot start: " + oneLine(e) + fix);
+            return 1;
+        } catch (Exception e) {
+            // One line, no stack trace: what failed is in the message (a file's, the server's).
+            System.err.println("gatehouse: cannot start: " + oneLine(e));
             return 1;
         }
         // SIGTERM and SIGINT drain (requests in flight finish, new connections are refused) and exit 0.
@@ -135,18 +181,71 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /**
+     * Checks what can be checked before anything is written (the data path, the port), then opens the store
+     * and only then writes the admin token. A start that fails removes the data directory if it made it.
+     */
     static Running start(Settings settings, boolean demo, PrintStream out) throws Exception {
+        Path dir = settings.dataDir();
+        StartupChecks.dataDirectory(dir);
+        StartupChecks.portFree(settings.port());
+        boolean existed = Files.exists(dir);
+        try {
+            return open(settings, demo, out);
+        } catch (Exception | Error e) {
+            if (!existed) {
+                removeTree(dir);
+            }
+            if (e instanceof io.javalin.util.JavalinBindException) {
+                throw StartupChecks.inUse(settings.port());
+            }
+            throw e;
+        }
+    }
+
+    private static Running open(Settings settings, boolean demo, PrintStream out) throws Exception {
         // Owner-only: it holds the admin token, the database and (SQLite) the key that seals its secrets.
         PrivateFiles.directory(settings.dataDir());
-        AdminToken.Resolved admin = AdminToken.resolve(settings);
         Store store = settings.database().open(settings.dataDir());
         Gatehouse core;
+        AdminToken.Resolved admin;
         try {
             core = Gatehouse.open(store, Clock.systemUTC(), settings.database().writeTimeout().toMillis());
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
+        try {
+            admin = AdminToken.resolve(settings);
+        } catch (java.io.IOException | RuntimeException e) {
+            core.close();
+            throw e;
+        }
+        try {
+            return serve(settings, demo, out, core, admin);
+        } catch (Exception | Error e) {
+            core.close();
+            throw e;
+        }
+    }
+
+    /** What a failed start made: it held nothing before, so nothing of it is kept. */
+    private static void removeTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static Running serve(Settings settings, boolean demo, PrintStream out, Gatehouse core,
+                                 AdminToken.Resolved admin) throws Exception {
         Services services = Services.create(core, admin.token(), settings.webhooks());
         String url = settings.publicUrl();
         long waitMs = HttpApi.DEFAULT_MIN_REVISION_WAIT_MS;
@@ -154,15 +253,15 @@ final class ServeCommand implements Callable<Integer> {
         int boundPort;
         if (url == null) {
             // The URL names the port, and port 0 is only known once bound: start, then read it.
-            app = HttpApi.create(services, "http://localhost:" + settings.port(), waitMs, settings.http()).start(settings.port());
+            app = HttpApi.create(services, "http://localhost:" + settings.port(), waitMs, settings.http(), settings.rates()).start(settings.port());
             boundPort = app.port();
             if (settings.port() == 0) {
                 app.stop();
-                app = HttpApi.create(services, "http://localhost:" + boundPort, waitMs, settings.http()).start(boundPort);
+                app = HttpApi.create(services, "http://localhost:" + boundPort, waitMs, settings.http(), settings.rates()).start(boundPort);
             }
             url = "http://localhost:" + boundPort;
         } else {
-            app = HttpApi.create(services, url, waitMs, settings.http()).start(settings.port());
+            app = HttpApi.create(services, url, waitMs, settings.http(), settings.rates()).start(settings.port());
             boundPort = app.port();
         }
         out.println("Gatehouse is serving on " + url + " (" + settings.database().describe(settings.dataDir()) + ", revision "
@@ -170,6 +269,11 @@ final class ServeCommand implements Callable<Integer> {
         if (admin.created()) {
             out.println("System token (shown once; also kept, owner-readable only, in " + admin.file() + "):");
             out.println("  " + admin.token());
+        } else if (admin.file() != null) {
+            // Never the token itself after the first start: only where an operator finds it.
+            out.println("System token: in " + admin.file() + " (owner-readable only)");
+        } else {
+            out.println("System token: the one GATEHOUSE_ADMIN_TOKEN sets");
         }
         if (demo) {
             Demo.run(services, settings.dataDir(), url, out);

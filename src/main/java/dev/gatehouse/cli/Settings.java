@@ -1,6 +1,7 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.http.HttpLimits;
+import dev.gatehouse.http.RateLimits;
 import dev.gatehouse.service.WebhookPolicy;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,9 +16,10 @@ import java.util.Map;
  * @param webhooks  where webhooks may point: public addresses, plus what {@code GATEHOUSE_WEBHOOK_ALLOW} lists
  * @param database  SQLite in the data directory, or the PostgreSQL named by {@code --db-url} / {@code GATEHOUSE_DB_URL}
  * @param http      the bounds on clients and the drain time of a stop ({@link HttpSettings})
+ * @param rates     how many requests each caller may make ({@link RateSettings})
  */
 record Settings(int port, Path dataDir, String publicUrl, String adminToken, WebhookPolicy webhooks,
-                DatabaseSettings database, HttpLimits http) {
+                DatabaseSettings database, HttpLimits http, RateLimits rates) {
 
     static Settings resolve(Integer portFlag, Path dataFlag, String publicUrlFlag, Map<String, String> env) {
         return resolve(portFlag, dataFlag, publicUrlFlag, DatabaseSettings.resolve(null, null, null, null, env), env);
@@ -30,6 +32,12 @@ record Settings(int port, Path dataDir, String publicUrl, String adminToken, Web
 
     static Settings resolve(Integer portFlag, Path dataFlag, String publicUrlFlag, DatabaseSettings database,
                             HttpLimits http, Map<String, String> env) {
+        return resolve(portFlag, dataFlag, publicUrlFlag, database, http, RateSettings.resolve(RateSettings.Flags.NONE, env),
+                env);
+    }
+
+    static Settings resolve(Integer portFlag, Path dataFlag, String publicUrlFlag, DatabaseSettings database,
+                            HttpLimits http, RateLimits rates, Map<String, String> env) {
         int port = portFlag != null ? portFlag : parsePort(env.get("GATEHOUSE_PORT"));
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port / GATEHOUSE_PORT must be 0 to 65535; got " + port);
@@ -52,7 +60,7 @@ record Settings(int port, Path dataDir, String publicUrl, String adminToken, Web
             throw new IllegalArgumentException("GATEHOUSE_WEBHOOK_ALLOW: " + e.getMessage(), e);
         }
         return new Settings(port, data.toAbsolutePath().normalize(), url, token == null ? null : token.strip(), webhooks,
-                database, http);
+                database, http, rates);
     }
 
     private static int parsePort(String text) {

@@ -41,6 +41,18 @@ public final class HttpApi {
 
     /** @param limits what bounds slow and numerous clients, and how long a stop drains */
     public static Javalin create(Services services, String publicUrl, long minRevisionWaitMs, HttpLimits limits) {
+        return create(services, publicUrl, minRevisionWaitMs, limits, new RateLimiter(RateLimits.defaults()));
+    }
+
+    /** @param rates how many requests each caller may make */
+    public static Javalin create(Services services, String publicUrl, long minRevisionWaitMs, HttpLimits limits,
+                                 RateLimits rates) {
+        return create(services, publicUrl, minRevisionWaitMs, limits, new RateLimiter(rates));
+    }
+
+    static Javalin create(Services services, String publicUrl, long minRevisionWaitMs, HttpLimits limits,
+                          RateLimiter limiter) {
+        RateGate rates = new RateGate(limiter);
         Shapes shapes = new Shapes(publicUrl);
         Http http = new Http(new Cursors(services.status().cursorSecret()));
         LongSupplier revision = () -> services.status().revision();
@@ -55,7 +67,7 @@ public final class HttpApi {
             var r = config.routes;
 
             Idempotency idempotency = new Idempotency(services.idempotency());
-            r.before(ctx -> before(ctx, services, minRevisionWaitMs));
+            r.before(ctx -> before(ctx, services, minRevisionWaitMs, rates));
             r.before(idempotency::before);
             r.after(idempotency::after);
             r.get("/healthz", ctx -> Http.json(ctx, 200, Json.object().put("status", "ok")));
@@ -117,7 +129,8 @@ public final class HttpApi {
         }
     }
 
-    private static void before(Context ctx, Services services, long waitMs) throws InterruptedException {
+    private static void before(Context ctx, Services services, long waitMs, RateGate rates)
+            throws InterruptedException {
         // First, so that a refusal below carries the revision too.
         ctx.header(Http.REVISION_HEADER, Long.toString(services.status().revision()));
         String minRevision = ctx.header("X-Gatehouse-Min-Revision");
@@ -131,11 +144,29 @@ public final class HttpApi {
             }
             ctx.header(Http.REVISION_HEADER, Long.toString(services.status().revision()));
         }
-        if (ctx.path().startsWith("/v1/") && !ctx.path().equals(OpenApi.PATH)) {
+        if (ctx.path().equals(OpenApi.PATH)) {
+            rates.address(ctx);
+        } else if (ctx.path().startsWith("/v1/")) {
             String auth = ctx.header("Authorization");
             String token = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7) : null;
-            Caller caller = services.users().authenticate(token);
+            Caller caller;
+            try {
+                if (auth != null && !auth.isBlank() && token == null) {
+                    // A bare token or another scheme would otherwise read as 'missing', which misleads.
+                    throw ApiException.unauthorized("the Authorization header must name the Bearer scheme: send "
+                            + "'Authorization: Bearer <token>'");
+                }
+                caller = services.users().authenticate(token);
+            } catch (ApiException e) {
+                // Without a valid token the address is limited, so guessing tokens is throttled too.
+                rates.address(ctx);
+                throw e;
+            }
+            if (!caller.system() || rates.limitsSystem()) {
+                rates.token(ctx, token);
+            }
             ctx.attribute(Http.CALLER, caller);
+            JsonContentType.check(ctx);
         }
     }
 

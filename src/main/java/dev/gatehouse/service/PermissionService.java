@@ -28,6 +28,12 @@ public final class PermissionService {
 
     /** Grants {@code role} (null: an explicit no-access grant) to users (ids or emails) and teams. */
     public Written<Boolean> invite(Caller caller, ResourceRef r, Role role, List<String> users, List<String> teams) {
+        return grant(caller, r, role, users, teams, false);
+    }
+
+    /** @param byPath the one user is named by the request's path, so naming nobody is a 404, not a 400 */
+    private Written<Boolean> grant(Caller caller, ResourceRef r, Role role, List<String> users, List<String> teams,
+                                   boolean byPath) {
         if (users.isEmpty() && teams.isEmpty()) {
             throw ApiException.badRequest("give at least one entry in 'users' or 'teams'");
         }
@@ -42,6 +48,9 @@ public final class PermissionService {
             List<Change> changes = new ArrayList<>();
             Recipients recipients = new Recipients(g, caller, w, orgId, changes);
             for (String ref : users) {
+                if (byPath && !Recipients.knownById(w, caller, orgId, ref)) {
+                    throw noSuchUser(ref);
+                }
                 User u = recipients.resolveOnce(ref, "users");
                 recipients.ensureMember(u, null);
                 putIfChanged(w, changes, new Grant(r, SubjectRef.user(u.id()), role));
@@ -56,7 +65,7 @@ public final class PermissionService {
 
     /** Sets one user's grant (creating it if needed). */
     public Written<Boolean> setUser(Caller caller, ResourceRef r, String userRef, Role role) {
-        return invite(caller, r, role, List.of(userRef), List.of());
+        return grant(caller, r, role, List.of(userRef), List.of(), true);
     }
 
     /** Sets one team's grant (creating it if needed). */
@@ -64,10 +73,18 @@ public final class PermissionService {
         return invite(caller, r, role, List.of(), List.of(teamId));
     }
 
-    /** Removes a user's or team's direct grant; false when there was none. */
+    private static ApiException noSuchUser(String id) {
+        return ApiException.notFound("no user with id '" + id + "'");
+    }
+
+    /** Removes a user's or team's direct grant; false when there was none; a 404 when the user does not exist. */
     public Written<Boolean> remove(Caller caller, ResourceRef r, SubjectRef subject) {
         return g.write(caller, w -> {
             Guard.admin(w, caller, r);
+            if (subject.type() == dev.gatehouse.model.SubjectType.USER
+                    && !Recipients.knownById(w, caller, w.organizationOf(r), subject.id())) {
+                throw noSuchUser(subject.id());
+            }
             World.Grants grants = w.grants(r);
             Grant existing = (subject.type() == dev.gatehouse.model.SubjectType.USER ? grants.users() : grants.teams())
                     .get(subject.id());

@@ -81,6 +81,15 @@ final class Recipients {
     }
 
     /**
+     * Whether {@code id} names a user {@code caller} may name by id in {@code orgId} (see {@link #resolve}):
+     * a grant's path names its user so, and both its PATCH and its DELETE answer 404 when it names nobody.
+     */
+    static boolean knownById(World w, Caller caller, String orgId, String id) {
+        User user = w.user(id);
+        return user != null && (caller.system() || w.member(orgId, id) != null);
+    }
+
+    /**
      * Like {@link #resolve}, for a list where each person may appear once: naming someone twice (by id,
      * email, or both, in any letter case) is a 400 that names them.
      */

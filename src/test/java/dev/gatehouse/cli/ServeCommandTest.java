@@ -152,7 +152,9 @@ class ServeCommandTest {
         PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
         Settings s = Settings.resolve(0, dir, null, Map.of());
         String printed;
+        int firstPort;
         try (ServeCommand.Running running = ServeCommand.start(s, true, out)) {
+            firstPort = running.port();
             printed = buf.toString(StandardCharsets.UTF_8);
             assertThat(printed).contains("serving on http://localhost:" + running.port());
             assertThat(printed).contains("System token (shown once").contains("alice: gh_").contains("curl");
@@ -171,7 +173,21 @@ class ServeCommandTest {
         try (ServeCommand.Running again = ServeCommand.start(s, true, out)) {
             String second = buf.toString(StandardCharsets.UTF_8);
             assertThat(again.core().index().revision()).isPositive();
-            assertThat(second).contains("already here").doesNotContain("System token");
+            assertThat(second).contains("already here").doesNotContain("System token (shown once")
+                    // The same tokens and commands, at this start's port.
+                    .contains(printed.substring(printed.indexOf("Personal tokens"))
+                            .replace("localhost:" + firstPort, "localhost:" + again.port()))
+                    .contains("System token: in " + dir.resolve(AdminToken.FILE).toAbsolutePath().normalize());
+        }
+    }
+
+    @Test
+    void aStartWithTheTokenFromTheEnvironmentSaysSo() throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        Settings s = Settings.resolve(0, dir, null, Map.of("GATEHOUSE_ADMIN_TOKEN", "0123456789abcdefXYZ"));
+        try (ServeCommand.Running running = ServeCommand.start(s, false, new PrintStream(buf, true, StandardCharsets.UTF_8))) {
+            assertThat(buf.toString(StandardCharsets.UTF_8)).contains("System token: the one GATEHOUSE_ADMIN_TOKEN sets")
+                    .doesNotContain("0123456789abcdefXYZ");
         }
     }
 }

@@ -44,6 +44,39 @@ class AuthAndErrorsTest {
     }
 
     @Test
+    void aTokenSentWithoutTheBearerSchemeIsToldHowToSendIt() {
+        for (String header : new String[] {alice, "Token " + alice, "Basic " + alice, "Bearer"}) {
+            TestApp.Res r = app.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.origin() + "/v1/user"))
+                    .header("Authorization", header).build());
+            assertError(r, 401, "send 'Authorization: Bearer <token>'");
+        }
+        // The scheme's name is case-insensitive, as HTTP says.
+        assertThat(app.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.origin() + "/v1/user"))
+                .header("Authorization", "bearer " + alice).build()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIs415() {
+        String path = "/v1/orgs/" + org + "/spaces";
+        for (String type : new String[] {"application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x"}) {
+            TestApp.Res r = app.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.origin() + path))
+                    .header("Authorization", "Bearer " + alice).header("Content-Type", type)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"title\":\"T\"}")).build());
+            assertError(r, 415, "send 'Content-Type: application/json'");
+        }
+        for (String type : new String[] {"application/json; charset=utf-8", "APPLICATION/JSON"}) {
+            TestApp.Res r = app.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.origin() + path))
+                    .header("Authorization", "Bearer " + alice).header("Content-Type", type)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"title\":\"T\"}")).build());
+            assertThat(r.status()).as(type).isEqualTo(201);
+        }
+        // Without a body the type says nothing: a DELETE sent by a form-minded client still works.
+        TestApp.Res none = app.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.origin() + "/v1/user"))
+                .header("Authorization", "Bearer " + alice).header("Content-Type", "text/plain").build());
+        assertThat(none.status()).isEqualTo(200);
+    }
+
+    @Test
     void aRevokedTokenStopsWorking() {
         JsonNode created = app.ok(app.post("/v1/users/alice/tokens", alice, "{\"label\":\"ci\"}"), 201);
         String token = created.get("token").asText();

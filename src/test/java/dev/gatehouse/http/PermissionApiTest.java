@@ -118,6 +118,24 @@ class PermissionApiTest {
     }
 
     @Test
+    void anUnknownUserIsA404ForPatchAndDeleteAlike() {
+        for (String user : new String[] {"nobody", "outsider"}) {
+            if (user.equals("outsider")) {
+                // A user of no organization of alice's answers exactly like one that does not exist.
+                app.user("outsider");
+            }
+            String path = "/v1/spaces/" + s + "/permissions/users/" + user;
+            assertError(app.patch(path, alice, "{\"role\":\"read\"}"), 404, "no user with id '" + user + "'");
+            assertError(app.delete(path, alice), 404, "no user with id '" + user + "'");
+        }
+        // Naming an unknown user in a list of recipients stays a 400 that says which entry is wrong.
+        assertError(app.post("/v1/spaces/" + s + "/permissions", alice, "{\"role\":\"read\",\"users\":[\"nobody\"]}"),
+                400, "no user with id 'nobody'");
+        // Not an admin of the resource: still 403 first, whoever is named.
+        assertError(app.delete("/v1/spaces/" + s + "/permissions/users/nobody", carol), 403, "admin permission");
+    }
+
+    @Test
     void patchAndDeleteOfGrantsAnswerGitBooksStatuses() {
         app.ok(app.patch("/v1/spaces/" + s + "/permissions/users/carol", alice, "{\"role\":\"review\"}"), 204);
         assertThat(aggregate("/v1/spaces/" + s + "/permissions/aggregate", alice)).containsEntry("carol", "review");

@@ -46,9 +46,19 @@ public final class TestApp implements AutoCloseable {
     private String origin;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private RateLimiter rates = new RateLimiter(RateLimits.defaults());
+
     private TestApp(Supplier<Store> opener, HttpLimits limits) {
         this.opener = opener;
         this.limits = limits;
+    }
+
+    /** A node on its own SQLite file whose callers are limited by {@code rates} (a test's own clock, say). */
+    static TestApp start(Path dir, RateLimiter rates) {
+        TestApp t = new TestApp(() -> SqliteStore.open(dir.resolve("gatehouse.db")), LIMITS);
+        t.rates = rates;
+        t.open();
+        return t;
     }
 
     /** A node on its own SQLite file in {@code dir}. */
@@ -76,7 +86,7 @@ public final class TestApp implements AutoCloseable {
         core = Gatehouse.open(opener.get(), Clock.systemUTC());
         // Test receivers listen on loopback, which a real server refuses unless its operator allows it.
         WebhookPolicy policy = WebhookPolicy.allowing("127.0.0.1");
-        app = HttpApi.create(Services.create(core, SYSTEM, policy), "http://localhost", 300, limits).start(0);
+        app = HttpApi.create(Services.create(core, SYSTEM, policy), "http://localhost", 300, limits, rates).start(0);
         origin = "http://localhost:" + app.port();
         webhooks = new WebhookDispatcher(core, policy, new WebhookDispatcher.Timing(Duration.ofMillis(20),
                 Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(2), Duration.ofSeconds(5)));

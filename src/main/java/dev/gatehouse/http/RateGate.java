@@ -1,0 +1,63 @@
+package dev.gatehouse.http;
+
+import dev.gatehouse.service.ApiException;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * Applies {@link RateLimiter} to a request: GitBook's X-RateLimit headers on the answer, and a 429 with
+ * Retry-After once the caller's bucket is empty. A token is keyed by its digest, so the buckets never hold
+ * a secret; a request without a valid token is keyed by its client address.
+ */
+final class RateGate {
+    static final String LIMIT = "X-RateLimit-Limit";
+    static final String REMAINING = "X-RateLimit-Remaining";
+    static final String RESET = "X-RateLimit-Reset";
+
+    private final RateLimiter limiter;
+
+    RateGate(RateLimiter limiter) {
+        this.limiter = limiter;
+    }
+
+    boolean limitsSystem() {
+        return limiter.limits().limitSystem();
+    }
+
+    /** Counts a request made with {@code token}. */
+    void token(Context ctx, String token) {
+        take(ctx, "t:" + digest(token));
+    }
+
+    /** Counts a request from an unauthenticated client. */
+    void address(Context ctx) {
+        take(ctx, "a:" + ctx.ip());
+    }
+
+    private void take(Context ctx, String key) {
+        String m = ctx.method().name();
+        boolean write = !(m.equals("GET") || m.equals("HEAD") || m.equals("OPTIONS"));
+        RateLimiter.Decision d = limiter.take(key, write);
+        ctx.header(LIMIT, Long.toString(d.limit()));
+        ctx.header(REMAINING, Long.toString(d.remaining()));
+        ctx.header(RESET, Long.toString(d.resetEpochSeconds()));
+        if (!d.allowed()) {
+            ctx.header("Retry-After", Long.toString(d.retryAfterSeconds()));
+            throw new ApiException(429, "API rate limit exceeded (" + limiter.limits().perMinute(write) + " "
+                    + (write ? "writes" : "reads") + " a minute); please try again in " + d.retryAfterSeconds()
+                    + " seconds");
+        }
+    }
+
+    private static String digest(String token) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(h);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
