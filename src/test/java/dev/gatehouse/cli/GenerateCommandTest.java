@@ -24,7 +24,7 @@ class GenerateCommandTest {
         Path data = dir.resolve("a/b");
         GenerateCommand failing = new GenerateCommand();
         failing.fill = store -> {
-            dev.gatehouse.service.Datasets.many(store, 1, 3);
+            dev.gatehouse.datasets.Datasets.many(store, 1, 3);
             throw new IllegalStateException("the disk is full");
         };
         assertThat(generate(failing, "--dataset", "many", "--data", data.toString())).isEqualTo(1);
