@@ -41,13 +41,19 @@ public final class HttpApi {
 
     /** @param limits what bounds slow and numerous clients, and how long a stop drains */
     public static Javalin create(Services services, String publicUrl, long minRevisionWaitMs, HttpLimits limits) {
+        return create(services, publicUrl, minRevisionWaitMs, limits, MetricsAccess.LOOPBACK);
+    }
+
+    /** @param metricsAccess who may read {@code GET /metrics} */
+    public static Javalin create(Services services, String publicUrl, long minRevisionWaitMs, HttpLimits limits,
+                                 MetricsAccess metricsAccess) {
         Shapes shapes = new Shapes(publicUrl);
         Http http = new Http(new Cursors(services.status().cursorSecret()));
         LongSupplier revision = () -> services.status().revision();
         return Javalin.create(config -> {
             config.http.maxRequestSize = HttpLimits.MAX_BODY;
             config.jetty.threadPool = new QueuedThreadPool(limits.maxRequests() + HttpLimits.SPARE_THREADS, 8, 60_000);
-            config.jetty.modifyServer(server -> JettyChain.install(server, limits, revision));
+            config.jetty.modifyServer(server -> JettyChain.install(server, limits, revision, services.core().metrics()));
             config.http.prefer405over404 = true;
             // 'eve/' must not name 'eve': a path that is not exactly a route is a 404, never an alias.
             config.router.ignoreTrailingSlashes = false;
@@ -55,9 +61,11 @@ public final class HttpApi {
             var r = config.routes;
 
             Idempotency idempotency = new Idempotency(services.idempotency());
+            r.before(Exchange::matched);
             r.before(ctx -> before(ctx, services, minRevisionWaitMs));
             r.before(idempotency::before);
             r.after(idempotency::after);
+            r.after(Exchange::matched);
             r.get("/healthz", ctx -> Http.json(ctx, 200, Json.object().put("status", "ok")));
             r.get("/readyz", ctx -> {
                 if (!services.status().ready()) {
@@ -66,6 +74,8 @@ public final class HttpApi {
                 Http.json(ctx, 200, Json.object().put("status", "ready")
                         .put("revision", Long.toString(services.status().revision())));
             });
+            new HomeRoutes().register(r);
+            new MetricsRoutes(services.core().metrics(), services.users(), metricsAccess).register(r);
             String openApi = OpenApi.document();
             r.get(OpenApi.PATH, ctx -> ctx.contentType("application/json").result(openApi));
             new UserRoutes(services.users(), shapes).register(r);
@@ -135,6 +145,7 @@ public final class HttpApi {
             String auth = ctx.header("Authorization");
             String token = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7) : null;
             Caller caller = services.users().authenticate(token);
+            Exchange.of(ctx).caller = caller.system() ? Caller.SYSTEM_ACTOR : caller.userId();
             ctx.attribute(Http.CALLER, caller);
         }
     }
