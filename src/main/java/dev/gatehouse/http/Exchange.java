@@ -2,6 +2,8 @@ package dev.gatehouse.http;
 
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
+import io.javalin.router.InternalRouter;
+import io.javalin.router.ParsedEndpoint;
 
 /**
  * What the routes learn about a request that its access-log line needs: the route template that matched and
@@ -19,9 +21,17 @@ final class Exchange {
         return ctx.req().getAttribute(ATTRIBUTE) instanceof Exchange e ? e : new Exchange();
     }
 
-    /** Notes the route template Javalin matched, once it is known (a 404 or a refusal before routing has none). */
-    static void matched(Context ctx) {
+    /**
+     * Notes the route template that answers the request, once it is known. A request refused before its
+     * handler ran (a missing token, say) has no matched endpoint yet: the router names the one it would have
+     * reached. A path no route serves keeps none.
+     */
+    static void matched(Context ctx, InternalRouter router) {
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        if (endpoint == null) {
+            ParsedEndpoint would = router.findFirstHttpHandlerEntry(ctx.method(), ctx.path());
+            endpoint = would == null ? null : would.endpoint;
+        }
         if (endpoint != null) {
             of(ctx).route = endpoint.path;
         }

@@ -8,7 +8,9 @@ import dev.gatehouse.service.Services;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.router.InternalRouter;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.util.regex.Pattern;
@@ -50,7 +52,9 @@ public final class HttpApi {
         Shapes shapes = new Shapes(publicUrl);
         Http http = new Http(new Cursors(services.status().cursorSecret()));
         LongSupplier revision = () -> services.status().revision();
-        return Javalin.create(config -> {
+        // The router, for the access log to name the route of a request refused before its handler ran.
+        AtomicReference<InternalRouter> router = new AtomicReference<>();
+        Javalin app = Javalin.create(config -> {
             config.http.maxRequestSize = HttpLimits.MAX_BODY;
             config.jetty.threadPool = new QueuedThreadPool(limits.maxRequests() + HttpLimits.SPARE_THREADS, 8, 60_000);
             config.jetty.modifyServer(server -> JettyChain.install(server, limits, revision, services.core().metrics()));
@@ -61,11 +65,10 @@ public final class HttpApi {
             var r = config.routes;
 
             Idempotency idempotency = new Idempotency(services.idempotency());
-            r.before(Exchange::matched);
             r.before(ctx -> before(ctx, services, minRevisionWaitMs));
             r.before(idempotency::before);
             r.after(idempotency::after);
-            r.after(Exchange::matched);
+            r.after(ctx -> Exchange.matched(ctx, router.get()));
             r.get("/healthz", ctx -> Http.json(ctx, 200, Json.object().put("status", "ok")));
             r.get("/readyz", ctx -> {
                 if (!services.status().ready()) {
@@ -114,6 +117,8 @@ public final class HttpApi {
             r.error(404, ctx -> ensureErrorBody(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path()));
             r.error(405, ctx -> ensureErrorBody(ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path()));
         });
+        router.set(app.unsafe.internalRouter);
+        return app;
     }
 
     /**
