@@ -60,11 +60,10 @@ record LogSettings(boolean json, Level level, boolean accessLog) {
         if (json) {
             root.iteratorForAppenders().forEachRemaining(a -> {
                 if (a instanceof OutputStreamAppender<ILoggingEvent> out) {
+                    // Swapped in place, at start-up before anything logs: stopping the appender would close its
+                    // stream, which only a console appender knows how to open again.
                     Encoder<ILoggingEvent> encoder = jsonEncoder(context);
-                    // Swapped while stopped: an appender writes with the encoder it started with.
-                    out.stop();
                     out.setEncoder(encoder);
-                    out.start();
                 }
             });
         }
