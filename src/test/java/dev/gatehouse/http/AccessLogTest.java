@@ -31,6 +31,8 @@ class AccessLogTest {
     Logger root;
     Logger gatehouse;
     Level gatehouseLevel;
+    Logger access;
+    Level accessLevel;
 
     @BeforeEach
     void start() {
@@ -39,6 +41,10 @@ class AccessLogTest {
         gatehouseLevel = gatehouse.getLevel();
         // Gatehouse's debug lines too: a secret must not reach the log at any level.
         gatehouse.setLevel(Level.DEBUG);
+        // The tests' logback-test.xml silences the access log for every other test.
+        access = (Logger) LoggerFactory.getLogger("gatehouse.access");
+        accessLevel = access.getLevel();
+        access.setLevel(Level.INFO);
         all.start();
         root.addAppender(all);
         app = TestApp.start(dir);
@@ -49,6 +55,7 @@ class AccessLogTest {
         app.close();
         root.detachAppender(all);
         gatehouse.setLevel(gatehouseLevel);
+        access.setLevel(accessLevel);
     }
 
     @Test
