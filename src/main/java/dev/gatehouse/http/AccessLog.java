@@ -49,7 +49,9 @@ final class AccessLog extends Handler.Wrapper {
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        String path = request.getHttpURI().getPath();
+        // As the client sent it, still percent-encoded: a decoded path could carry a line break into the log.
+        String raw = request.getHttpURI().getPath();
+        String path = raw == null ? "-" : raw;
         String caller = exchange.caller == null ? "-" : exchange.caller;
         String revision = response.getHeaders().get(Http.REVISION_HEADER);
         String ms = String.format(Locale.ROOT, "%.3f", nanos / 1e6);

@@ -100,6 +100,10 @@ class AccessLogTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.header("X-Request-Id")).isEqualTo("unknown-1");
         assertThat(awaitLine("unknown-1")).containsEntry("route", AccessLog.UNMATCHED).containsEntry("status", 404);
+        // An encoded line break stays encoded: a client cannot write a line of its own into the log.
+        app.send(request("/no/such%0Aroute", null, "newline-1"));
+        assertThat(awaitLine("newline-1")).containsEntry("path", "/no/such%0Aroute");
+        assertThat(eventOf("newline-1").getFormattedMessage()).doesNotContain("\n");
 
         TestApp.Res wrong = app.send(request("/v1/users/alice", "not-a-token-at-all-1234", "wrong-1"));
         assertThat(wrong.status()).isEqualTo(401);
