@@ -1,6 +1,7 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.http.HttpLimits;
+import dev.gatehouse.http.MetricsAccess;
 import java.time.Duration;
 import java.util.Map;
 
@@ -33,6 +34,16 @@ final class HttpSettings {
                         HttpLimits.DEFAULT_IDLE_TIMEOUT, false),
                 seconds("--drain-seconds", "GATEHOUSE_DRAIN_SECONDS", pick(f.drainSeconds(), env,
                         "GATEHOUSE_DRAIN_SECONDS"), HttpLimits.DEFAULT_DRAIN, true));
+    }
+
+    /** Who may read GET /metrics ({@code --metrics}, {@code GATEHOUSE_METRICS}): loopback clients by default. */
+    static MetricsAccess metricsAccess(String flag, Map<String, String> env) {
+        String text = pick(flag, env, "GATEHOUSE_METRICS");
+        try {
+            return text == null ? MetricsAccess.LOOPBACK : MetricsAccess.parse(text.toLowerCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--metrics / GATEHOUSE_METRICS " + e.getMessage(), e);
+        }
     }
 
     private static String pick(String flag, Map<String, String> env, String name) {

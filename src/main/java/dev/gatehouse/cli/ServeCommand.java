@@ -1,6 +1,7 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.http.HttpApi;
+import dev.gatehouse.http.MetricsAccess;
 import dev.gatehouse.service.Follower;
 import dev.gatehouse.service.Gatehouse;
 import dev.gatehouse.service.Services;
@@ -105,6 +106,22 @@ final class ServeCommand implements Callable<Integer> {
             + "rate limited too (env GATEHOUSE_RATE_LIMIT_SYSTEM, default false).")
     String rateLimitSystem;
 
+    @Option(names = "--log-format", paramLabel = "text|json", description = "The log's format: text, or one JSON "
+            + "object a line (env GATEHOUSE_LOG_FORMAT, default text).")
+    String logFormat;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", description = "trace, debug, info, warn or error "
+            + "(env GATEHOUSE_LOG_LEVEL, default info).")
+    String logLevel;
+
+    @Option(names = "--access-log", paramLabel = "on|off", description = "One log line per request "
+            + "(env GATEHOUSE_ACCESS_LOG, default on).")
+    String accessLog;
+
+    @Option(names = "--metrics", paramLabel = "open|loopback|token", description = "Who may read GET /metrics: anyone, "
+            + "loopback clients and the system token, or the system token only (env GATEHOUSE_METRICS, default loopback).")
+    String metrics;
+
     @Option(names = "--demo", description = "Fill a demo organization on first start and print how to try it.")
     boolean demo;
 
@@ -114,7 +131,11 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings;
+        MetricsAccess metricsAccess;
         try {
+            // First, so that whatever start-up logs is already in the format asked for.
+            LogSettings.resolve(logFormat, logLevel, accessLog, env).apply();
+            metricsAccess = HttpSettings.metricsAccess(metrics, env);
             settings = Settings.resolve(port, data, publicUrl,
                     DatabaseSettings.resolve(dbUrl, dbUser, dbPassword, dbWait, env),
                     HttpSettings.resolve(new HttpSettings.Flags(maxRequests, maxUploads, bodyTimeout, headerTimeout,
@@ -127,7 +148,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         Running running;
         try {
-            running = start(settings, demo, System.out);
+            running = start(settings, demo, System.out, metricsAccess);
         } catch (StartupFailure e) {
             System.err.println("gatehouse: cannot start: " + e.getMessage());
             return e.exitCode();
@@ -192,12 +213,16 @@ final class ServeCommand implements Callable<Integer> {
      * and only then writes the admin token. A start that fails removes the data directory if it made it.
      */
     static Running start(Settings settings, boolean demo, PrintStream out) throws Exception {
+        return start(settings, demo, out, MetricsAccess.LOOPBACK);
+    }
+
+    static Running start(Settings settings, boolean demo, PrintStream out, MetricsAccess metricsAccess) throws Exception {
         Path dir = settings.dataDir();
         StartupChecks.dataDirectory(dir);
         StartupChecks.portFree(settings.port());
         boolean existed = Files.exists(dir);
         try {
-            return open(settings, demo, out);
+            return open(settings, demo, out, metricsAccess);
         } catch (Exception | Error e) {
             if (!existed) {
                 removeTree(dir);
@@ -209,7 +234,8 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static Running open(Settings settings, boolean demo, PrintStream out) throws Exception {
+    private static Running open(Settings settings, boolean demo, PrintStream out, MetricsAccess metricsAccess)
+            throws Exception {
         // Owner-only: it holds the admin token, the database and (SQLite) the key that seals its secrets.
         PrivateFiles.directory(settings.dataDir());
         Store store = settings.database().open(settings.dataDir());
@@ -228,7 +254,7 @@ final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         try {
-            return serve(settings, demo, out, core, admin);
+            return serve(settings, demo, out, core, admin, metricsAccess);
         } catch (Exception | Error e) {
             core.close();
             throw e;
@@ -245,23 +271,24 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private static Running serve(Settings settings, boolean demo, PrintStream out, Gatehouse core,
-                                 AdminToken.Resolved admin) throws Exception {
+                                 AdminToken.Resolved admin, MetricsAccess metricsAccess) throws Exception {
         Services services = Services.create(core, admin.token(), settings.webhooks());
+        core.metrics().bindJvmAndProcess();
         String url = settings.publicUrl();
         long waitMs = HttpApi.DEFAULT_MIN_REVISION_WAIT_MS;
         Javalin app;
         int boundPort;
         if (url == null) {
             // The URL names the port, and port 0 is only known once bound: start, then read it.
-            app = HttpApi.create(services, "http://localhost:" + settings.port(), waitMs, settings.http(), settings.rates()).start(settings.port());
+            app = HttpApi.create(services, "http://localhost:" + settings.port(), waitMs, settings.http(), settings.rates(), metricsAccess).start(settings.port());
             boundPort = app.port();
             if (settings.port() == 0) {
                 app.stop();
-                app = HttpApi.create(services, "http://localhost:" + boundPort, waitMs, settings.http(), settings.rates()).start(boundPort);
+                app = HttpApi.create(services, "http://localhost:" + boundPort, waitMs, settings.http(), settings.rates(), metricsAccess).start(boundPort);
             }
             url = "http://localhost:" + boundPort;
         } else {
-            app = HttpApi.create(services, url, waitMs, settings.http(), settings.rates()).start(settings.port());
+            app = HttpApi.create(services, url, waitMs, settings.http(), settings.rates(), metricsAccess).start(settings.port());
             boundPort = app.port();
         }
         out.println("Gatehouse is serving on " + url + " (" + settings.database().describe(settings.dataDir()) + ", revision "

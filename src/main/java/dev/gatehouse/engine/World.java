@@ -131,9 +131,32 @@ public final class World {
     }
     private final Map<SubjectRef, Set<ResourceRef>> grantsBySubject = new HashMap<>();
 
+    /** Kept as members and grants come and go, so that their counts never need a walk of the world. */
+    private int memberCount;
+    private int grantCount;
+
     private final Map<String, ApiToken> tokens = new HashMap<>();
     private final Map<String, ApiToken> tokensByHash = new HashMap<>();
     private final Map<String, TreeMap<String, ApiToken>> tokensByUser = new HashMap<>();
+
+    // ---------------------------------------------------------------- sizes, each O(1)
+
+    public int organizationCount() {
+        return organizations.size();
+    }
+
+    public int memberCount() {
+        return memberCount;
+    }
+
+    /** Collections, spaces, sites and pages. */
+    public int resourceCount() {
+        return collections.size() + spaces.size() + sites.size() + pages.size();
+    }
+
+    public int grantCount() {
+        return grantCount;
+    }
 
     // ---------------------------------------------------------------- applying changes
 
@@ -320,6 +343,8 @@ public final class World {
         Member old = membersByOrg.computeIfAbsent(member.orgId(), k -> new TreeMap<>()).put(member.userId(), member);
         if (old != null) {
             removeFromSet(membersByJoined, old.orgId(), old);
+        } else {
+            memberCount++;
         }
         membersByJoined.computeIfAbsent(member.orgId(), k -> new TreeSet<>(MEMBER_JOIN_ORDER)).add(member);
         memberLookup.computeIfAbsent(member.orgId(), k -> new HashMap<>())
@@ -337,6 +362,7 @@ public final class World {
         Member old = member(orgId, userId);
         if (old != null) {
             removeFromSet(membersByJoined, orgId, old);
+            memberCount--;
         }
         removeFrom(membersByOrg, orgId, userId);
         removeFrom(memberLookup, orgId, userId);
@@ -556,7 +582,9 @@ public final class World {
     void putGrant(Grant g) {
         SubjectRef subject = g.subject();
         obtainNode(g.resource().type(), g.resource().id()).putGrant(g, key(subject));
-        grantsBySubject.computeIfAbsent(subject, k -> new LinkedHashSet<>()).add(g.resource());
+        if (grantsBySubject.computeIfAbsent(subject, k -> new LinkedHashSet<>()).add(g.resource())) {
+            grantCount++;
+        }
     }
 
     void removeGrant(ResourceRef resource, SubjectRef subject) {
@@ -567,7 +595,9 @@ public final class World {
         }
         Set<ResourceRef> held = grantsBySubject.get(subject);
         if (held != null) {
-            held.remove(resource);
+            if (held.remove(resource)) {
+                grantCount--;
+            }
             if (held.isEmpty()) {
                 grantsBySubject.remove(subject);
             }

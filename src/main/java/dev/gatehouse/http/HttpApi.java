@@ -8,7 +8,9 @@ import dev.gatehouse.service.Services;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.router.InternalRouter;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.util.regex.Pattern;
@@ -41,25 +43,30 @@ public final class HttpApi {
 
     /** @param limits what bounds slow and numerous clients, and how long a stop drains */
     public static Javalin create(Services services, String publicUrl, long minRevisionWaitMs, HttpLimits limits) {
-        return create(services, publicUrl, minRevisionWaitMs, limits, new RateLimiter(RateLimits.defaults()));
+        return create(services, publicUrl, minRevisionWaitMs, limits, RateLimits.defaults(), MetricsAccess.LOOPBACK);
     }
 
-    /** @param rates how many requests each caller may make */
+    /**
+     * @param rates         how many requests each caller may make
+     * @param metricsAccess who may read {@code GET /metrics}
+     */
     public static Javalin create(Services services, String publicUrl, long minRevisionWaitMs, HttpLimits limits,
-                                 RateLimits rates) {
-        return create(services, publicUrl, minRevisionWaitMs, limits, new RateLimiter(rates));
+                                 RateLimits rates, MetricsAccess metricsAccess) {
+        return create(services, publicUrl, minRevisionWaitMs, limits, new RateLimiter(rates), metricsAccess);
     }
 
     static Javalin create(Services services, String publicUrl, long minRevisionWaitMs, HttpLimits limits,
-                          RateLimiter limiter) {
-        RateGate rates = new RateGate(limiter);
+                          RateLimiter limiter, MetricsAccess metricsAccess) {
+        RateGate rates = new RateGate(limiter, services.core().metrics().rateLimitRefusals()::increment);
         Shapes shapes = new Shapes(publicUrl);
         Http http = new Http(new Cursors(services.status().cursorSecret()));
         LongSupplier revision = () -> services.status().revision();
-        return Javalin.create(config -> {
+        // The router, for the access log to name the route of a request refused before its handler ran.
+        AtomicReference<InternalRouter> router = new AtomicReference<>();
+        Javalin app = Javalin.create(config -> {
             config.http.maxRequestSize = HttpLimits.MAX_BODY;
             config.jetty.threadPool = new QueuedThreadPool(limits.maxRequests() + HttpLimits.SPARE_THREADS, 8, 60_000);
-            config.jetty.modifyServer(server -> JettyChain.install(server, limits, revision));
+            config.jetty.modifyServer(server -> JettyChain.install(server, limits, revision, services.core().metrics()));
             config.http.prefer405over404 = true;
             // 'eve/' must not name 'eve': a path that is not exactly a route is a 404, never an alias.
             config.router.ignoreTrailingSlashes = false;
@@ -70,6 +77,7 @@ public final class HttpApi {
             r.before(ctx -> before(ctx, services, minRevisionWaitMs, rates));
             r.before(idempotency::before);
             r.after(idempotency::after);
+            r.after(ctx -> Exchange.matched(ctx, router.get()));
             r.get("/healthz", ctx -> Http.json(ctx, 200, Json.object().put("status", "ok")));
             r.get("/readyz", ctx -> {
                 if (!services.status().ready()) {
@@ -78,6 +86,8 @@ public final class HttpApi {
                 Http.json(ctx, 200, Json.object().put("status", "ready")
                         .put("revision", Long.toString(services.status().revision())));
             });
+            new HomeRoutes().register(r);
+            new MetricsRoutes(services.core().metrics(), services.users(), metricsAccess).register(r);
             String openApi = OpenApi.document(publicUrl);
             r.get(OpenApi.PATH, ctx -> ctx.contentType("application/json").result(openApi));
             new UserRoutes(services.users(), shapes).register(r);
@@ -116,6 +126,8 @@ public final class HttpApi {
             r.error(404, ctx -> ensureErrorBody(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path()));
             r.error(405, ctx -> ensureErrorBody(ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path()));
         });
+        router.set(app.unsafe.internalRouter);
+        return app;
     }
 
     /**
@@ -162,6 +174,7 @@ public final class HttpApi {
                 rates.address(ctx);
                 throw e;
             }
+            Exchange.of(ctx).caller = caller.system() ? Caller.SYSTEM_ACTOR : caller.userId();
             if (!caller.system() || rates.limitsSystem()) {
                 rates.token(ctx, token);
             }

@@ -38,6 +38,11 @@ final class JsonErrorHandler extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
         int status = code == 505 ? 400 : code;
+        // An error answer may have been reset on its way here, or Jetty refused the request before any handler
+        // gave it an id: either way the answer carries the one the request has, or would have had.
+        String id = request.getAttribute(RequestIds.ATTRIBUTE) instanceof String given ? given
+                : RequestIds.accept(request.getHeaders().get(RequestIds.HEADER));
+        response.getHeaders().put(RequestIds.HEADER, id);
         send(response, status, describe(status, message), callback);
     }
 
@@ -62,6 +67,8 @@ final class JsonErrorHandler extends ErrorHandler {
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, "application/json"));
         fields.put(new HttpField(Http.REVISION_HEADER, Long.toString(revision.getAsLong())));
+        // No request exists yet to carry a client's id: the answer gets one of its own, to be quoted in reports.
+        fields.put(new HttpField(RequestIds.HEADER, RequestIds.generate()));
         return ByteBuffer.wrap(body(status, describe(status, reason)));
     }
 

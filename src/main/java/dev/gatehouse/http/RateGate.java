@@ -18,9 +18,12 @@ final class RateGate {
     static final String RESET = "X-RateLimit-Reset";
 
     private final RateLimiter limiter;
+    /** Told of every refusal, so that an operator sees them in the metrics. */
+    private final Runnable refused;
 
-    RateGate(RateLimiter limiter) {
+    RateGate(RateLimiter limiter, Runnable refused) {
         this.limiter = limiter;
+        this.refused = refused;
     }
 
     boolean limitsSystem() {
@@ -46,6 +49,7 @@ final class RateGate {
         ctx.header(RESET, Long.toString(d.resetEpochSeconds()));
         if (!d.allowed()) {
             ctx.header("Retry-After", Long.toString(d.retryAfterSeconds()));
+            refused.run();
             throw new ApiException(429, "API rate limit exceeded (" + limiter.limits().perMinute(write) + " "
                     + (write ? "writes" : "reads") + " a minute); please try again in " + d.retryAfterSeconds()
                     + " seconds");

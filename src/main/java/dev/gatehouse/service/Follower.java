@@ -29,8 +29,9 @@ public final class Follower implements AutoCloseable {
         while (background.running()) {
             try {
                 long latest = core.store().awaitChange(core.index().revision(), WAIT_MILLIS);
+                core.metrics().followerSaw(latest);
                 if (latest > core.index().revision()) {
-                    core.catchUp();
+                    core.metrics().followerApplied(core.catchUp());
                 }
                 pause = 100;
             } catch (StoreException e) {

@@ -27,11 +27,12 @@ public final class Gatehouse implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final Outage outage = new Outage();
     private final GroupCommit writes;
+    private final Metrics metrics = new Metrics(index);
 
     private Gatehouse(Store store, Clock clock, long writeTimeoutMillis) {
         this.store = store;
         this.clock = clock;
-        this.writes = new GroupCommit(store, index, this::now, writeTimeoutMillis, outage);
+        this.writes = new GroupCommit(store, index, this::now, writeTimeoutMillis, outage, metrics);
     }
 
     /** Opens Gatehouse on a store, loading the index from what the store holds. */
@@ -55,6 +56,11 @@ public final class Gatehouse implements AutoCloseable {
 
     public Store store() {
         return store;
+    }
+
+    /** The meters every service records into. */
+    public Metrics metrics() {
+        return metrics;
     }
 
     /** Runs a read against a consistent state of the index. */
@@ -114,6 +120,7 @@ public final class Gatehouse implements AutoCloseable {
 
     @Override
     public void close() {
+        metrics.close();
         store.close();
     }
 }

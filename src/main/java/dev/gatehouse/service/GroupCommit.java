@@ -60,15 +60,17 @@ final class GroupCommit {
     private final Supplier<Instant> clock;
     private final long timeoutNanos;
     private final Outage outage;
+    private final Metrics metrics;
     private final ReentrantLock lock = new ReentrantLock();
     private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
 
-    GroupCommit(Store store, Index index, Supplier<Instant> clock, long timeoutMillis, Outage outage) {
+    GroupCommit(Store store, Index index, Supplier<Instant> clock, long timeoutMillis, Outage outage, Metrics metrics) {
         this.store = store;
         this.index = index;
         this.clock = clock;
         this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         this.outage = outage;
+        this.metrics = metrics;
     }
 
     <T> Written<T> write(Caller caller, Function<World, Plan<T>> planner) {
@@ -289,7 +291,9 @@ final class GroupCommit {
             if (held.isEmpty()) {
                 return again;
             }
+            long started = System.nanoTime();
             g.commit();
+            metrics.groupCommitted(held.size(), System.nanoTime() - started);
         } catch (StaleRevisionException stale) {
             throw stale;
         } catch (CommitOutcomeUnknownException unknown) {

@@ -62,6 +62,7 @@ public final class IdempotencyService {
             throw ApiException.conflict("a request with the Idempotency-Key '" + key + "' is still running; retry"
                     + " when it has been answered");
         }
+        core.metrics().idempotencyReplay();
         return new Decision.Replay(earlier);
     }
 

@@ -87,9 +87,12 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     /** One round: every webhook whose retry is due gets what is pending for it. */
     public void runOnce() {
+        int behind = 0;
         for (Webhook w : core.store().webhooks(null)) {
             Instant due = notBefore.get(w.id());
             if (due != null && core.now().isBefore(due)) {
+                // Waiting for its retry: it still has what failed to deliver.
+                behind++;
                 continue;
             }
             if (!pending(w)) {
@@ -100,7 +103,11 @@ public final class WebhookDispatcher implements AutoCloseable {
             if (core.store().leaseWebhook(w.id(), node, now, now.plus(timing.lease()))) {
                 deliverPending(w);
             }
+            if (pending(w)) {
+                behind++;
+            }
         }
+        core.metrics().webhookBacklog(behind);
     }
 
     private boolean pending(Webhook w) {
@@ -171,6 +178,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         long millis = (System.nanoTime() - start) / 1_000_000;
         core.store().recordDelivery(new WebhookDelivery(0, w.id(), e.revision(), e.seq(), e.event().action(), attempt,
                 at, status, error, millis), node, error == null);
+        core.metrics().webhookDelivered(error == null);
         if (error == null) {
             failures.remove(w.id());
             notBefore.remove(w.id());

@@ -48,6 +48,9 @@ class BadInputTest {
             Map<String, String> real = Map.of("orgId", org, "userId", "bob", "teamId", team, "collectionId", c, "spaceId", s,
                     "siteId", siteId, "siteSpaceId", siteSpace, "tokenId", tokenId, "pageId", pageId,
                     "webhookId", webhookId);
+            // One of the documents GET /docs/{file} serves (Map.of takes at most ten pairs).
+            real = new java.util.HashMap<>(real);
+            real.put("file", "api.md");
 
             List<String> callers = new ArrayList<>(List.of(TestApp.SYSTEM, alice, bob, "bogus"));
             int requests = 0;

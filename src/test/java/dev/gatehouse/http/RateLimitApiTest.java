@@ -43,6 +43,7 @@ class RateLimitApiTest {
         TestApp.Res refused = app.get("/v1/user", alice);
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.json().get("error").get("code").asInt()).isEqualTo(429);
+        assertThat(app.core().metrics().rateLimitRefusals().count()).as("counted for /metrics").isEqualTo(1.0);
         assertThat(refused.json().get("error").get("message").asText()).contains("rate limit");
         assertThat(refused.header("Retry-After")).isEqualTo("1");
         assertThat(refused.header("X-RateLimit-Remaining")).isEqualTo("0");

@@ -86,7 +86,8 @@ public final class TestApp implements AutoCloseable {
         core = Gatehouse.open(opener.get(), Clock.systemUTC());
         // Test receivers listen on loopback, which a real server refuses unless its operator allows it.
         WebhookPolicy policy = WebhookPolicy.allowing("127.0.0.1");
-        app = HttpApi.create(Services.create(core, SYSTEM, policy), "http://localhost", 300, limits, rates).start(0);
+        app = HttpApi.create(Services.create(core, SYSTEM, policy), "http://localhost", 300, limits, rates,
+                MetricsAccess.LOOPBACK).start(0);
         origin = "http://localhost:" + app.port();
         webhooks = new WebhookDispatcher(core, policy, new WebhookDispatcher.Timing(Duration.ofMillis(20),
                 Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(2), Duration.ofSeconds(5)));
@@ -147,7 +148,9 @@ public final class TestApp implements AutoCloseable {
     public Res send(HttpRequest request) {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode json = r.body() == null || r.body().isEmpty() ? null : JSON.readTree(r.body());
+            // Only JSON is parsed: the home page, the documents and the metrics are text.
+            boolean isJson = r.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+            JsonNode json = r.body() == null || r.body().isEmpty() || !isJson ? null : JSON.readTree(r.body());
             return new Res(r.statusCode(), json, r.body(), r.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException(e);

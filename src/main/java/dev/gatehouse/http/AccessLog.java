@@ -1,0 +1,66 @@
+package dev.gatehouse.http;
+
+import dev.gatehouse.service.Metrics;
+import java.time.Instant;
+import java.util.Locale;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outermost handler: gives each request its {@code X-Request-Id} (echoed on every answer, the refusals in
+ * front of the routes included), and once it is answered writes one access-log line and records it in the
+ * request meters. The line names the caller by user id, or {@code system}, and never carries a header, a
+ * query string or a body: those are where tokens, Idempotency-Keys and secrets travel.
+ */
+final class AccessLog extends Handler.Wrapper {
+    /** A logger of its own, so that operators can silence it ({@code gatehouse.access}) without the rest. */
+    static final Logger LOG = LoggerFactory.getLogger("gatehouse.access");
+    /** For requests no route matched: a raw path would make a meter per path anyone cares to send. */
+    static final String UNMATCHED = "unmatched";
+
+    private final Metrics metrics;
+
+    AccessLog(Metrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        long start = System.nanoTime();
+        String id = RequestIds.accept(request.getHeaders().get(RequestIds.HEADER));
+        Exchange exchange = new Exchange();
+        request.setAttribute(RequestIds.ATTRIBUTE, id);
+        request.setAttribute(Exchange.ATTRIBUTE, exchange);
+        response.getHeaders().put(RequestIds.HEADER, id);
+        Request.addCompletionListener(request, failure -> completed(request, response, exchange, id, start));
+        return super.handle(request, response, callback);
+    }
+
+    private void completed(Request request, Response response, Exchange exchange, String id, long start) {
+        long nanos = System.nanoTime() - start;
+        String route = exchange.route == null ? UNMATCHED : exchange.route;
+        int status = response.getStatus();
+        String method = request.getMethod();
+        metrics.request(method, route, status, nanos);
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        // As the client sent it, still percent-encoded: a decoded path could carry a line break into the log.
+        String raw = request.getHttpURI().getPath();
+        String path = raw == null ? "-" : raw;
+        String caller = exchange.caller == null ? "-" : exchange.caller;
+        String revision = response.getHeaders().get(Http.REVISION_HEADER);
+        String ms = String.format(Locale.ROOT, "%.3f", nanos / 1e6);
+        String time = Instant.now().toString();
+        LOG.atInfo().addKeyValue("time", time).addKeyValue("method", method).addKeyValue("route", route)
+                .addKeyValue("path", path).addKeyValue("status", status).addKeyValue("durationMs", ms)
+                .addKeyValue("caller", caller).addKeyValue("revision", revision == null ? "-" : revision)
+                .addKeyValue("requestId", id)
+                .log("{} {} {} {} {} {}ms caller={} revision={} requestId={}", time, method, route, path, status, ms,
+                        caller, revision == null ? "-" : revision, id);
+    }
+}

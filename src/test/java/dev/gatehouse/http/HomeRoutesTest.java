@@ -1,0 +1,95 @@
+package dev.gatehouse.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** GET / for a browser and for a client asking for JSON, and the documents it links to. */
+class HomeRoutesTest {
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
+    TestApp app;
+
+    @BeforeEach
+    void start() {
+        app = TestApp.start(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void aBrowserGetsAPageWithNoScriptThatLinksEverywhere() throws Exception {
+        HttpResponse<String> r = get("/", "text/html,application/xhtml+xml,*/*;q=0.8");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow().replace(" ", "")).isEqualTo("text/html;charset=utf-8");
+        assertThat(r.headers().firstValue("Content-Security-Policy")).hasValue(HomeRoutes.CSP);
+        assertThat(HomeRoutes.CSP).startsWith("default-src 'none'");
+        String page = r.body();
+        String version = HomeRoutes.version();
+        assertThat(version).matches("[0-9]+\\.[0-9]+\\.[0-9]+.*");
+        assertThat(page).contains("Gatehouse").contains(version).doesNotContainIgnoringCase("<script")
+                .doesNotContain("http://").doesNotContain("https://").doesNotContain("style=");
+        List<String> links = new ArrayList<>();
+        Matcher m = Pattern.compile("href=\"([^\"]+)\"").matcher(page);
+        while (m.find()) {
+            links.add(m.group(1));
+        }
+        assertThat(links).contains("/v1/openapi.json", "/healthz", "/metrics");
+        for (String link : links) {
+            assertThat(get(link, "*/*").statusCode()).as(link).isEqualTo(200);
+        }
+        assertThat(links).filteredOn(l -> l.startsWith("/docs/")).hasSize(HomeRoutes.DOCS.size());
+    }
+
+    @Test
+    void aClientAskingForJsonGetsNameVersionAndLinks() throws Exception {
+        HttpResponse<String> r = get("/", "application/json");
+        assertThat(r.statusCode()).isEqualTo(200);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+        assertThat(json.get("name").asText()).isEqualTo("Gatehouse");
+        assertThat(json.get("version").asText()).isEqualTo(HomeRoutes.version());
+        assertThat(json.get("links").get("openapi").asText()).isEqualTo("/v1/openapi.json");
+        assertThat(json.get("links").get("health").asText()).isEqualTo("/healthz");
+        assertThat(json.get("links").get("metrics").asText()).isEqualTo("/metrics");
+        assertThat(json.get("links").get("docs").get("api.md").asText()).isEqualTo("/docs/api.md");
+    }
+
+    @Test
+    void theDocsAreServedAsTextAndTheListIsComplete() throws Exception {
+        List<String> inRepository;
+        try (Stream<Path> files = Files.list(Path.of("docs"))) {
+            inRepository = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".md")).sorted().toList();
+        }
+        assertThat(HomeRoutes.DOCS).containsExactlyInAnyOrderElementsOf(inRepository);
+        HttpResponse<String> doc = get("/docs/api.md", "*/*");
+        assertThat(doc.statusCode()).isEqualTo(200);
+        assertThat(doc.headers().firstValue("Content-Type").orElseThrow().replace(" ", "")).isEqualTo("text/plain;charset=utf-8");
+        assertThat(doc.body()).isEqualTo(Files.readString(Path.of("docs/api.md")));
+        assertThat(get("/docs/..%2Fpom.xml", "*/*").statusCode()).isIn(400, 404);
+        assertThat(get("/docs/pom.xml", "*/*").statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> get(String path, String accept) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(app.origin() + path)).header("Accept", accept).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
