@@ -38,6 +38,7 @@ class DataDirectoryPermissionsTest {
         Settings s = Settings.resolve(0, data, null, Map.of());
         try (ServeCommand.Running running = ServeCommand.start(s, false,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            assertThat(running.port()).isPositive();
             assertThat(data.resolve("gatehouse.db-wal")).exists();
             assertThat(data.resolve("gatehouse.db-shm")).exists();
             assertPrivate(data);
@@ -58,6 +59,7 @@ class DataDirectoryPermissionsTest {
         Files.setPosixFilePermissions(data.resolve("gatehouse.db"), PosixFilePermissions.fromString("rw-r--r--"));
         try (ServeCommand.Running running = ServeCommand.start(s, false,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            assertThat(running.port()).isPositive();
             assertPrivate(data);
         }
     }

@@ -186,6 +186,7 @@ class ServeCommandTest {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         Settings s = Settings.resolve(0, dir, null, Map.of("GATEHOUSE_ADMIN_TOKEN", "0123456789abcdefXYZ"));
         try (ServeCommand.Running running = ServeCommand.start(s, false, new PrintStream(buf, true, StandardCharsets.UTF_8))) {
+            assertThat(running.port()).isPositive();
             assertThat(buf.toString(StandardCharsets.UTF_8)).contains("System token: the one GATEHOUSE_ADMIN_TOKEN sets")
                     .doesNotContain("0123456789abcdefXYZ");
         }

@@ -50,7 +50,7 @@ final class FuzzRequests {
         this.ids = ids;
         this.tokens = tokens;
         this.routes = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = openApi.get("paths").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = openApi.get("paths").properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> p = it.next();
             for (String m : METHODS) {
                 if (p.getValue().has(m.toLowerCase())) {

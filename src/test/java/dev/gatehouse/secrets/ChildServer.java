@@ -79,10 +79,16 @@ final class ChildServer implements AutoCloseable {
 
     /** Stops it as an operator does (SIGTERM: the shutdown hook closes the store) and waits for the exit. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            // Asked to stop: the child is killed, and the interrupt kept for the caller.
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }
