@@ -1,12 +1,11 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.store.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -34,11 +33,8 @@ final class AdminToken {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         String token = "gh_sys_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        } catch (FileAlreadyExistsException e) {
+        if (!PrivateFiles.file(file)) {
+            // Another process made it meanwhile: its token is the one.
             return new Resolved(Files.readString(file, StandardCharsets.UTF_8).strip(), false, file);
         }
         Files.writeString(file, token + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);

@@ -1,5 +1,6 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.store.PrivateFiles;
 import dev.gatehouse.model.DefaultLevel;
 import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.Role;
@@ -14,7 +15,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,11 +151,7 @@ final class Demo {
         StringBuilder text = new StringBuilder();
         tokens.forEach((user, token) -> text.append(user).append(' ').append(token).append('\n'));
         Files.deleteIfExists(file);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        }
+        PrivateFiles.file(file);
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 }

@@ -17,10 +17,9 @@ import java.util.concurrent.TimeUnit;
  * A TCP relay between a node and PostgreSQL that breaks the network the ways a real one breaks: it cuts
  * every connection (now, or when the server answers the next COMMIT: committed, and the node never hears
  * it; or in the middle of a group of writes), refuses new ones while down, or stalls: stops forwarding in both directions, holding what it read,
- * until resumed.
- * (nodes.TcpProxy only goes down and up; its package keeps it private, and stalls need the pumps' help.)
+ * until resumed. The outage test of {@code nodes} uses it too, for down and up.
  */
-final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements AutoCloseable {
     private final int targetPort;
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
@@ -34,14 +33,14 @@ final class FaultProxy implements AutoCloseable {
     private static final byte[] COMMIT = "COMMIT\0".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ROLLBACK = "ROLLBACK\0".getBytes(StandardCharsets.US_ASCII);
 
-    FaultProxy(int targetPort) throws IOException {
+    public FaultProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.port = s.getLocalPort();
         listen(s);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -58,7 +57,7 @@ final class FaultProxy implements AutoCloseable {
     }
 
     /** Drops every connection and refuses new ones, as a database that went away. */
-    synchronized void down() throws IOException {
+    public synchronized void down() throws IOException {
         if (server != null) {
             server.close();
             server = null;
@@ -66,7 +65,7 @@ final class FaultProxy implements AutoCloseable {
         cut();
     }
 
-    synchronized void up() throws IOException {
+    public synchronized void up() throws IOException {
         if (server == null) {
             ServerSocket s = new ServerSocket();
             s.setReuseAddress(true);

@@ -2,6 +2,7 @@ package dev.gatehouse.nodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.faults.FaultProxy;
 import dev.gatehouse.http.TestApp;
 import dev.gatehouse.store.postgres.PostgresStore;
 import dev.gatehouse.store.postgres.PostgresTarget;
@@ -33,7 +34,7 @@ class DatabaseOutageTest {
     void writesAreRefusedReadsGoOnAndTheNodeCatchesUpWhenTheDatabaseReturns() throws Exception {
         PostgresTarget db = postgres.migratedDatabase();
         String dbName = db.url().substring(db.url().lastIndexOf('/') + 1);
-        try (TcpProxy proxy = new TcpProxy(postgres.port())) {
+        try (FaultProxy proxy = new FaultProxy(postgres.port())) {
             PostgresTarget viaProxy = new PostgresTarget("jdbc:postgresql://localhost:" + proxy.port() + "/" + dbName
                     + "?connectTimeout=2&socketTimeout=5", db.user(), db.password());
             try (TestApp cut = TestApp.start(() -> PostgresStore.open(viaProxy, Duration.ofSeconds(10), TestPostgres.KEY));
