@@ -33,7 +33,7 @@ final class Demo {
 
     static void run(Services s, Path dataDir, String url, PrintStream out) throws IOException {
         Path tokensFile = dataDir.resolve(TOKENS_FILE);
-        if (s.core().read(w -> w.user("alice")) != null) {
+        if (s.reads().read(w -> w.user("alice")) != null) {
             again(s, tokensFile, url, out);
             return;
         }
@@ -85,7 +85,7 @@ final class Demo {
      */
     private static void again(Services s, Path tokensFile, String url, PrintStream out) throws IOException {
         out.println("The demo organization is already here.");
-        String[] ids = s.core().read(w -> {
+        String[] ids = s.reads().read(w -> {
             for (String org : w.organizationsOf("alice")) {
                 if (w.organization(org).title().equals("Acme Documentation")) {
                     String onboarding = null;

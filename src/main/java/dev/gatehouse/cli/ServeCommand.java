@@ -1,23 +1,17 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.http.HttpApi;
+import dev.gatehouse.http.HttpOptions;
 import dev.gatehouse.http.MetricsAccess;
-import dev.gatehouse.service.Follower;
-import dev.gatehouse.service.Gatehouse;
 import dev.gatehouse.service.Services;
 import dev.gatehouse.service.WebhookDispatcher;
 import dev.gatehouse.store.PrivateFiles;
 import dev.gatehouse.store.Store;
-import io.javalin.Javalin;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -146,7 +140,7 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("gatehouse: " + e.getMessage());
             return 2;
         }
-        Running running;
+        Node running;
         try {
             running = start(settings, demo, System.out, metricsAccess);
         } catch (StartupFailure e) {
@@ -177,31 +171,6 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A started server and what it holds open. */
-    record Running(Javalin app, Gatehouse core, int port, Follower follower, WebhookDispatcher webhooks,
-                   Duration drain, AtomicBoolean closed) implements AutoCloseable {
-        Running(Javalin app, Gatehouse core, int port, Follower follower, WebhookDispatcher webhooks, Duration drain) {
-            this(app, core, port, follower, webhooks, drain, new AtomicBoolean());
-        }
-
-        /** Drains and stops the server first: the requests in flight may be writes, which need the store. */
-        @Override
-        public void close() {
-            if (!closed.compareAndSet(false, true)) {
-                return;
-            }
-            try {
-                HttpApi.drain(app, drain);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            app.stop();
-            webhooks.close();
-            follower.close();
-            core.close();
-        }
-    }
-
     private static String oneLine(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int nl = m.indexOf('\n');
@@ -212,11 +181,11 @@ final class ServeCommand implements Callable<Integer> {
      * Checks what can be checked before anything is written (the data path, the port), then opens the store
      * and only then writes the admin token. A start that fails removes the data directory if it made it.
      */
-    static Running start(Settings settings, boolean demo, PrintStream out) throws Exception {
+    static Node start(Settings settings, boolean demo, PrintStream out) throws Exception {
         return start(settings, demo, out, MetricsAccess.LOOPBACK);
     }
 
-    static Running start(Settings settings, boolean demo, PrintStream out, MetricsAccess metricsAccess) throws Exception {
+    static Node start(Settings settings, boolean demo, PrintStream out, MetricsAccess metricsAccess) throws Exception {
         Path dir = settings.dataDir();
         StartupChecks.dataDirectory(dir);
         StartupChecks.portFree(settings.port());
@@ -234,30 +203,55 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static Running open(Settings settings, boolean demo, PrintStream out, MetricsAccess metricsAccess)
+    private static Node open(Settings settings, boolean demo, PrintStream out, MetricsAccess metricsAccess)
             throws Exception {
         // Owner-only: it holds the admin token, the database and (SQLite) the key that seals its secrets.
         PrivateFiles.directory(settings.dataDir());
+        // The store is opened (and the index loaded) before the token is written: a database that cannot be
+        // used leaves no token behind.
         Store store = settings.database().open(settings.dataDir());
-        Gatehouse core;
         AdminToken.Resolved admin;
-        try {
-            core = Gatehouse.open(store, Clock.systemUTC(), settings.database().writeTimeout().toMillis());
-        } catch (RuntimeException e) {
-            store.close();
-            throw e;
-        }
         try {
             admin = AdminToken.resolve(settings);
         } catch (java.io.IOException | RuntimeException e) {
-            core.close();
+            store.close();
             throw e;
         }
+        Node node = Node.start(config(settings, store, admin.token(), metricsAccess));
         try {
-            return serve(settings, demo, out, core, admin, metricsAccess);
+            announce(settings, node, admin, out);
+            if (demo) {
+                Demo.run(node.services(), settings.dataDir(), node.url(), out);
+            }
+            return node;
         } catch (Exception | Error e) {
-            core.close();
+            node.close();
             throw e;
+        }
+    }
+
+    /** The node's one configuration, from the settings. */
+    static NodeConfig config(Settings settings, Store store, String systemToken, MetricsAccess metricsAccess) {
+        Services.Options services = Services.Options.defaults(systemToken)
+                .withWriteTimeout(settings.database().writeTimeout())
+                .withWebhooks(settings.webhooks(), WebhookDispatcher.Timing.standard());
+        HttpOptions http = HttpOptions.defaults().withPublicUrl(settings.publicUrl()).withLimits(settings.http())
+                .withRates(settings.rates(), System::nanoTime).withMetrics(metricsAccess);
+        return new NodeConfig(() -> store, settings.port(), services, http, true);
+    }
+
+    private static void announce(Settings settings, Node node, AdminToken.Resolved admin, PrintStream out) {
+        long revision = node.services().status().revision();
+        out.println("Gatehouse is serving on " + node.url() + " (" + settings.database().describe(settings.dataDir())
+                + ", revision " + revision + ")");
+        if (admin.created()) {
+            out.println("System token (shown once; also kept, owner-readable only, in " + admin.file() + "):");
+            out.println("  " + admin.token());
+        } else if (admin.file() != null) {
+            // Never the token itself after the first start: only where an operator finds it.
+            out.println("System token: in " + admin.file() + " (owner-readable only)");
+        } else {
+            out.println("System token: the one GATEHOUSE_ADMIN_TOKEN sets");
         }
     }
 
@@ -268,48 +262,5 @@ final class ServeCommand implements Callable<Integer> {
                 Files.deleteIfExists(p);
             }
         }
-    }
-
-    private static Running serve(Settings settings, boolean demo, PrintStream out, Gatehouse core,
-                                 AdminToken.Resolved admin, MetricsAccess metricsAccess) throws Exception {
-        Services services = Services.create(core, admin.token(), settings.webhooks());
-        core.metrics().bindJvmAndProcess();
-        String url = settings.publicUrl();
-        long waitMs = HttpApi.DEFAULT_MIN_REVISION_WAIT_MS;
-        Javalin app;
-        int boundPort;
-        if (url == null) {
-            // The URL names the port, and port 0 is only known once bound: start, then read it.
-            app = HttpApi.create(services, "http://localhost:" + settings.port(), waitMs, settings.http(), settings.rates(), metricsAccess).start(settings.port());
-            boundPort = app.port();
-            if (settings.port() == 0) {
-                app.stop();
-                app = HttpApi.create(services, "http://localhost:" + boundPort, waitMs, settings.http(), settings.rates(), metricsAccess).start(boundPort);
-            }
-            url = "http://localhost:" + boundPort;
-        } else {
-            app = HttpApi.create(services, url, waitMs, settings.http(), settings.rates(), metricsAccess).start(settings.port());
-            boundPort = app.port();
-        }
-        out.println("Gatehouse is serving on " + url + " (" + settings.database().describe(settings.dataDir()) + ", revision "
-                + core.index().revision() + ")");
-        if (admin.created()) {
-            out.println("System token (shown once; also kept, owner-readable only, in " + admin.file() + "):");
-            out.println("  " + admin.token());
-        } else if (admin.file() != null) {
-            // Never the token itself after the first start: only where an operator finds it.
-            out.println("System token: in " + admin.file() + " (owner-readable only)");
-        } else {
-            out.println("System token: the one GATEHOUSE_ADMIN_TOKEN sets");
-        }
-        if (demo) {
-            Demo.run(services, settings.dataDir(), url, out);
-        }
-        // Other nodes on the same database write too; a single node's follower finds nothing and costs nothing.
-        Follower follower = new Follower(core);
-        follower.start();
-        WebhookDispatcher webhooks = new WebhookDispatcher(core, settings.webhooks(), WebhookDispatcher.Timing.standard());
-        webhooks.start();
-        return new Running(app, core, boundPort, follower, webhooks, settings.http().drain());
     }
 }

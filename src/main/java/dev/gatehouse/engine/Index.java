@@ -19,7 +19,7 @@ import java.util.function.Function;
  * committed is applied with {@link #applyAll}. The lock is never held while the store is asked anything,
  * so readers never wait on the database.
  */
-public final class Index {
+public final class Index implements Reads {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Condition advanced = lock.writeLock().newCondition();
     private World world = new World();
@@ -31,6 +31,7 @@ public final class Index {
     private volatile long published;
 
     /** Runs a read against a consistent state of the world. The function must not keep views it was given. */
+    @Override
     public <T> T read(Function<World, T> query) {
         lock.readLock().lock();
         try {
@@ -132,6 +133,7 @@ public final class Index {
     }
 
     /** The revision of the last write readers can see; it never waits for the lock. */
+    @Override
     public long revision() {
         return published;
     }
@@ -141,6 +143,7 @@ public final class Index {
      *
      * @return true when it has
      */
+    @Override
     public boolean awaitRevision(long wanted, long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         lock.writeLock().lock();

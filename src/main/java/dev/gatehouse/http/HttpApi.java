@@ -12,6 +12,7 @@ import io.javalin.router.InternalRouter;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -26,38 +27,22 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final Pattern REVISION = Pattern.compile("[0-9]{1,18}");
-    /** How long a request asking for a newer revision waits, by default, for the index to reach it. */
-    public static final long DEFAULT_MIN_REVISION_WAIT_MS = 5_000;
 
     private HttpApi() {
     }
 
-    public static Javalin create(Services services, String publicUrl) {
-        return create(services, publicUrl, DEFAULT_MIN_REVISION_WAIT_MS);
-    }
-
-    /** @param minRevisionWaitMs how long a request with X-Gatehouse-Min-Revision may wait before a 503 */
-    public static Javalin create(Services services, String publicUrl, long minRevisionWaitMs) {
-        return create(services, publicUrl, minRevisionWaitMs, HttpLimits.defaults());
-    }
-
-    /** @param limits what bounds slow and numerous clients, and how long a stop drains */
-    public static Javalin create(Services services, String publicUrl, long minRevisionWaitMs, HttpLimits limits) {
-        return create(services, publicUrl, minRevisionWaitMs, limits, RateLimits.defaults(), MetricsAccess.LOOPBACK);
-    }
-
     /**
-     * @param rates         how many requests each caller may make
-     * @param metricsAccess who may read {@code GET /metrics}
+     * Builds the application for {@code services}, not started. Without a configured public URL, the URLs in
+     * responses name {@code localhost} and the port the application is started on.
      */
-    public static Javalin create(Services services, String publicUrl, long minRevisionWaitMs, HttpLimits limits,
-                                 RateLimits rates, MetricsAccess metricsAccess) {
-        return create(services, publicUrl, minRevisionWaitMs, limits, new RateLimiter(rates), metricsAccess);
-    }
-
-    static Javalin create(Services services, String publicUrl, long minRevisionWaitMs, HttpLimits limits,
-                          RateLimiter limiter, MetricsAccess metricsAccess) {
-        RateGate rates = new RateGate(limiter, services.core().metrics().rateLimitRefusals()::increment);
+    public static Javalin create(Services services, HttpOptions options) {
+        HttpLimits limits = options.limits();
+        MetricsAccess metricsAccess = options.metrics();
+        long minRevisionWaitMs = options.minRevisionWait().toMillis();
+        RateLimiter limiter = new RateLimiter(options.rates(), options.rateClock(), System::currentTimeMillis);
+        RateGate rates = new RateGate(limiter, services.metrics().rateLimitRefusals()::increment);
+        AtomicReference<Javalin> started = new AtomicReference<>();
+        PublicUrl publicUrl = new PublicUrl(options.publicUrl(), () -> started.get().port());
         Shapes shapes = new Shapes(publicUrl);
         Http http = new Http(new Cursors(services.status().cursorSecret()));
         LongSupplier revision = () -> services.status().revision();
@@ -66,7 +51,7 @@ public final class HttpApi {
         Javalin app = Javalin.create(config -> {
             config.http.maxRequestSize = HttpLimits.MAX_BODY;
             config.jetty.threadPool = new QueuedThreadPool(limits.maxRequests() + HttpLimits.SPARE_THREADS, 8, 60_000);
-            config.jetty.modifyServer(server -> JettyChain.install(server, limits, revision, services.core().metrics()));
+            config.jetty.modifyServer(server -> JettyChain.install(server, limits, revision, services.metrics()));
             config.http.prefer405over404 = true;
             // 'eve/' must not name 'eve': a path that is not exactly a route is a 404, never an alias.
             config.router.ignoreTrailingSlashes = false;
@@ -87,9 +72,9 @@ public final class HttpApi {
                         .put("revision", Long.toString(services.status().revision())));
             });
             new HomeRoutes().register(r);
-            new MetricsRoutes(services.core().metrics(), services.users(), metricsAccess).register(r);
-            String openApi = OpenApi.document(publicUrl);
-            r.get(OpenApi.PATH, ctx -> ctx.contentType("application/json").result(openApi));
+            new MetricsRoutes(services.metrics(), services.users(), metricsAccess).register(r);
+            Supplier<String> openApi = OpenApi.documentAt(publicUrl);
+            r.get(OpenApi.PATH, ctx -> ctx.contentType("application/json").result(openApi.get()));
             new UserRoutes(services.users(), shapes).register(r);
             new OrganizationRoutes(services.organizations(), shapes, http).register(r);
             new TeamRoutes(services.teams(), shapes, http).register(r);
@@ -127,7 +112,13 @@ public final class HttpApi {
             r.error(405, ctx -> ensureErrorBody(ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path()));
         });
         router.set(app.unsafe.internalRouter);
+        started.set(app);
         return app;
+    }
+
+    /** The base of the URLs {@code app} answers with: the configured public URL, or localhost and its port. */
+    public static String publicUrl(Javalin app, HttpOptions options) {
+        return options.publicUrl() != null ? options.publicUrl() : "http://localhost:" + app.port();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,6 +41,23 @@ final class OpenApi {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** The document with {@code servers} naming the public URL, made once, on first use (after the bind). */
+    static Supplier<String> documentAt(Supplier<String> publicUrl) {
+        return new Supplier<>() {
+            private volatile String document;
+
+            @Override
+            public String get() {
+                String d = document;
+                if (d == null) {
+                    d = document(publicUrl.get());
+                    document = d;
+                }
+                return d;
+            }
+        };
     }
 
     /** The document, with {@code servers} naming {@code publicUrl}. */

@@ -28,10 +28,11 @@ import java.time.Instant;
  * sync, change requests) carry their neutral values.
  */
 final class Shapes {
-    private final String base;
+    private final java.util.function.Supplier<String> url;
 
-    Shapes(String publicUrl) {
-        this.base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    /** @param url the base of the URLs, without a trailing slash (see {@link PublicUrl}) */
+    Shapes(java.util.function.Supplier<String> url) {
+        this.url = url;
     }
 
     private static boolean at(Role r, Role need) {
@@ -65,7 +66,7 @@ final class Shapes {
         }
         g.writeFieldName(URLS);
         g.writeStartObject();
-        Json.field(g, LOCATION, base + "/v1/users/" + u.id());
+        Json.field(g, LOCATION, url.get() + "/v1/users/" + u.id());
         g.writeEndObject();
         g.writeEndObject();
     }
@@ -94,8 +95,8 @@ final class Shapes {
         o.put("plan", "free");
         o.putObject("mergeRules").put("type", "none");
         ObjectNode urls = o.putObject("urls");
-        urls.put("location", base + "/v1/orgs/" + org.id());
-        urls.put("app", base + "/app/orgs/" + org.id());
+        urls.put("location", url.get() + "/v1/orgs/" + org.id());
+        urls.put("app", url.get() + "/app/orgs/" + org.id());
         ObjectNode trial = o.putObject("trial");
         trial.put("status", "notapplicable");
         trial.put("count", 0);
@@ -169,8 +170,8 @@ final class Shapes {
         }
         putLevel(o, "defaultLevel", c.defaultLevel());
         ObjectNode urls = o.putObject("urls");
-        urls.put("location", base + "/v1/collections/" + c.id());
-        urls.put("app", base + "/app/collections/" + c.id());
+        urls.put("location", url.get() + "/v1/collections/" + c.id());
+        urls.put("app", url.get() + "/app/collections/" + c.id());
         ObjectNode p = o.putObject("permissions");
         p.put("view", at(r, Role.READ));
         p.put("admin", r == Role.ADMIN);
@@ -199,13 +200,13 @@ final class Shapes {
         g.writeEndObject();
         g.writeFieldName(URLS);
         g.writeStartObject();
-        Json.field(g, LOCATION, base + "/v1/spaces/" + s.id());
-        Json.field(g, APP, base + "/app/spaces/" + s.id());
+        Json.field(g, LOCATION, url.get() + "/v1/spaces/" + s.id());
+        Json.field(g, APP, url.get() + "/app/spaces/" + s.id());
         if (s.visibility() != Visibility.PRIVATE) {
-            Json.field(g, PUBLISHED, base + "/published/spaces/" + s.id());
+            Json.field(g, PUBLISHED, url.get() + "/published/spaces/" + s.id());
         }
         if (s.visibility() == Visibility.PUBLIC) {
-            Json.field(g, PUBLIC, base + "/public/spaces/" + s.id());
+            Json.field(g, PUBLIC, url.get() + "/public/spaces/" + s.id());
         }
         g.writeEndObject();
         Json.field(g, ORGANIZATION, s.orgId());
@@ -262,17 +263,17 @@ final class Shapes {
         o.put("createdAt", time(s.createdAt()));
         o.putArray("features");
         ObjectNode urls = o.putObject("urls");
-        urls.put("location", base + "/v1/orgs/" + s.orgId() + "/sites/" + s.id());
-        urls.put("app", base + "/app/sites/" + s.id());
-        urls.put("preview", base + "/preview/sites/" + s.id());
+        urls.put("location", url.get() + "/v1/orgs/" + s.orgId() + "/sites/" + s.id());
+        urls.put("app", url.get() + "/app/sites/" + s.id());
+        urls.put("preview", url.get() + "/preview/sites/" + s.id());
         if (s.published()) {
-            urls.put("published", base + "/published/sites/" + s.id());
+            urls.put("published", url.get() + "/published/sites/" + s.id());
         }
         return o;
     }
 
     String siteSpaceLocation(SiteSpace ss, String orgId) {
-        return base + "/v1/orgs/" + orgId + "/sites/" + ss.siteId() + "/site-spaces/" + ss.id();
+        return url.get() + "/v1/orgs/" + orgId + "/sites/" + ss.siteId() + "/site-spaces/" + ss.id();
     }
 
     /** Gatehouse has one kind of site; GitBook's plans do not apply. */
@@ -323,7 +324,7 @@ final class Shapes {
         o.put("position", p.position());
         o.put("depth", depth);
         o.put("createdAt", time(p.createdAt()));
-        o.putObject("urls").put("location", base + "/v1/spaces/" + p.spaceId() + "/pages/" + p.id());
+        o.putObject("urls").put("location", url.get() + "/v1/spaces/" + p.spaceId() + "/pages/" + p.id());
         ObjectNode f = o.putObject("permissions");
         f.put("view", at(r, Role.READ));
         f.put("comment", at(r, Role.COMMENT));

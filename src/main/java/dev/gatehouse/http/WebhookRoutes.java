@@ -15,9 +15,9 @@ final class WebhookRoutes {
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
 
     private final WebhookService webhooks;
-    private final String publicUrl;
+    private final java.util.function.Supplier<String> publicUrl;
 
-    WebhookRoutes(WebhookService webhooks, String publicUrl) {
+    WebhookRoutes(WebhookService webhooks, java.util.function.Supplier<String> publicUrl) {
         this.webhooks = webhooks;
         this.publicUrl = publicUrl;
     }
@@ -71,7 +71,7 @@ final class WebhookRoutes {
         ArrayNode events = n.putArray("events");
         w.events().forEach(events::add);
         n.put("createdAt", w.createdAt().toString());
-        n.putObject("urls").put("location", publicUrl + "/v1/orgs/" + w.orgId() + "/webhooks/" + w.id());
+        n.putObject("urls").put("location", publicUrl.get() + "/v1/orgs/" + w.orgId() + "/webhooks/" + w.id());
         return n;
     }
 

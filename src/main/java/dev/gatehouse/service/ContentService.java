@@ -1,5 +1,6 @@
 package dev.gatehouse.service;
 
+import dev.gatehouse.engine.Reads;
 import dev.gatehouse.engine.World;
 import dev.gatehouse.model.Change;
 import dev.gatehouse.model.Collection;
@@ -22,10 +23,14 @@ import java.util.List;
  * member role at the top of the organization); changing or deleting it needs {@code admin} on it.
  */
 public final class ContentService {
-    private final Gatehouse g;
+    private final Reads reads;
+    private final Writes writes;
+    private final Mint mint;
 
-    public ContentService(Gatehouse g) {
-        this.g = g;
+    public ContentService(Reads reads, Writes writes, Mint mint) {
+        this.reads = reads;
+        this.writes = writes;
+        this.mint = mint;
     }
 
     /** An object together with the caller's permission on it (null: none, for a public space seen by anyone). */
@@ -34,7 +39,7 @@ public final class ContentService {
     // ---------------------------------------------------------------- collections
 
     public Slice<Seen<Collection>> collections(Caller caller, String orgId, boolean nested, String after, int limit) {
-        return g.read(w -> {
+        return reads.read(w -> {
             Guard.member(w, caller, orgId);
             var all = after == null ? w.collections(orgId) : w.collections(orgId).tailMap(after, false);
             // The caller's permission is computed once per collection: it both filters and is presented.
@@ -50,17 +55,17 @@ public final class ContentService {
                                                       String parentId, DefaultLevel level) {
         String t = title == null ? "Untitled" : Validate.text("title", title, 1, 50);
         String d = Validate.optionalText("description", description, 100);
-        Written<Collection> created = g.write(caller, w -> {
+        Written<Collection> created = writes.write(caller, w -> {
             requireCreateIn(w, caller, orgId, parentId);
-            Collection c = new Collection(g.newId(), orgId, parentId, t, d,
-                    level == null ? DefaultLevel.INHERIT : level, g.now());
+            Collection c = new Collection(mint.newId(), orgId, parentId, t, d,
+                    level == null ? DefaultLevel.INHERIT : level, mint.now());
             return Plan.of(List.of(new Change.CollectionPut(c)), c);
         });
         return withRole(caller, created, ResourceRef.collection(created.value().id()));
     }
 
     public Seen<Collection> collection(Caller caller, String id) {
-        return g.read(w -> {
+        return reads.read(w -> {
             Role role = Guard.readable(w, caller, ResourceRef.collection(id));
             return new Seen<>(w.collection(id), role);
         });
@@ -73,7 +78,7 @@ public final class ContentService {
         }
         String t = title == null ? null : Validate.text("title", title, 1, 50);
         String d = Validate.optionalText("description", description, 100);
-        return g.write(caller, w -> {
+        return writes.write(caller, w -> {
             Role role = Guard.admin(w, caller, ResourceRef.collection(id));
             Collection c = w.collection(id);
             Collection changed = new Collection(c.id(), c.orgId(), c.parentId(), t != null ? t : c.title(),
@@ -84,7 +89,7 @@ public final class ContentService {
 
     /** Deletes an empty collection with its grants; a collection that still holds content is a 409. */
     public Written<Boolean> deleteCollection(Caller caller, String id) {
-        return g.write(caller, w -> {
+        return writes.write(caller, w -> {
             Guard.admin(w, caller, ResourceRef.collection(id));
             if (!w.childCollections(id).isEmpty() || !w.spacesIn(id).isEmpty()) {
                 throw ApiException.conflict("collection '" + id + "' still holds collections or spaces; "
@@ -98,7 +103,7 @@ public final class ContentService {
     }
 
     public Written<Seen<Collection>> moveCollection(Caller caller, String id, String newParent) {
-        return g.write(caller, w -> {
+        return writes.write(caller, w -> {
             Role role = Guard.admin(w, caller, ResourceRef.collection(id));
             Collection c = w.collection(id);
             requireCreateIn(w, caller, c.orgId(), newParent);
@@ -115,7 +120,7 @@ public final class ContentService {
     }
 
     public Slice<Seen<Space>> spacesInCollection(Caller caller, String id, String after, int limit) {
-        return g.read(w -> {
+        return reads.read(w -> {
             Guard.readable(w, caller, ResourceRef.collection(id));
             var all = w.spacesIn(id);
             return visibleSpaces(w, caller, after == null ? all : all.tailSet(keyOf(after), false), limit);
@@ -126,7 +131,7 @@ public final class ContentService {
 
     /** Spaces of an organization the caller can access, in creation order; the trash is not listed. */
     public Slice<Seen<Space>> spaces(Caller caller, String orgId, String after, int limit) {
-        return g.read(w -> {
+        return reads.read(w -> {
             Guard.member(w, caller, orgId);
             var all = w.spaces(orgId);
             return visibleSpaces(w, caller, after == null ? all : all.tailSet(keyOf(after), false), limit);
@@ -152,10 +157,10 @@ public final class ContentService {
                                             Visibility visibility, DefaultLevel level) {
         String t = title == null ? "Untitled" : Validate.text("title", title, 1, 50);
         String e = Validate.optionalText("emoji", emoji, 50);
-        Written<Space> created = g.write(caller, w -> {
+        Written<Space> created = writes.write(caller, w -> {
             requireCreateIn(w, caller, orgId, parentId);
-            Instant now = g.now();
-            Space s = new Space(g.newId(), orgId, parentId, t, e, visibility == null ? Visibility.PRIVATE : visibility,
+            Instant now = mint.now();
+            Space s = new Space(mint.newId(), orgId, parentId, t, e, visibility == null ? Visibility.PRIVATE : visibility,
                     level == null ? DefaultLevel.INHERIT : level, now, now, null);
             checkVisibility(s);
             return Plan.of(List.of(new Change.SpacePut(s)), s);
@@ -165,7 +170,7 @@ public final class ContentService {
 
     /** A space the caller can access, or any public space that is not in the trash. */
     public Seen<Space> space(Caller caller, String id) {
-        return g.read(w -> {
+        return reads.read(w -> {
             Space s = w.space(id);
             Role role = Guard.roleOn(w, caller, ResourceRef.space(id));
             if (s == null || (role == null && !(s.visibility() == Visibility.PUBLIC && !s.deleted()))) {
@@ -182,12 +187,12 @@ public final class ContentService {
         }
         String t = title == null ? null : Validate.text("title", title, 1, 50);
         String e = Validate.optionalText("emoji", emoji, 50);
-        return g.write(caller, w -> {
+        return writes.write(caller, w -> {
             Role role = Guard.admin(w, caller, ResourceRef.space(id));
             Space s = w.space(id);
             Space changed = new Space(s.id(), s.orgId(), s.parentId(), t != null ? t : s.title(),
                     emojiGiven ? e : s.emoji(), visibility != null ? visibility : s.visibility(),
-                    level != null ? level : s.defaultLevel(), s.createdAt(), g.now(), s.deletedAt());
+                    level != null ? level : s.defaultLevel(), s.createdAt(), mint.now(), s.deletedAt());
             checkVisibility(changed);
             return Plan.of(List.of(new Change.SpacePut(changed)), new Seen<>(changed, role));
         });
@@ -195,38 +200,38 @@ public final class ContentService {
 
     /** Moves a space to the trash. Returns false when it already was there. */
     public Written<Boolean> deleteSpace(Caller caller, String id) {
-        return g.write(caller, w -> {
+        return writes.write(caller, w -> {
             Guard.admin(w, caller, ResourceRef.space(id));
             Space s = w.space(id);
             if (s.deleted()) {
                 return Plan.nothing(false);
             }
-            Instant now = g.now();
+            Instant now = mint.now();
             return Plan.of(List.of(new Change.SpacePut(new Space(s.id(), s.orgId(), s.parentId(), s.title(), s.emoji(),
                     s.visibility(), s.defaultLevel(), s.createdAt(), now, now))), true);
         });
     }
 
     public Written<Seen<Space>> restoreSpace(Caller caller, String id) {
-        return g.write(caller, w -> {
+        return writes.write(caller, w -> {
             Role role = Guard.admin(w, caller, ResourceRef.space(id));
             Space s = w.space(id);
             if (!s.deleted()) {
                 return Plan.nothing(new Seen<>(s, role));
             }
             Space restored = new Space(s.id(), s.orgId(), s.parentId(), s.title(), s.emoji(), s.visibility(),
-                    s.defaultLevel(), s.createdAt(), g.now(), null);
+                    s.defaultLevel(), s.createdAt(), mint.now(), null);
             return Plan.of(List.of(new Change.SpacePut(restored)), new Seen<>(restored, role));
         });
     }
 
     public Written<Seen<Space>> moveSpace(Caller caller, String id, String newParent) {
-        return g.write(caller, w -> {
+        return writes.write(caller, w -> {
             Role role = Guard.admin(w, caller, ResourceRef.space(id));
             Space s = w.space(id);
             requireCreateIn(w, caller, s.orgId(), newParent);
             Space moved = new Space(s.id(), s.orgId(), newParent, s.title(), s.emoji(), s.visibility(),
-                    s.defaultLevel(), s.createdAt(), g.now(), s.deletedAt());
+                    s.defaultLevel(), s.createdAt(), mint.now(), s.deletedAt());
             checkVisibility(moved);
             return Plan.of(List.of(new Change.SpacePut(moved)), new Seen<>(moved, role));
         });
@@ -236,7 +241,7 @@ public final class ContentService {
 
     /** Pairs what a write created with the caller's permission on it once the write is in the index. */
     private <T> Written<Seen<T>> withRole(Caller caller, Written<T> written, ResourceRef r) {
-        Role role = g.read(w -> Guard.roleOn(w, caller, r));
+        Role role = reads.read(w -> Guard.roleOn(w, caller, r));
         return new Written<>(new Seen<>(written.value(), role), written.revision(), written.changed());
     }
 

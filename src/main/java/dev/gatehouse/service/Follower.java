@@ -1,5 +1,7 @@
 package dev.gatehouse.service;
 
+import dev.gatehouse.engine.Reads;
+import dev.gatehouse.store.Changelog;
 import dev.gatehouse.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,25 +15,36 @@ public final class Follower implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Follower.class);
     private static final long WAIT_MILLIS = 1000;
 
-    private final Gatehouse core;
+    private final Changelog changelog;
+    private final Reads index;
+    private final GroupCommit writes;
+    private final Metrics metrics;
     private final Background background = new Background("gatehouse-follower", this::loop);
 
-    public Follower(Gatehouse core) {
-        this.core = core;
+    Follower(Changelog changelog, Reads index, GroupCommit writes, Metrics metrics) {
+        this.changelog = changelog;
+        this.index = index;
+        this.writes = writes;
+        this.metrics = metrics;
     }
 
     public void start() {
         background.start();
     }
 
+    /** Applies at once what other nodes committed since the index's revision; returns the revisions applied. */
+    public int catchUp() {
+        return writes.catchUp();
+    }
+
     private void loop() {
         long pause = 100;
         while (background.running()) {
             try {
-                long latest = core.store().awaitChange(core.index().revision(), WAIT_MILLIS);
-                core.metrics().followerSaw(latest);
-                if (latest > core.index().revision()) {
-                    core.metrics().followerApplied(core.catchUp());
+                long latest = changelog.awaitChange(index.revision(), WAIT_MILLIS);
+                metrics.followerSaw(latest);
+                if (latest > index.revision()) {
+                    metrics.followerApplied(catchUp());
                 }
                 pause = 100;
             } catch (StoreException e) {

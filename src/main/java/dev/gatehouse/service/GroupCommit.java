@@ -9,7 +9,7 @@ import dev.gatehouse.store.ChangelogEntry;
 import dev.gatehouse.store.Commit;
 import dev.gatehouse.store.CommitOutcomeUnknownException;
 import dev.gatehouse.store.StaleRevisionException;
-import dev.gatehouse.store.Store;
+import dev.gatehouse.store.Changelog;
 import dev.gatehouse.store.StoreException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,14 +48,14 @@ import java.util.function.Supplier;
  * <p>Each write has a deadline: one still queued past it is refused without being tried, and while the
  * store is failing, writes are refused at once instead of each waiting for the database in turn.
  */
-final class GroupCommit {
+final class GroupCommit implements Writes {
     /** At most this many writes in one group, so that no group holds the store for long. */
     private static final int MAX_GROUP = 256;
     /** How many times a write is planned again after losing a race with another node before giving up. */
     private static final int MAX_ATTEMPTS = 20;
     private static final int CATCH_UP_BATCH = 500;
 
-    private final Store store;
+    private final Changelog store;
     private final Index index;
     private final Supplier<Instant> clock;
     private final long timeoutNanos;
@@ -64,7 +64,7 @@ final class GroupCommit {
     private final ReentrantLock lock = new ReentrantLock();
     private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
 
-    GroupCommit(Store store, Index index, Supplier<Instant> clock, long timeoutMillis, Outage outage, Metrics metrics) {
+    GroupCommit(Changelog store, Index index, Supplier<Instant> clock, long timeoutMillis, Outage outage, Metrics metrics) {
         this.store = store;
         this.index = index;
         this.clock = clock;
@@ -73,7 +73,8 @@ final class GroupCommit {
         this.metrics = metrics;
     }
 
-    <T> Written<T> write(Caller caller, Function<World, Plan<T>> planner) {
+    @Override
+    public <T> Written<T> write(Caller caller, Function<World, Plan<T>> planner) {
         Pending<T> mine = new Pending<>(caller, planner, System.nanoTime() + timeoutNanos);
         queue.add(mine);
         boolean interrupted = false;
@@ -117,8 +118,20 @@ final class GroupCommit {
         return queue.size();
     }
 
+    /** Whether the last write to the store failed for want of the database (and none succeeded since). */
+    boolean storeFailing() {
+        return outage.failing();
+    }
+
     /** Applies what other nodes committed since the index's revision; returns the revisions applied. */
     int catchUp() {
+        int applied = catchUpOnce();
+        // The store answered: whatever outage refused writes is over.
+        outage.recovered();
+        return applied;
+    }
+
+    private int catchUpOnce() {
         int applied = 0;
         while (true) {
             // Read without the lock, so that writes never queue behind the database on the follower's account.
@@ -259,18 +272,18 @@ final class GroupCommit {
         List<Pending<?>> held = new ArrayList<>();
         List<Pending<?>> again = new ArrayList<>();
         long revision = base;
-        Store.Group opened;
+        Changelog.Group opened;
         try {
             opened = store.group();
         } catch (StoreException e) {
             return settleFailed(writes, List.of(), refusal(e));
         }
-        try (Store.Group g = opened) {
+        try (Changelog.Group group = opened) {
             for (int i = 0; i < writes.size(); i++) {
                 Pending<?> p = writes.get(i);
                 if (p.hasChanges()) {
                     try {
-                        p.revision = g.add(new Commit(revision, p.caller.actor(), clock.get(), p.changes, p.audit, p.requestKey()));
+                        p.revision = group.add(new Commit(revision, p.caller.actor(), clock.get(), p.changes, p.audit, p.requestKey()));
                     } catch (StaleRevisionException stale) {
                         if (i == 0) {
                             throw stale;
@@ -292,7 +305,7 @@ final class GroupCommit {
                 return again;
             }
             long started = System.nanoTime();
-            g.commit();
+            group.commit();
             metrics.groupCommitted(held.size(), System.nanoTime() - started);
         } catch (StaleRevisionException stale) {
             throw stale;

@@ -1,6 +1,7 @@
 package dev.gatehouse.service;
 
 import dev.gatehouse.model.IdempotentRequest;
+import dev.gatehouse.store.IdempotencyKeys;
 import dev.gatehouse.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +20,14 @@ public final class IdempotencyService {
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyService.class);
     public static final Duration LIFETIME = Duration.ofHours(24);
 
-    private final Gatehouse core;
+    private final IdempotencyKeys keys;
+    private final Mint mint;
+    private final Metrics metrics;
 
-    public IdempotencyService(Gatehouse core) {
-        this.core = core;
+    public IdempotencyService(IdempotencyKeys keys, Mint mint, Metrics metrics) {
+        this.keys = keys;
+        this.mint = mint;
+        this.metrics = metrics;
     }
 
     /** What to do with a request carrying a key. */
@@ -40,8 +45,8 @@ public final class IdempotencyService {
      * @throws ApiException 422 when the key was used with another request, 409 while its first request runs
      */
     public Decision begin(Caller caller, String key, String requestHash) {
-        Instant now = core.now();
-        IdempotentRequest earlier = core.store().reserveIdempotencyKey(caller.idempotencyScope(), key, requestHash, now,
+        Instant now = mint.now();
+        IdempotentRequest earlier = keys.reserveIdempotencyKey(caller.idempotencyScope(), key, requestHash, now,
                 now.minus(LIFETIME));
         if (earlier == null) {
             return new Decision.Run();
@@ -62,7 +67,7 @@ public final class IdempotencyService {
             throw ApiException.conflict("a request with the Idempotency-Key '" + key + "' is still running; retry"
                     + " when it has been answered");
         }
-        core.metrics().idempotencyReplay();
+        metrics.idempotencyReplay();
         return new Decision.Replay(earlier);
     }
 
@@ -73,7 +78,7 @@ public final class IdempotencyService {
      */
     public void complete(Caller caller, String key, IdempotentRequest answer) {
         try {
-            core.store().completeIdempotencyKey(caller.idempotencyScope(), key, answer);
+            keys.completeIdempotencyKey(caller.idempotencyScope(), key, answer);
         } catch (StoreException e) {
             LOG.warn("the answer to Idempotency-Key request of {} was not stored ({}); a retry is told the write "
                     + "landed", caller.actor(), e.getMessage());
@@ -86,7 +91,7 @@ public final class IdempotencyService {
      */
     public void release(Caller caller, String key) {
         try {
-            core.store().releaseIdempotencyKey(caller.idempotencyScope(), key);
+            keys.releaseIdempotencyKey(caller.idempotencyScope(), key);
         } catch (StoreException e) {
             LOG.warn("an Idempotency-Key of {} could not be released ({}); it frees itself once abandoned",
                     caller.actor(), e.getMessage());

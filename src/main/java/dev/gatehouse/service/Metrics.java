@@ -1,6 +1,6 @@
 package dev.gatehouse.service;
 
-import dev.gatehouse.engine.Index;
+import dev.gatehouse.engine.Reads;
 import dev.gatehouse.engine.World;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -43,7 +43,7 @@ public final class Metrics implements AutoCloseable {
     private final Counter rateLimitRefusals;
     private JvmGcMetrics gc;
 
-    Metrics(Index index) {
+    Metrics(Reads index) {
         commitLatency = Timer.builder("gatehouse.store.commit").description("How long the store takes to commit one group of writes")
                 .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
         groupSize = DistributionSummary.builder("gatehouse.group.commit.size").description("Writes committed together in one store transaction")
@@ -52,7 +52,7 @@ public final class Metrics implements AutoCloseable {
                 .description("Revisions committed by other nodes and applied to this node's index").register(registry);
         Gauge.builder("gatehouse.follower.lag.revisions", this, m -> Math.max(0, m.latestSeen.get() - index.revision()))
                 .description("Revisions the store has announced that this node's index does not reflect yet").register(registry);
-        Gauge.builder("gatehouse.revision", index, Index::revision).description("The revision reads are answered at")
+        Gauge.builder("gatehouse.revision", index, Reads::revision).description("The revision reads are answered at")
                 .register(registry);
         size(index, "organizations", World::organizationCount);
         size(index, "members", World::memberCount);
@@ -73,7 +73,7 @@ public final class Metrics implements AutoCloseable {
     }
 
     /** One gauge per index size: the world keeps counts as it changes, so a scrape reads four ints. */
-    private void size(Index index, String kind, ToIntFunction<World> count) {
+    private void size(Reads index, String kind, ToIntFunction<World> count) {
         Gauge.builder("gatehouse.index.size", index, i -> i.read(count::applyAsInt)).tag("kind", kind)
                 .description("Objects in this node's in-memory index").register(registry);
     }

@@ -1,5 +1,6 @@
 package dev.gatehouse.service;
 
+import dev.gatehouse.engine.Reads;
 import dev.gatehouse.engine.Permissions;
 import dev.gatehouse.engine.World;
 import dev.gatehouse.model.Change;
@@ -16,11 +17,15 @@ import java.util.Locale;
 
 /** Organizations, their members and invitations. */
 public final class OrganizationService {
-    private final Gatehouse g;
+    private final Reads reads;
+    private final Writes writes;
+    private final Mint mint;
     private final MemberCascade cascade = new MemberCascade();
 
-    public OrganizationService(Gatehouse g) {
-        this.g = g;
+    public OrganizationService(Reads reads, Writes writes, Mint mint) {
+        this.reads = reads;
+        this.writes = writes;
+        this.mint = mint;
     }
 
     /** Creates an organization with its first admin (system only). */
@@ -32,12 +37,12 @@ public final class OrganizationService {
         if (adminUserId == null) {
             throw ApiException.badRequest("'admin' is required: the id of the user who administers the organization");
         }
-        return g.write(caller, w -> {
+        return writes.write(caller, w -> {
             if (w.user(adminUserId) == null) {
                 throw ApiException.badRequest("no user with id '" + adminUserId + "' to be the admin");
             }
-            Instant now = g.now();
-            Organization org = new Organization(g.newId(), t, defaultRole, now);
+            Instant now = mint.now();
+            Organization org = new Organization(mint.newId(), t, defaultRole, now);
             return Plan.of(List.of(new Change.OrganizationPut(org),
                     new Change.MemberPut(new Member(org.id(), adminUserId, Role.ADMIN, false, now))), org);
         });
@@ -45,7 +50,7 @@ public final class OrganizationService {
 
     /** Organizations the caller belongs to (all of them for the system token), by id. */
     public Slice<Organization> list(Caller caller, String after, int limit) {
-        return g.read(w -> {
+        return reads.read(w -> {
             Iterable<Organization> source;
             if (caller.system()) {
                 source = after == null ? w.organizations().values() : w.organizations().tailMap(after, false).values();
@@ -62,7 +67,7 @@ public final class OrganizationService {
     public record Seen(Organization organization, Member caller, boolean ownsTeam) { }
 
     public Seen get(Caller caller, String orgId) {
-        return g.read(w -> seen(w, caller, orgId));
+        return reads.read(w -> seen(w, caller, orgId));
     }
 
     public Seen seen(World w, Caller caller, String orgId) {
@@ -76,7 +81,7 @@ public final class OrganizationService {
 
     public Written<Seen> update(Caller caller, String orgId, String title, Role defaultRole, boolean defaultRoleGiven) {
         String t = title == null ? null : Validate.text("title", title, 2, 255);
-        return g.write(caller, w -> {
+        return writes.write(caller, w -> {
             Guard.orgAdmin(w, caller, orgId);
             Organization o = w.organization(orgId);
             Organization changed = new Organization(o.id(), t != null ? t : o.title(),
@@ -93,7 +98,7 @@ public final class OrganizationService {
     /** Members in join order (GitBook's default sort), filtered. Guests may not list members. */
     public Slice<MemberView> members(Caller caller, String orgId, MemberQuery q, String after, int limit) {
         String needle = q.search() == null ? null : q.search().strip().toLowerCase(Locale.ROOT);
-        return g.read(w -> {
+        return reads.read(w -> {
             Guard.nonGuest(w, caller, orgId);
             var all = w.membersByJoinTime(orgId);
             var ordered = q.descending() ? all.descendingSet() : all;
@@ -139,7 +144,7 @@ public final class OrganizationService {
 
     /** One member: visible to the organization's non-guest members and to the member themselves. */
     public MemberView member(Caller caller, String orgId, String userId) {
-        return g.read(w -> MemberView.of(w, visibleMember(w, caller, orgId, userId)));
+        return reads.read(w -> MemberView.of(w, visibleMember(w, caller, orgId, userId)));
     }
 
     private static Member visibleMember(World w, Caller caller, String orgId, String userId) {
@@ -160,7 +165,7 @@ public final class OrganizationService {
         if (!roleGiven && disabled == null) {
             throw ApiException.badRequest("give 'role' (a role or null for guest) and/or 'disabled'");
         }
-        return g.write(caller, w -> {
+        return writes.write(caller, w -> {
             Guard.orgAdmin(w, caller, orgId);
             Member m = visibleMember(w, caller, orgId, userId);
             Member changed = new Member(orgId, userId, roleGiven ? role : m.role(),
@@ -179,7 +184,7 @@ public final class OrganizationService {
 
     /** Removes a member with their grants and team places. Admins may remove anyone; members may leave. */
     public Written<Boolean> removeMember(Caller caller, String orgId, String userId) {
-        return g.write(caller, w -> {
+        return writes.write(caller, w -> {
             Member self = Guard.member(w, caller, orgId);
             boolean leaving = userId.equals(caller.userId());
             if (self.role() != Role.ADMIN && !leaving) {
@@ -214,11 +219,11 @@ public final class OrganizationService {
         for (Invite i : invites) {
             Emails.normalize(i.email());
         }
-        return g.write(caller, w -> {
+        return writes.write(caller, w -> {
             Guard.orgAdmin(w, caller, orgId);
             Role fallback = roleGiven ? role : w.organization(orgId).defaultRole();
             List<Change> changes = new ArrayList<>();
-            Recipients recipients = new Recipients(g, caller, w, orgId, changes);
+            Recipients recipients = new Recipients(mint, caller, w, orgId, changes);
             List<String> ids = new ArrayList<>();
             for (Invite i : invites) {
                 User u = recipients.resolveOnce(Emails.normalize(i.email()), "emails");
@@ -235,7 +240,7 @@ public final class OrganizationService {
     /** Spaces a member can access with their permission (the member themselves or an admin). */
     public Slice<MemberSpace> memberSpaces(Caller caller, String orgId, String userId, boolean descending,
                                            Permissions.SpaceKey after, int limit) {
-        return g.read(w -> {
+        return reads.read(w -> {
             selfOrAdmin(w, caller, orgId, userId);
             Permissions.MemberSpacesPage page = Permissions.memberSpaces(w, orgId, userId, descending, after, limit);
             Slice<Permissions.SpaceAccess> slice = Slice.of(page.items(), page.hasMore(), sa -> SpaceKeys.of(sa.space()));
@@ -250,7 +255,7 @@ public final class OrganizationService {
     /** Teams a member belongs to (the member themselves or an admin), by team id. */
     public Slice<TeamPlace> memberTeams(Caller caller, String orgId, String userId, String title, String after, int limit) {
         String needle = title == null ? null : title.strip().toLowerCase(Locale.ROOT);
-        return g.read(w -> {
+        return reads.read(w -> {
             selfOrAdmin(w, caller, orgId, userId);
             var ids = after == null ? w.teamsOf(userId) : w.teamsOf(userId).tailSet(after, false);
             Iterable<TeamPlace> source = () -> ids.stream()

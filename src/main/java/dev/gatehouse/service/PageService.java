@@ -1,5 +1,6 @@
 package dev.gatehouse.service;
 
+import dev.gatehouse.engine.Reads;
 import dev.gatehouse.engine.World;
 import dev.gatehouse.model.Change;
 import dev.gatehouse.model.DefaultLevel;
@@ -22,13 +23,17 @@ import java.util.Map;
  * (the default level, moving under another parent, deleting) needs {@code admin} on the page.
  */
 public final class PageService {
-    private final Gatehouse g;
+    private final Reads reads;
+    private final Writes writes;
+    private final Mint mint;
 
     /** The largest position a page may be given: room for any ordering a client needs. */
     public static final long MAX_POSITION = 999_999_999_999_999L;
 
-    public PageService(Gatehouse g) {
-        this.g = g;
+    public PageService(Reads reads, Writes writes, Mint mint) {
+        this.reads = reads;
+        this.writes = writes;
+        this.mint = mint;
     }
 
     /** A page with the caller's permission on it, its depth in the tree and its keyset position. */
@@ -36,7 +41,7 @@ public final class PageService {
 
     /** The pages of a space the caller can access, depth first, siblings in order. */
     public Slice<PageView> list(Caller caller, String spaceId, String after, int limit) {
-        return g.read(w -> {
+        return reads.read(w -> {
             Space s = w.space(spaceId);
             if (s == null) {
                 throw Guard.notFound(ResourceRef.space(spaceId));
@@ -58,14 +63,14 @@ public final class PageService {
     }
 
     public PageView get(Caller caller, String spaceId, String pageId) {
-        return g.read(w -> view(w, caller, visible(w, caller, spaceId, pageId)));
+        return reads.read(w -> view(w, caller, visible(w, caller, spaceId, pageId)));
     }
 
     public Written<PageView> create(Caller caller, String spaceId, String title, String parentId, DefaultLevel level,
                                     Long position) {
         String t = Validate.text("title", title, 1, 200);
         checkPosition(position);
-        Written<Page> created = g.write(caller, w -> {
+        Written<Page> created = writes.write(caller, w -> {
             // Someone given only a page may add pages under it without seeing its space. Anyone else who
             // cannot see the space is told it does not exist, whatever the parent: a different answer for a
             // parent would tell them that a space of another organization exists.
@@ -76,7 +81,7 @@ public final class PageService {
             }
             requireEditIn(w, caller, spaceId, parentId);
             long pos = position != null ? position : nextPosition(w, spaceId, parentId);
-            Page p = new Page(g.newId(), spaceId, parentId, t, level == null ? DefaultLevel.INHERIT : level, pos, g.now());
+            Page p = new Page(mint.newId(), spaceId, parentId, t, level == null ? DefaultLevel.INHERIT : level, pos, mint.now());
             List<Change> changes = new ArrayList<>();
             if (position != null) {
                 makeRoom(w, p, changes);
@@ -84,7 +89,7 @@ public final class PageService {
             changes.add(new Change.PagePut(p));
             return Plan.of(changes, p);
         });
-        return new Written<>(g.read(w -> view(w, caller, created.value())), created.revision(), created.changed());
+        return new Written<>(reads.read(w -> view(w, caller, created.value())), created.revision(), created.changed());
     }
 
     /** Changes a page. {@code parentGiven} with a null {@code parentId} moves it to the top of its space. */
@@ -95,7 +100,7 @@ public final class PageService {
         }
         String t = title == null ? null : Validate.text("title", title, 1, 200);
         checkPosition(position);
-        Written<Page> changed = g.write(caller, w -> {
+        Written<Page> changed = writes.write(caller, w -> {
             Page p = visible(w, caller, spaceId, pageId);
             Role role = Guard.roleOn(w, caller, ResourceRef.page(pageId));
             boolean changesAccess = level != null || (parentGiven && !java.util.Objects.equals(parentId, p.parentId()));
@@ -125,12 +130,12 @@ public final class PageService {
             changes.add(new Change.PagePut(c));
             return Plan.of(changes, c);
         });
-        return new Written<>(g.read(w -> view(w, caller, changed.value())), changed.revision(), changed.changed());
+        return new Written<>(reads.read(w -> view(w, caller, changed.value())), changed.revision(), changed.changed());
     }
 
     /** Deletes a page with the pages under it and their grants. */
     public Written<Boolean> delete(Caller caller, String spaceId, String pageId) {
-        return g.write(caller, w -> {
+        return writes.write(caller, w -> {
             // A page the caller cannot see is, to them, not there: nothing to remove, as for one that never was.
             if (!seesPage(w, caller, spaceId, pageId)) {
                 return Plan.nothing(false);

@@ -1,5 +1,6 @@
 package dev.gatehouse.service;
 
+import dev.gatehouse.engine.Reads;
 import dev.gatehouse.engine.Permissions;
 import dev.gatehouse.engine.World;
 import dev.gatehouse.model.Change;
@@ -20,10 +21,14 @@ import java.util.List;
  * a role above their own.
  */
 public final class PermissionService {
-    private final Gatehouse g;
+    private final Reads reads;
+    private final Writes writes;
+    private final Mint mint;
 
-    public PermissionService(Gatehouse g) {
-        this.g = g;
+    public PermissionService(Reads reads, Writes writes, Mint mint) {
+        this.reads = reads;
+        this.writes = writes;
+        this.mint = mint;
     }
 
     /** Grants {@code role} (null: an explicit no-access grant) to users (ids or emails) and teams. */
@@ -41,12 +46,12 @@ public final class PermissionService {
             throw ApiException.badRequest("at most " + Paging.MAX_LIMIT + " users and teams per request; got "
                     + (users.size() + teams.size()));
         }
-        return g.write(caller, w -> {
+        return writes.write(caller, w -> {
             Role mine = Guard.admin(w, caller, r);
             Guard.mayGrant(mine, role);
             String orgId = w.organizationOf(r);
             List<Change> changes = new ArrayList<>();
-            Recipients recipients = new Recipients(g, caller, w, orgId, changes);
+            Recipients recipients = new Recipients(mint, caller, w, orgId, changes);
             for (String ref : users) {
                 if (byPath && !Recipients.knownById(w, caller, orgId, ref)) {
                     throw noSuchUser(ref);
@@ -79,7 +84,7 @@ public final class PermissionService {
 
     /** Removes a user's or team's direct grant; false when there was none; a 404 when the user does not exist. */
     public Written<Boolean> remove(Caller caller, ResourceRef r, SubjectRef subject) {
-        return g.write(caller, w -> {
+        return writes.write(caller, w -> {
             Guard.admin(w, caller, r);
             if (subject.type() == dev.gatehouse.model.SubjectType.USER
                     && !Recipients.knownById(w, caller, w.organizationOf(r), subject.id())) {
@@ -103,7 +108,7 @@ public final class PermissionService {
 
     /** Direct user grants on the resource, by user id; no-access grants only when asked for. */
     public Slice<UserGrant> users(Caller caller, ResourceRef r, boolean includeNoAccess, String after, int limit) {
-        return g.read(w -> {
+        return reads.read(w -> {
             Guard.readable(w, caller, r);
             var all = w.grants(r).users();
             var source = after == null ? all : all.tailMap(after, false);
@@ -115,7 +120,7 @@ public final class PermissionService {
 
     /** Direct team grants on the resource, by team id; no-access grants only when asked for. */
     public Slice<TeamGrant> teams(Caller caller, ResourceRef r, boolean includeNoAccess, String after, int limit) {
-        return g.read(w -> {
+        return reads.read(w -> {
             Guard.readable(w, caller, r);
             var all = w.grants(r).teams();
             var source = after == null ? all : all.tailMap(after, false);
@@ -129,7 +134,7 @@ public final class PermissionService {
     public record Access(User user, Role role) { }
 
     public Slice<Access> aggregate(Caller caller, ResourceRef r, Role exactly, String after, int limit) {
-        return g.read(w -> {
+        return reads.read(w -> {
             Guard.readable(w, caller, r);
             Permissions.AggregatePage page = Permissions.aggregate(w, r, exactly, after, limit);
             Slice<Permissions.Access> slice = Slice.of(page.items(), page.hasMore(), Permissions.Access::userId);
@@ -150,7 +155,7 @@ public final class PermissionService {
 
     public Slice<SiteAccess> siteAggregate(Caller caller, String orgId, String siteId, SiteFilter filter, String after,
                                            int limit) {
-        return g.read(w -> {
+        return reads.read(w -> {
             SiteService.site(w, caller, orgId, siteId);
             if (filter.isNone()) {
                 Permissions.SiteAggregatePage page = Permissions.siteAggregate(w, siteId, after, limit);
@@ -227,7 +232,7 @@ public final class PermissionService {
         if (questions.size() > Paging.MAX_LIMIT) {
             throw ApiException.badRequest("at most " + Paging.MAX_LIMIT + " items per check; got " + questions.size());
         }
-        return g.read(w -> {
+        return reads.read(w -> {
             List<Answer> out = new ArrayList<>(questions.size());
             for (int i = 0; i < questions.size(); i++) {
                 Question q = questions.get(i);
@@ -246,7 +251,7 @@ public final class PermissionService {
      * resource's organization, existing elsewhere or not at all, it is the one step "not-member".
      */
     public Permissions.Explanation explain(Caller caller, ResourceRef r, String userId) {
-        return g.read(w -> {
+        return reads.read(w -> {
             Guard.readable(w, caller, r);
             return Permissions.explain(w, userId, r);
         });
@@ -256,7 +261,7 @@ public final class PermissionService {
     public record ExplainedAccess(User user, Role role, Permissions.Step decidedBy) { }
 
     public Slice<ExplainedAccess> explainedAggregate(Caller caller, ResourceRef r, Role exactly, String after, int limit) {
-        return g.read(w -> {
+        return reads.read(w -> {
             Guard.readable(w, caller, r);
             Permissions.AggregatePage page = Permissions.aggregate(w, r, exactly, after, limit);
             Slice<Permissions.Access> slice = Slice.of(page.items(), page.hasMore(), Permissions.Access::userId);

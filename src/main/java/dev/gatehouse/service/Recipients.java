@@ -26,7 +26,7 @@ import java.util.Map;
  * Pending users and members are remembered, so one request may name the same person twice.
  */
 final class Recipients {
-    private final Gatehouse g;
+    private final Mint mint;
     private final Caller caller;
     private final World w;
     private final String orgId;
@@ -36,8 +36,8 @@ final class Recipients {
     private int invitedCount;
     private final java.util.Set<String> named = new java.util.HashSet<>();
 
-    Recipients(Gatehouse g, Caller caller, World w, String orgId, List<Change> changes) {
-        this.g = g;
+    Recipients(Mint mint, Caller caller, World w, String orgId, List<Change> changes) {
+        this.mint = mint;
         this.caller = caller;
         this.w = w;
         this.orgId = orgId;
@@ -55,7 +55,7 @@ final class Recipients {
             if (known != null) {
                 return known;
             }
-            User invited = new User(g.newId(), email, email, null, true, g.now());
+            User invited = new User(mint.newId(), email, email, null, true, mint.now());
             pendingUsers.put(email, invited);
             changes.add(new Change.UserPut(invited));
             invitedCount++;
@@ -108,7 +108,7 @@ final class Recipients {
             m = w.member(orgId, user.id());
         }
         if (m == null) {
-            m = new Member(orgId, user.id(), roleIfNew, false, g.now());
+            m = new Member(orgId, user.id(), roleIfNew, false, mint.now());
             pendingMembers.put(user.id(), m);
             changes.add(new Change.MemberPut(m));
         }

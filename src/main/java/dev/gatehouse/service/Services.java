@@ -1,20 +1,184 @@
 package dev.gatehouse.service;
 
-/** Every use case of one running Gatehouse, wired to the same core. */
-public record Services(Gatehouse core, UserService users, OrganizationService organizations, TeamService teams,
-                       ContentService content, SiteService sites, PermissionService permissions,
-                       PageService pages, AuditService audit, WebhookService webhooks,
-                       IdempotencyService idempotency, NodeStatus status) {
+import dev.gatehouse.engine.Index;
+import dev.gatehouse.engine.Reads;
+import dev.gatehouse.store.Snapshot;
+import dev.gatehouse.store.Store;
+import java.time.Clock;
+import java.time.Duration;
 
-    /** Webhooks to public addresses only. */
-    public static Services create(Gatehouse core, String systemToken) {
-        return create(core, systemToken, WebhookPolicy.publicOnly());
+/**
+ * Every use case of one node, wired to one store: each service is given only the parts it uses (the index
+ * to read, the write path, the store concerns it touches), so its constructor says which tables it reaches.
+ * The background loops (the follower, the webhook dispatcher) are made here and started by {@link #start}.
+ */
+public final class Services implements AutoCloseable {
+    private final Store store;
+    private final Index index;
+    private final GroupCommit writes;
+    private final Metrics metrics;
+    private final UserService users;
+    private final OrganizationService organizations;
+    private final TeamService teams;
+    private final ContentService content;
+    private final SiteService sites;
+    private final PermissionService permissions;
+    private final PageService pages;
+    private final AuditService audit;
+    private final WebhookService webhooks;
+    private final IdempotencyService idempotency;
+    private final NodeStatus status;
+    private final Follower follower;
+    private final WebhookDispatcher dispatcher;
+
+    /** What the use cases need to know beyond the store. */
+    public record Options(Clock clock, Duration writeTimeout, String systemToken, WebhookPolicy webhooks,
+                          WebhookDispatcher.Timing webhookTiming) {
+        /** How long a write may take, queueing included, before it is refused, by default. */
+        public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(2);
+
+        public Options {
+            if (clock == null || writeTimeout == null || systemToken == null || webhooks == null || webhookTiming == null) {
+                throw new IllegalArgumentException("every option is required");
+            }
+            if (writeTimeout.isNegative() || writeTimeout.isZero()) {
+                throw new IllegalArgumentException("the write timeout must be positive");
+            }
+        }
+
+        /** The server's defaults: the system clock, 2 s writes, webhooks to public addresses only. */
+        public static Options defaults(String systemToken) {
+            return new Options(Clock.systemUTC(), DEFAULT_WRITE_TIMEOUT, systemToken, WebhookPolicy.publicOnly(),
+                    WebhookDispatcher.Timing.standard());
+        }
+
+        public Options withWriteTimeout(Duration timeout) {
+            return new Options(clock, timeout, systemToken, webhooks, webhookTiming);
+        }
+
+        public Options withWebhooks(WebhookPolicy policy, WebhookDispatcher.Timing timing) {
+            return new Options(clock, writeTimeout, systemToken, policy, timing);
+        }
     }
 
-    public static Services create(Gatehouse core, String systemToken, WebhookPolicy webhooks) {
-        return new Services(core, new UserService(core, systemToken), new OrganizationService(core),
-                new TeamService(core), new ContentService(core), new SiteService(core), new PermissionService(core),
-                new PageService(core), new AuditService(core), new WebhookService(core, webhooks),
-                new IdempotencyService(core), new NodeStatus(core));
+    private Services(Store store, Options options) {
+        this.store = store;
+        this.index = new Index();
+        this.metrics = new Metrics(index);
+        Mint mint = new Mint(options.clock());
+        this.writes = new GroupCommit(store, index, mint::now, options.writeTimeout().toMillis(), new Outage(), metrics);
+        users = new UserService(index, writes, mint, options.systemToken());
+        organizations = new OrganizationService(index, writes, mint);
+        teams = new TeamService(index, writes, mint);
+        content = new ContentService(index, writes, mint);
+        sites = new SiteService(index, writes, mint);
+        permissions = new PermissionService(index, writes, mint);
+        pages = new PageService(index, writes, mint);
+        audit = new AuditService(index, store);
+        webhooks = new WebhookService(index, mint, store, options.webhooks());
+        idempotency = new IdempotencyService(store, mint, metrics);
+        status = new NodeStatus(index, store, store);
+        follower = new Follower(store, index, writes, metrics);
+        dispatcher = new WebhookDispatcher(store, store, mint, metrics, options.webhooks(), options.webhookTiming());
+    }
+
+    /**
+     * Opens the services on {@code store}, loading the index from what it holds; the services own the store
+     * from here on and close it with themselves.
+     */
+    public static Services open(Store store, Options options) {
+        Services services;
+        try {
+            services = new Services(store, options);
+            Snapshot snapshot = store.load();
+            if (snapshot.revision() > 0) {
+                services.index.apply(snapshot.revision(), snapshot.changes());
+            }
+        } catch (RuntimeException | Error e) {
+            store.close();
+            throw e;
+        }
+        return services;
+    }
+
+    /** Starts following other nodes' writes and delivering webhooks. */
+    public Services start() {
+        follower.start();
+        dispatcher.start();
+        return this;
+    }
+
+    public UserService users() {
+        return users;
+    }
+
+    public OrganizationService organizations() {
+        return organizations;
+    }
+
+    public TeamService teams() {
+        return teams;
+    }
+
+    public ContentService content() {
+        return content;
+    }
+
+    public SiteService sites() {
+        return sites;
+    }
+
+    public PermissionService permissions() {
+        return permissions;
+    }
+
+    public PageService pages() {
+        return pages;
+    }
+
+    public AuditService audit() {
+        return audit;
+    }
+
+    public WebhookService webhooks() {
+        return webhooks;
+    }
+
+    public IdempotencyService idempotency() {
+        return idempotency;
+    }
+
+    /** What the HTTP layer may know of the node: its revision, whether its database answers. */
+    public NodeStatus status() {
+        return status;
+    }
+
+    /** The meters every service records into, for {@code /metrics} and the HTTP layer's own meters. */
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** The loop that applies other nodes' writes; {@link Follower#catchUp} applies them at once. */
+    public Follower follower() {
+        return follower;
+    }
+
+    /** The write path itself, for the tests of it in this package. */
+    GroupCommit writes() {
+        return writes;
+    }
+
+    /** The index, read-only: tests and tools ask the world questions through it. */
+    public Reads reads() {
+        return index;
+    }
+
+    /** Stops the loops, then closes the store; in-flight requests must be finished first (see the HTTP drain). */
+    @Override
+    public void close() {
+        dispatcher.close();
+        follower.close();
+        metrics.close();
+        store.close();
     }
 }

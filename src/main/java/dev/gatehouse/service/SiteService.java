@@ -1,5 +1,6 @@
 package dev.gatehouse.service;
 
+import dev.gatehouse.engine.Reads;
 import dev.gatehouse.engine.World;
 import dev.gatehouse.model.Change;
 import dev.gatehouse.model.DefaultLevel;
@@ -16,10 +17,14 @@ import java.util.Locale;
 
 /** Sites and the spaces they publish. Organization admins create sites; site admins change them. */
 public final class SiteService {
-    private final Gatehouse g;
+    private final Reads reads;
+    private final Writes writes;
+    private final Mint mint;
 
-    public SiteService(Gatehouse g) {
-        this.g = g;
+    public SiteService(Reads reads, Writes writes, Mint mint) {
+        this.reads = reads;
+        this.writes = writes;
+        this.mint = mint;
     }
 
     public record Seen(Site site, Role role, int siteSpaces) { }
@@ -42,7 +47,7 @@ public final class SiteService {
     public Slice<Seen> list(Caller caller, String orgId, String title, Boolean published, String spaceId,
                             String after, int limit) {
         String needle = title == null ? null : title.strip().toLowerCase(Locale.ROOT);
-        return g.read(w -> {
+        return reads.read(w -> {
             Guard.member(w, caller, orgId);
             var all = after == null ? w.sites(orgId) : w.sites(orgId).tailMap(after, false);
             Slice<Site> slice = Paging.take(all.values(), s ->
@@ -60,26 +65,26 @@ public final class SiteService {
         if (spaces.size() > Paging.MAX_LIMIT) {
             throw ApiException.badRequest("at most " + Paging.MAX_LIMIT + " spaces per request");
         }
-        Written<Site> created = g.write(caller, w -> {
+        Written<Site> created = writes.write(caller, w -> {
             Guard.orgAdmin(w, caller, orgId);
-            Site site = new Site(g.newId(), orgId, t, DefaultLevel.INHERIT,
-                    visibility == null ? SiteVisibility.PUBLIC : visibility, true, g.now());
+            Site site = new Site(mint.newId(), orgId, t, DefaultLevel.INHERIT,
+                    visibility == null ? SiteVisibility.PUBLIC : visibility, true, mint.now());
             List<Change> changes = new ArrayList<>();
             changes.add(new Change.SitePut(site));
             long position = 0;
             for (String spaceId : new LinkedHashSet<>(spaces)) {
                 Space space = publishable(w, caller, orgId, spaceId);
-                changes.add(new Change.SiteSpacePut(new SiteSpace(g.newId(), site.id(), space.id(),
+                changes.add(new Change.SiteSpacePut(new SiteSpace(mint.newId(), site.id(), space.id(),
                         pathFor(space, position), position, site.createdAt())));
                 position++;
             }
             return Plan.of(changes, site);
         });
-        return new Written<>(g.read(w -> seen(w, caller, created.value())), created.revision(), created.changed());
+        return new Written<>(reads.read(w -> seen(w, caller, created.value())), created.revision(), created.changed());
     }
 
     public Seen get(Caller caller, String orgId, String siteId) {
-        return g.read(w -> seen(w, caller, site(w, caller, orgId, siteId)));
+        return reads.read(w -> seen(w, caller, site(w, caller, orgId, siteId)));
     }
 
     public Written<Seen> update(Caller caller, String orgId, String siteId, String title, SiteVisibility visibility,
@@ -88,19 +93,19 @@ public final class SiteService {
             throw ApiException.badRequest("give at least one of 'title', 'visibility' and 'defaultLevel'");
         }
         String t = title == null ? null : Validate.text("title", title, 2, 128);
-        Written<Site> changed = g.write(caller, w -> {
+        Written<Site> changed = writes.write(caller, w -> {
             Site s = site(w, caller, orgId, siteId);
             Guard.admin(w, caller, ResourceRef.site(siteId));
             Site c = new Site(s.id(), s.orgId(), t != null ? t : s.title(), level != null ? level : s.defaultLevel(),
                     visibility != null ? visibility : s.visibility(), s.published(), s.createdAt());
             return Plan.of(List.of(new Change.SitePut(c)), c);
         });
-        return new Written<>(g.read(w -> seen(w, caller, changed.value())), changed.revision(), changed.changed());
+        return new Written<>(reads.read(w -> seen(w, caller, changed.value())), changed.revision(), changed.changed());
     }
 
     /** Deletes a site with its site-spaces and grants. */
     public Written<Boolean> delete(Caller caller, String orgId, String siteId) {
-        return g.write(caller, w -> {
+        return writes.write(caller, w -> {
             site(w, caller, orgId, siteId);
             Guard.admin(w, caller, ResourceRef.site(siteId));
             List<Change> changes = new ArrayList<>();
@@ -125,7 +130,7 @@ public final class SiteService {
      */
     public Slice<SiteSpaceView> siteSpaces(Caller caller, String orgId, String siteId, Boolean defaultOnly, String after,
                                            int limit) {
-        return g.read(w -> {
+        return reads.read(w -> {
             site(w, caller, orgId, siteId);
             var all = w.siteSpaces(siteId);
             String first = all.isEmpty() ? null : all.first().id();
@@ -141,21 +146,21 @@ public final class SiteService {
         if (spaceId == null) {
             throw ApiException.badRequest("'spaceId' is required: Gatehouse publishes existing spaces only");
         }
-        Written<SiteSpace> added = g.write(caller, w -> {
+        Written<SiteSpace> added = writes.write(caller, w -> {
             site(w, caller, orgId, siteId);
             Guard.admin(w, caller, ResourceRef.site(siteId));
             Space space = publishable(w, caller, orgId, spaceId);
             long position = w.siteSpaces(siteId).isEmpty() ? 0 : w.siteSpaces(siteId).last().position() + 1;
-            SiteSpace ss = new SiteSpace(g.newId(), siteId, space.id(), pathFor(space, position), position, g.now());
+            SiteSpace ss = new SiteSpace(mint.newId(), siteId, space.id(), pathFor(space, position), position, mint.now());
             return Plan.of(List.of(new Change.SiteSpacePut(ss)), ss);
         });
-        return new Written<>(g.read(w -> new SiteSpaceView(added.value(), w.space(spaceId),
+        return new Written<>(reads.read(w -> new SiteSpaceView(added.value(), w.space(spaceId),
                 Guard.roleOn(w, caller, ResourceRef.space(spaceId)),
                 w.siteSpaces(siteId).first().id().equals(added.value().id()))), added.revision(), added.changed());
     }
 
     public Written<Boolean> removeSpace(Caller caller, String orgId, String siteId, String siteSpaceId) {
-        return g.write(caller, w -> {
+        return writes.write(caller, w -> {
             site(w, caller, orgId, siteId);
             Guard.admin(w, caller, ResourceRef.site(siteId));
             SiteSpace ss = w.siteSpace(siteSpaceId);

@@ -1,5 +1,6 @@
 package dev.gatehouse.service;
 
+import dev.gatehouse.engine.Reads;
 import dev.gatehouse.engine.World;
 import dev.gatehouse.model.Change;
 import dev.gatehouse.model.Member;
@@ -18,10 +19,14 @@ import java.util.Map;
 
 /** Teams of an organization and their members. Organization admins and a team's owners manage a team. */
 public final class TeamService {
-    private final Gatehouse g;
+    private final Reads reads;
+    private final Writes writes;
+    private final Mint mint;
 
-    public TeamService(Gatehouse g) {
-        this.g = g;
+    public TeamService(Reads reads, Writes writes, Mint mint) {
+        this.reads = reads;
+        this.writes = writes;
+        this.mint = mint;
     }
 
     /** A team with what its JSON shows: member count, spaces it holds grants on, and the caller's rights. */
@@ -39,7 +44,7 @@ public final class TeamService {
 
     public Slice<TeamView> list(Caller caller, String orgId, String title, String owner, String after, int limit) {
         String needle = title == null ? null : title.strip().toLowerCase(Locale.ROOT);
-        return g.read(w -> {
+        return reads.read(w -> {
             Guard.nonGuest(w, caller, orgId);
             var teams = after == null ? w.teams(orgId) : w.teams(orgId).tailMap(after, false);
             Slice<Team> slice = Paging.take(teams.values(), t ->
@@ -55,12 +60,12 @@ public final class TeamService {
         if (refs.size() > Paging.MAX_LIMIT) {
             throw ApiException.badRequest("at most " + Paging.MAX_LIMIT + " members per request");
         }
-        return g.write(caller, w -> {
+        return writes.write(caller, w -> {
             Guard.orgAdmin(w, caller, orgId);
             List<Change> changes = new ArrayList<>();
-            Team team = new Team(g.newId(), orgId, t, g.now());
+            Team team = new Team(mint.newId(), orgId, t, mint.now());
             changes.add(new Change.TeamPut(team));
-            Recipients recipients = new Recipients(g, caller, w, orgId, changes);
+            Recipients recipients = new Recipients(mint, caller, w, orgId, changes);
             Map<String, TeamMembership> added = new LinkedHashMap<>();
             for (String ref : refs) {
                 User u = recipients.resolve(ref);
@@ -73,12 +78,12 @@ public final class TeamService {
     }
 
     public TeamView get(Caller caller, String orgId, String teamId) {
-        return g.read(w -> view(w, caller, visibleTeam(w, caller, orgId, teamId)));
+        return reads.read(w -> view(w, caller, visibleTeam(w, caller, orgId, teamId)));
     }
 
     public Written<TeamView> rename(Caller caller, String orgId, String teamId, String title) {
         String t = Validate.text("title", title, 1, 64);
-        return g.write(caller, w -> {
+        return writes.write(caller, w -> {
             Team team = manageable(w, caller, orgId, teamId);
             Team renamed = new Team(team.id(), team.orgId(), t, team.createdAt());
             TeamView before = view(w, caller, team);
@@ -89,7 +94,7 @@ public final class TeamService {
 
     /** Deletes a team with its grants and memberships (organization admins only). */
     public Written<Boolean> delete(Caller caller, String orgId, String teamId) {
-        return g.write(caller, w -> {
+        return writes.write(caller, w -> {
             Guard.orgAdmin(w, caller, orgId);
             Team team = w.team(teamId);
             if (team == null || !team.orgId().equals(orgId)) {
@@ -111,7 +116,7 @@ public final class TeamService {
     public record TeamMemberView(MemberView member, TeamMembership membership) { }
 
     public Slice<TeamMemberView> members(Caller caller, String orgId, String teamId, String after, int limit) {
-        return g.read(w -> {
+        return reads.read(w -> {
             visibleTeam(w, caller, orgId, teamId);
             var ms = after == null ? w.teamMembers(teamId) : w.teamMembers(teamId).tailMap(after, false);
             Slice<TeamMembership> slice = Paging.take(ms.values(), m -> true, limit, TeamMembership::userId);
@@ -129,10 +134,10 @@ public final class TeamService {
         if (size > Paging.MAX_LIMIT) {
             throw ApiException.badRequest("at most " + Paging.MAX_LIMIT + " entries per request; got " + size);
         }
-        return g.write(caller, w -> {
+        return writes.write(caller, w -> {
             manageable(w, caller, orgId, teamId);
             List<Change> changes = new ArrayList<>();
-            Recipients recipients = new Recipients(g, caller, w, orgId, changes);
+            Recipients recipients = new Recipients(mint, caller, w, orgId, changes);
             Map<String, TeamMembership> after = new LinkedHashMap<>(w.teamMembers(teamId));
             for (String ref : add) {
                 User u = recipients.resolveOnce(ref, "add");
@@ -170,7 +175,7 @@ public final class TeamService {
     }
 
     public Written<Boolean> removeMember(Caller caller, String orgId, String teamId, String userId) {
-        return g.write(caller, w -> {
+        return writes.write(caller, w -> {
             manageable(w, caller, orgId, teamId);
             if (w.teamMembers(teamId).get(userId) == null) {
                 return Plan.nothing(false);

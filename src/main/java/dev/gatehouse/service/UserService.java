@@ -1,5 +1,6 @@
 package dev.gatehouse.service;
 
+import dev.gatehouse.engine.Reads;
 import dev.gatehouse.engine.World;
 import dev.gatehouse.model.ApiToken;
 import dev.gatehouse.model.Change;
@@ -12,12 +13,16 @@ import java.util.List;
 
 /** Users, their personal tokens, and turning a presented token into a {@link Caller}. */
 public final class UserService {
-    private final Gatehouse g;
+    private final Reads reads;
+    private final Writes writes;
+    private final Mint mint;
     private final String systemTokenHash;
     private final MemberCascade cascade;
 
-    public UserService(Gatehouse g, String systemToken) {
-        this.g = g;
+    public UserService(Reads reads, Writes writes, Mint mint, String systemToken) {
+        this.reads = reads;
+        this.writes = writes;
+        this.mint = mint;
         this.systemTokenHash = Tokens.hash(systemToken);
         this.cascade = new MemberCascade();
     }
@@ -31,7 +36,7 @@ public final class UserService {
         if (Tokens.sameHash(hash, systemTokenHash)) {
             return Caller.SYSTEM;
         }
-        ApiToken t = g.read(w -> w.tokenByHash(hash));
+        ApiToken t = reads.read(w -> w.tokenByHash(hash));
         if (t == null) {
             throw ApiException.unauthorized("this token is not valid (revoked, mistyped, or never issued)");
         }
@@ -49,7 +54,7 @@ public final class UserService {
         String displayName = Validate.text("displayName", req.displayName(), 1, 64);
         String email = Emails.normalize(req.email());
         String photo = Validate.optionalUrl("photoURL", req.photoUrl());
-        return g.write(caller, w -> {
+        return writes.write(caller, w -> {
             User byEmail = w.userByEmail(email);
             if (byEmail != null && !byEmail.invited()) {
                 throw ApiException.conflict("a user with email '" + email + "' already exists (id '" + byEmail.id() + "')");
@@ -62,25 +67,25 @@ public final class UserService {
                 User claimed = new User(byEmail.id(), displayName, email, photo, false, byEmail.createdAt());
                 return Plan.of(List.of(new Change.UserPut(claimed)), claimed);
             }
-            String id = req.id() != null ? req.id() : g.newId();
+            String id = req.id() != null ? req.id() : mint.newId();
             if (w.user(id) != null) {
                 throw ApiException.conflict("a user with id '" + id + "' already exists");
             }
-            User user = new User(id, displayName, email, photo, false, g.now());
+            User user = new User(id, displayName, email, photo, false, mint.now());
             return Plan.of(List.of(new Change.UserPut(user)), user);
         });
     }
 
     /** A user the caller may see: themselves, anyone sharing an organization with them, or anyone for system. */
     public User get(Caller caller, String userId) {
-        return g.read(w -> visibleUser(w, caller, userId));
+        return reads.read(w -> visibleUser(w, caller, userId));
     }
 
     public User me(Caller caller) {
         if (caller.system()) {
             throw ApiException.notFound("the system token acts for no user; use a personal token");
         }
-        return g.read(w -> w.user(caller.userId()));
+        return reads.read(w -> w.user(caller.userId()));
     }
 
     public Written<User> update(Caller caller, String userId, String displayName, String photoUrl, boolean photoGiven) {
@@ -89,7 +94,7 @@ public final class UserService {
         }
         String name = displayName == null ? null : Validate.text("displayName", displayName, 1, 64);
         String photo = Validate.optionalUrl("photoURL", photoUrl);
-        return g.write(caller, w -> {
+        return writes.write(caller, w -> {
             User u = visibleUser(w, caller, userId);
             if (!caller.system() && !caller.userId().equals(userId)) {
                 throw ApiException.forbidden("only the user themselves or the system token may change a user");
@@ -103,7 +108,7 @@ public final class UserService {
     /** Deletes a user (system only) with their memberships, team places, grants and tokens. */
     public Written<Boolean> delete(Caller caller, String userId) {
         requireSystem(caller, "delete users");
-        return g.write(caller, w -> {
+        return writes.write(caller, w -> {
             User u = w.user(userId);
             if (u == null) {
                 return Plan.nothing(false);
@@ -126,24 +131,24 @@ public final class UserService {
 
     public Written<IssuedToken> createToken(Caller caller, String userId, String label) {
         String cleanLabel = label == null ? null : Validate.text("label", label, 1, 100);
-        return g.write(caller, w -> {
+        return writes.write(caller, w -> {
             User u = ownUser(w, caller, userId);
-            String id = g.newId();
-            String secret = "gh_" + Base64.getUrlEncoder().withoutPadding().encodeToString(g.randomBytes(32));
-            ApiToken token = new ApiToken(id, u.id(), cleanLabel, Tokens.hash(secret), g.now());
+            String id = mint.newId();
+            String secret = "gh_" + Base64.getUrlEncoder().withoutPadding().encodeToString(mint.randomBytes(32));
+            ApiToken token = new ApiToken(id, u.id(), cleanLabel, Tokens.hash(secret), mint.now());
             return Plan.of(List.of(new Change.TokenPut(token)), new IssuedToken(token, secret));
         });
     }
 
     public List<ApiToken> tokens(Caller caller, String userId) {
-        return g.read(w -> {
+        return reads.read(w -> {
             ownUser(w, caller, userId);
             return List.copyOf(w.tokensOf(userId).values());
         });
     }
 
     public Written<Boolean> deleteToken(Caller caller, String userId, String tokenId) {
-        return g.write(caller, w -> {
+        return writes.write(caller, w -> {
             ownUser(w, caller, userId);
             ApiToken t = w.token(tokenId);
             if (t == null || !t.userId().equals(userId)) {

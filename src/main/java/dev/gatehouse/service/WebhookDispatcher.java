@@ -2,10 +2,12 @@ package dev.gatehouse.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.model.AuditEntry;
+import dev.gatehouse.model.AuditPosition;
 import dev.gatehouse.model.Webhook;
 import dev.gatehouse.model.WebhookDelivery;
-import dev.gatehouse.model.AuditPosition;
+import dev.gatehouse.store.AuditLog;
 import dev.gatehouse.store.StoreException;
+import dev.gatehouse.store.Webhooks;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,7 +47,10 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
     }
 
-    private final Gatehouse core;
+    private final Webhooks webhooks;
+    private final AuditLog log;
+    private final Mint mint;
+    private final Metrics metrics;
     private final WebhookPolicy policy;
     private final Timing timing;
     private final String node;
@@ -55,11 +60,14 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final Map<String, Instant> notBefore = new HashMap<>();
     private final Background background = new Background("gatehouse-webhooks", this::loop);
 
-    public WebhookDispatcher(Gatehouse core, WebhookPolicy policy, Timing timing) {
-        this.core = core;
+    WebhookDispatcher(Webhooks webhooks, AuditLog log, Mint mint, Metrics metrics, WebhookPolicy policy, Timing timing) {
+        this.webhooks = webhooks;
+        this.log = log;
+        this.mint = mint;
+        this.metrics = metrics;
         this.policy = policy;
         this.timing = timing;
-        this.node = core.newId();
+        this.node = mint.newId();
         this.client = HttpClient.newBuilder().connectTimeout(timing.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -88,9 +96,9 @@ public final class WebhookDispatcher implements AutoCloseable {
     /** One round: every webhook whose retry is due gets what is pending for it. */
     public void runOnce() {
         int behind = 0;
-        for (Webhook w : core.store().webhooks(null)) {
+        for (Webhook w : webhooks.webhooks(null)) {
             Instant due = notBefore.get(w.id());
-            if (due != null && core.now().isBefore(due)) {
+            if (due != null && mint.now().isBefore(due)) {
                 // Waiting for its retry: it still has what failed to deliver.
                 behind++;
                 continue;
@@ -99,28 +107,28 @@ public final class WebhookDispatcher implements AutoCloseable {
                 // Nothing to deliver: no lease taken, so an idle round writes nothing to the database.
                 continue;
             }
-            Instant now = core.now();
-            if (core.store().leaseWebhook(w.id(), node, now, now.plus(timing.lease()))) {
+            Instant now = mint.now();
+            if (webhooks.leaseWebhook(w.id(), node, now, now.plus(timing.lease()))) {
                 deliverPending(w);
             }
             if (pending(w)) {
                 behind++;
             }
         }
-        core.metrics().webhookBacklog(behind);
+        metrics.webhookBacklog(behind);
     }
 
     private boolean pending(Webhook w) {
-        AuditPosition position = core.store().webhookPosition(w.id());
-        return position != null && !core.store().auditLog(w.orgId(), position, 1).isEmpty();
+        AuditPosition position = webhooks.webhookPosition(w.id());
+        return position != null && !log.auditLog(w.orgId(), position, 1).isEmpty();
     }
 
     private void deliverPending(Webhook w) {
-        AuditPosition position = core.store().webhookPosition(w.id());
+        AuditPosition position = webhooks.webhookPosition(w.id());
         if (position == null) {
             return;
         }
-        List<AuditEntry> entries = core.store().auditLog(w.orgId(), position, BATCH);
+        List<AuditEntry> entries = log.auditLog(w.orgId(), position, BATCH);
         AuditPosition skippedTo = null;
         for (AuditEntry e : entries) {
             if (Thread.currentThread().isInterrupted()) {
@@ -131,7 +139,7 @@ public final class WebhookDispatcher implements AutoCloseable {
                 continue;
             }
             if (skippedTo != null) {
-                core.store().advanceWebhook(w.id(), node, skippedTo);
+                webhooks.advanceWebhook(w.id(), node, skippedTo);
                 skippedTo = null;
             }
             if (!deliver(w, e)) {
@@ -139,7 +147,7 @@ public final class WebhookDispatcher implements AutoCloseable {
             }
         }
         if (skippedTo != null) {
-            core.store().advanceWebhook(w.id(), node, skippedTo);
+            webhooks.advanceWebhook(w.id(), node, skippedTo);
         }
     }
 
@@ -149,7 +157,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         payload.put("webhook", w.id());
         String body = AuditJson.write(payload);
         int attempt = failures.getOrDefault(w.id(), 0) + 1;
-        Instant at = core.now();
+        Instant at = mint.now();
         long start = System.nanoTime();
         Integer status = null;
         String error;
@@ -176,9 +184,9 @@ public final class WebhookDispatcher implements AutoCloseable {
             error = "interrupted while delivering";
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        core.store().recordDelivery(new WebhookDelivery(0, w.id(), e.revision(), e.seq(), e.event().action(), attempt,
+        webhooks.recordDelivery(new WebhookDelivery(0, w.id(), e.revision(), e.seq(), e.event().action(), attempt,
                 at, status, error, millis), node, error == null);
-        core.metrics().webhookDelivered(error == null);
+        metrics.webhookDelivered(error == null);
         if (error == null) {
             failures.remove(w.id());
             notBefore.remove(w.id());
@@ -186,7 +194,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
         failures.put(w.id(), attempt);
         long backoff = Math.min(timing.maxRetry().toMillis(), timing.firstRetry().toMillis() << Math.min(attempt - 1, 20));
-        notBefore.put(w.id(), core.now().plusMillis(backoff));
+        notBefore.put(w.id(), mint.now().plusMillis(backoff));
         return false;
     }
 

@@ -1,5 +1,7 @@
 package dev.gatehouse.service;
 
+import dev.gatehouse.engine.Reads;
+import dev.gatehouse.store.Webhooks;
 import dev.gatehouse.engine.AuditTrail;
 import dev.gatehouse.model.Webhook;
 import dev.gatehouse.model.WebhookDelivery;
@@ -12,11 +14,15 @@ public final class WebhookService {
     private static final Pattern FAMILY = Pattern.compile("[a-z_]+\\.\\*");
     static final int MAX_URL = 2048;
 
-    private final Gatehouse core;
+    private final Reads reads;
+    private final Mint mint;
+    private final Webhooks webhooks;
     private final WebhookPolicy policy;
 
-    public WebhookService(Gatehouse core, WebhookPolicy policy) {
-        this.core = core;
+    public WebhookService(Reads reads, Mint mint, Webhooks webhooks, WebhookPolicy policy) {
+        this.reads = reads;
+        this.mint = mint;
+        this.webhooks = webhooks;
         this.policy = policy;
     }
 
@@ -26,7 +32,7 @@ public final class WebhookService {
      * @param events actions or families ({@code grant.*}); null or empty for all
      */
     public Webhook create(Caller caller, String orgId, String url, List<String> events, String secret) {
-        core.read(w -> Guard.orgAdmin(w, caller, orgId));
+        reads.read(w -> Guard.orgAdmin(w, caller, orgId));
         if (url == null || url.length() > MAX_URL) {
             throw ApiException.badRequest("'url' is required, at most " + MAX_URL + " characters");
         }
@@ -47,14 +53,14 @@ public final class WebhookService {
                 wanted.add(e);
             }
         }
-        Webhook webhook = new Webhook(core.newId(), orgId, url, wanted, secret, core.now());
-        core.store().addWebhook(webhook);
+        Webhook webhook = new Webhook(mint.newId(), orgId, url, wanted, secret, mint.now());
+        webhooks.addWebhook(webhook);
         return webhook;
     }
 
     public List<Webhook> list(Caller caller, String orgId) {
-        core.read(w -> Guard.orgAdmin(w, caller, orgId));
-        return core.store().webhooks(orgId);
+        reads.read(w -> Guard.orgAdmin(w, caller, orgId));
+        return webhooks.webhooks(orgId);
     }
 
     public Webhook get(Caller caller, String orgId, String webhookId) {
@@ -64,12 +70,12 @@ public final class WebhookService {
 
     /** @return true when the webhook existed */
     public boolean delete(Caller caller, String orgId, String webhookId) {
-        core.read(w -> Guard.orgAdmin(w, caller, orgId));
-        return core.store().removeWebhook(orgId, webhookId);
+        reads.read(w -> Guard.orgAdmin(w, caller, orgId));
+        return webhooks.removeWebhook(orgId, webhookId);
     }
 
     public List<WebhookDelivery> deliveries(Caller caller, String orgId, String webhookId, long afterId, int limit) {
         get(caller, orgId, webhookId);
-        return core.store().deliveries(webhookId, afterId, limit);
+        return webhooks.deliveries(webhookId, afterId, limit);
     }
 }

@@ -36,7 +36,7 @@ class DataDirectoryPermissionsTest {
     void serveCreatesAPrivateDataDirectoryAndDatabase() throws Exception {
         Path data = dir.resolve("new/data");
         Settings s = Settings.resolve(0, data, null, Map.of());
-        try (ServeCommand.Running running = ServeCommand.start(s, false,
+        try (Node running = ServeCommand.start(s, false,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
             assertThat(running.port()).isPositive();
             assertThat(data.resolve("gatehouse.db-wal")).exists();
@@ -50,14 +50,14 @@ class DataDirectoryPermissionsTest {
     void serveMakesAnExistingWorldReadableDataDirectoryPrivate() throws Exception {
         Path data = dir.resolve("old");
         Settings s = Settings.resolve(0, data, null, Map.of());
-        try (ServeCommand.Running running = ServeCommand.start(s, false,
+        try (Node running = ServeCommand.start(s, false,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
             assertThat(running.port()).isPositive();
         }
         // As an earlier Gatehouse left them, or an operator's umask did.
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(data.resolve("gatehouse.db"), PosixFilePermissions.fromString("rw-r--r--"));
-        try (ServeCommand.Running running = ServeCommand.start(s, false,
+        try (Node running = ServeCommand.start(s, false,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
             assertThat(running.port()).isPositive();
             assertPrivate(data);

@@ -153,7 +153,7 @@ class ServeCommandTest {
         Settings s = Settings.resolve(0, dir, null, Map.of());
         String printed;
         int firstPort;
-        try (ServeCommand.Running running = ServeCommand.start(s, true, out)) {
+        try (Node running = ServeCommand.start(s, true, out)) {
             firstPort = running.port();
             printed = buf.toString(StandardCharsets.UTF_8);
             assertThat(printed).contains("serving on http://localhost:" + running.port());
@@ -170,9 +170,9 @@ class ServeCommandTest {
                     .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
         }
         buf.reset();
-        try (ServeCommand.Running again = ServeCommand.start(s, true, out)) {
+        try (Node again = ServeCommand.start(s, true, out)) {
             String second = buf.toString(StandardCharsets.UTF_8);
-            assertThat(again.core().index().revision()).isPositive();
+            assertThat(again.services().status().revision()).isPositive();
             assertThat(second).contains("already here").doesNotContain("System token (shown once")
                     // The same tokens and commands, at this start's port.
                     .contains(printed.substring(printed.indexOf("Personal tokens"))
@@ -185,10 +185,31 @@ class ServeCommandTest {
     void aStartWithTheTokenFromTheEnvironmentSaysSo() throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         Settings s = Settings.resolve(0, dir, null, Map.of("GATEHOUSE_ADMIN_TOKEN", "0123456789abcdefXYZ"));
-        try (ServeCommand.Running running = ServeCommand.start(s, false, new PrintStream(buf, true, StandardCharsets.UTF_8))) {
+        try (Node running = ServeCommand.start(s, false, new PrintStream(buf, true, StandardCharsets.UTF_8))) {
             assertThat(running.port()).isPositive();
             assertThat(buf.toString(StandardCharsets.UTF_8)).contains("System token: the one GATEHOUSE_ADMIN_TOKEN sets")
                     .doesNotContain("0123456789abcdefXYZ");
+        }
+    }
+
+    @Test
+    void onPortZeroTheLinksInAnswersAndTheApiDocumentNameThePortBound() throws Exception {
+        Settings s = Settings.resolve(0, dir, null, Map.of("GATEHOUSE_ADMIN_TOKEN", "0123456789abcdefXYZ"));
+        try (Node running = ServeCommand.start(s, false, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8))) {
+            String origin = "http://localhost:" + running.port();
+            assertThat(running.url()).isEqualTo(origin);
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> user = client.send(HttpRequest.newBuilder(URI.create(origin + "/v1/users"))
+                    .header("Authorization", "Bearer 0123456789abcdefXYZ").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"ada\",\"displayName\":\"Ada\",\"email\":\"ada@example.com\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(user.statusCode()).isEqualTo(201);
+            assertThat(new ObjectMapper().readTree(user.body()).at("/urls/location").asText())
+                    .isEqualTo(origin + "/v1/users/ada");
+            HttpResponse<String> doc = client.send(HttpRequest.newBuilder(URI.create(origin + "/v1/openapi.json")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(new ObjectMapper().readTree(doc.body()).at("/servers/0/url").asText()).isEqualTo(origin);
         }
     }
 }

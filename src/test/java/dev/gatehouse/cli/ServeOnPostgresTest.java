@@ -57,14 +57,14 @@ class ServeOnPostgresTest {
         Settings settings = Settings.resolve(0, dir, null, env);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        try (ServeCommand.Running running = ServeCommand.start(settings, false, out)) {
+        try (Node running = ServeCommand.start(settings, false, out)) {
             assertThat(printed.toString(StandardCharsets.UTF_8)).contains("database " + db.url());
             HttpResponse<String> created = call("POST", "http://localhost:" + running.port() + "/v1/users",
                     "{\"id\":\"ada\",\"displayName\":\"Ada\",\"email\":\"ada@example.com\"}");
             assertThat(created.statusCode()).isEqualTo(201);
         }
-        try (ServeCommand.Running again = ServeCommand.start(settings, false, out)) {
-            assertThat(again.core().index().revision()).isEqualTo(1);
+        try (Node again = ServeCommand.start(settings, false, out)) {
+            assertThat(again.services().status().revision()).isEqualTo(1);
             HttpResponse<String> read = call("GET", "http://localhost:" + again.port() + "/v1/users/ada", null);
             assertThat(read.statusCode()).isEqualTo(200);
             assertThat(new ObjectMapper().readTree(read.body()).get("displayName").asText()).isEqualTo("Ada");

@@ -3,7 +3,7 @@ package dev.gatehouse.datasets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.model.Role;
-import dev.gatehouse.service.Gatehouse;
+import dev.gatehouse.service.Services;
 import dev.gatehouse.store.Snapshot;
 import dev.gatehouse.store.sqlite.SqliteStore;
 import java.nio.file.Path;
@@ -65,9 +65,8 @@ class DatasetsTest {
             assertThat(d).isLessThan(6);
         }
         // The whole dataset loads into a running Gatehouse.
-        try (SqliteStore store = SqliteStore.open(dir.resolve("l.db"))) {
-            Gatehouse g = Gatehouse.open(store, java.time.Clock.systemUTC());
-            int loaded = g.read(w -> w.members("large").size());
+        try (Services node = Services.open(SqliteStore.open(dir.resolve("l.db")), Services.Options.defaults("dataset-test-token"))) {
+            int loaded = node.reads().read(w -> w.members("large").size());
             assertThat(loaded).isEqualTo(size.members());
         }
     }

@@ -1,9 +1,9 @@
 package dev.gatehouse.faults;
 
 import dev.gatehouse.http.TestApp;
-import dev.gatehouse.service.Gatehouse;
+import dev.gatehouse.service.Services;
+import dev.gatehouse.store.Store;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,18 +102,19 @@ final class Round {
         WorldDump truth;
         Map<String, String> truthValues;
         Map<String, String> atAck;
-        try (Gatehouse fresh = Gatehouse.open(db.direct().get(), Clock.systemUTC())) {
-            truth = WorldDump.of(fresh);
-            truthValues = fresh.read(workload::values);
-            atAck = History.valuesAt(fresh.store(), workload.lastAcknowledged(attempts));
+        Store direct = db.direct().get();
+        try (Services fresh = Services.open(direct, Services.Options.defaults(TestApp.SYSTEM))) {
+            truth = WorldDump.of(fresh.reads());
+            truthValues = fresh.reads().read(workload::values);
+            atAck = History.valuesAt(direct, workload.lastAcknowledged(attempts));
         }
         // A node behind the database catches up by its follower, which backs off up to 5 s while the database is down.
-        app.core().index().awaitRevision(truth.revision(), 10_000);
+        app.reads().awaitRevision(truth.revision(), 10_000);
         Rules rules = new Rules();
-        rules.indexMatchesDatabase(WorldDump.of(app.core()), truth);
+        rules.indexMatchesDatabase(WorldDump.of(app.reads()), truth);
         Map<String, String> initials = workload.initials();
         rules.databaseExplains(attempts, initials, truthValues, atAck, truth.revision());
-        rules.nodeExplains(attempts, initials, app.core().read(workload::values), truthValues);
+        rules.nodeExplains(attempts, initials, app.reads().read(workload::values), truthValues);
         return rules;
     }
 

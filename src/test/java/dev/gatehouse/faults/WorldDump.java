@@ -1,5 +1,6 @@
 package dev.gatehouse.faults;
 
+import dev.gatehouse.engine.Reads;
 import dev.gatehouse.engine.World;
 import dev.gatehouse.model.Collection;
 import dev.gatehouse.model.Organization;
@@ -8,7 +9,6 @@ import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.Site;
 import dev.gatehouse.model.Space;
 import dev.gatehouse.model.Team;
-import dev.gatehouse.service.Gatehouse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -22,8 +22,8 @@ import java.util.TreeSet;
 record WorldDump(long revision, TreeSet<String> lines) {
 
     /** The dump of a running node's index, with the revision it reflects, taken under one read. */
-    static WorldDump of(Gatehouse core) {
-        return core.read(w -> new WorldDump(core.index().revision(), lines(w)));
+    static WorldDump of(Reads index) {
+        return index.read(w -> new WorldDump(index.revision(), lines(w)));
     }
 
     private static TreeSet<String> lines(World w) {

@@ -90,7 +90,7 @@ class AuthAndErrorsTest {
     @Test
     void tokensAreStoredOnlyAsHashes() {
         String token = app.token("alice");
-        var stored = app.core().store().load().tokens();
+        var stored = app.store().load().tokens();
         assertThat(stored).isNotEmpty();
         assertThat(stored).allSatisfy(t -> assertThat(t.secretHash()).isNotEqualTo(token).doesNotContain(token));
     }

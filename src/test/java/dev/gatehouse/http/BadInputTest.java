@@ -75,7 +75,7 @@ class BadInputTest {
                             if (method.equals("DELETE") && idKind.equals("real") && !caller.equals("bogus")) {
                                 continue;
                             }
-                            long before = app.core().index().revision();
+                            long before = app.revision();
                             TestApp.Res r = app.call(method, path + (method.equals("GET") ? "?limit=ten" : ""), caller,
                                     body.isEmpty() ? null : body);
                             requests++;
@@ -83,7 +83,7 @@ class BadInputTest {
                             if (r.status() >= 400) {
                                 assertThat(r.json().get("error").get("code").asInt()).as(r.toString()).isEqualTo(r.status());
                                 assertThat(r.json().get("error").get("message").asText()).isNotBlank();
-                                assertThat(app.core().index().revision()).as(method + " " + path + " " + body)
+                                assertThat(app.revision()).as(method + " " + path + " " + body)
                                         .isEqualTo(before);
                             }
                         }

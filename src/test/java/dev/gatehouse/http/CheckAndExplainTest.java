@@ -113,7 +113,7 @@ class CheckAndExplainTest {
                 JsonNode e = app.ok(app.get(path + "/permissions/users/" + user + "/explain", alice), 200);
                 ResourceRef ref = path.contains("/pages/") ? ResourceRef.page(p)
                         : path.contains("collections") ? ResourceRef.collection(c) : ResourceRef.space(s);
-                var expected = app.core().read(w -> Permissions.effective(w, user, ref));
+                var expected = app.reads().read(w -> Permissions.effective(w, user, ref));
                 assertThat(e.get("permission").isNull() ? null : e.get("permission").asText()).as(user + " " + path)
                         .isEqualTo(expected == null ? null : expected.wire());
             }

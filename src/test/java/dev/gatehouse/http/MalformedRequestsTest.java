@@ -36,7 +36,7 @@ class MalformedRequestsTest {
         assertThat(a.status()).as(a.toString()).isEqualTo(status);
         assertThat(a.isErrorFormat()).as(a.toString()).isTrue();
         assertThat(a.header(Http.REVISION_HEADER)).as(a.toString())
-                .isEqualTo(Long.toString(app.core().index().revision()));
+                .isEqualTo(Long.toString(app.revision()));
     }
 
     private static String auth() {
@@ -82,7 +82,7 @@ class MalformedRequestsTest {
         assertBodyRefused("{\"title\":\"A\"} {\"title\":\"B\"}".getBytes(StandardCharsets.UTF_8), "after");
         assertBodyRefused("{\"title\":\"A\"}x".getBytes(StandardCharsets.UTF_8), "after");
         assertBodyRefused("{\"title\":\"A\",\"title\":\"B\"}".getBytes(StandardCharsets.UTF_8), "'title'");
-        assertThat(app.core().index().revision()).isZero();
+        assertThat(app.revision()).isZero();
     }
 
     private void assertBodyRefused(byte[] json, String named) throws Exception {

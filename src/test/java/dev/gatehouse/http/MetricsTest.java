@@ -2,7 +2,6 @@ package dev.gatehouse.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.service.Services;
 import io.javalin.Javalin;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -32,7 +31,7 @@ class MetricsTest {
     @BeforeEach
     void start() {
         app = TestApp.start(dir);
-        app.core().metrics().bindJvmAndProcess();
+        app.services().metrics().bindJvmAndProcess();
     }
 
     @AfterEach
@@ -127,13 +126,12 @@ class MetricsTest {
         }
     }
 
-    /** A second HTTP front on the same core, with its own metrics setting. */
+    /** A second HTTP front on the same services, with its own metrics setting. */
     final class Server implements AutoCloseable {
         final Javalin javalin;
 
         Server(MetricsAccess access) {
-            javalin = HttpApi.create(Services.create(app.core(), TestApp.SYSTEM), "http://localhost", 300, TestApp.LIMITS,
-                    RateLimits.defaults(), access).start(0);
+            javalin = HttpApi.create(app.services(), TestApp.options(TestApp.LIMITS).withMetrics(access)).start(0);
         }
 
         TestApp.Res get(String token) {
@@ -180,7 +178,7 @@ class MetricsTest {
 
     private void waitForWebhookFailure() throws InterruptedException {
         long until = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < until && !app.core().metrics().scrape().contains("gatehouse_webhook_failures_total 1")) {
+        while (System.nanoTime() < until && !app.services().metrics().scrape().contains("gatehouse_webhook_failures_total 1")) {
             Thread.sleep(20);
         }
         // One more dispatcher round, so the backlog reflects the webhook waiting for its retry.

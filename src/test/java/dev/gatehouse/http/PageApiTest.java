@@ -117,7 +117,7 @@ class PageApiTest {
         String b = page(alice, "{\"title\":\"B\",\"parent\":\"" + a + "\"}");
         String other = app.space(org, alice, "{\"title\":\"Other\"}");
         String foreign = app.ok(app.post("/v1/spaces/" + other + "/pages", alice, "{\"title\":\"F\"}"), 201).get("id").asText();
-        long before = app.core().index().revision();
+        long before = app.revision();
         assertError(app.patch("/v1/spaces/" + space + "/pages/" + a, alice, "{\"parent\":\"" + b + "\"}"), 400, "own pages");
         assertError(app.patch("/v1/spaces/" + space + "/pages/" + a, alice, "{\"parent\":\"" + foreign + "\"}"), 400,
                 "'parent' must be a page of space");
@@ -127,7 +127,7 @@ class PageApiTest {
         assertError(app.post("/v1/spaces/" + space + "/pages", alice, "{\"title\":\"X\",\"position\":1.5}"), 400, "'position'");
         assertError(app.post("/v1/spaces/" + space + "/pages", alice, "{}"), 400, "'title' is required");
         assertError(app.patch("/v1/spaces/" + space + "/pages/" + a, alice, "{}"), 400, "at least one");
-        assertThat(app.core().index().revision()).isEqualTo(before);
+        assertThat(app.revision()).isEqualTo(before);
     }
 
     @Test
@@ -139,6 +139,6 @@ class PageApiTest {
         assertThat(app.delete("/v1/spaces/" + space + "/pages/" + a, alice).status()).isEqualTo(205);
         assertThat(app.delete("/v1/spaces/" + space + "/pages/" + a, alice).status()).isEqualTo(204);
         assertThat(titles(alice)).isEmpty();
-        assertThat(app.core().store().load().grants()).noneMatch(g -> g.resource().id().equals(b));
+        assertThat(app.store().load().grants()).noneMatch(g -> g.resource().id().equals(b));
     }
 }

@@ -21,8 +21,7 @@ class RateLimitApiTest {
     @BeforeEach
     void start() {
         // 60 a minute (one a second), bursts of 5; the system token is exempt, as by default.
-        app = TestApp.start(dir, new RateLimiter(new RateLimits(60, BURST, 60, BURST, false, 1000), nanos::get,
-                System::currentTimeMillis));
+        app = TestApp.start(dir, new RateLimits(60, BURST, 60, BURST, false, 1000), nanos::get);
         alice = app.user("alice");
     }
 
@@ -43,7 +42,7 @@ class RateLimitApiTest {
         TestApp.Res refused = app.get("/v1/user", alice);
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.json().get("error").get("code").asInt()).isEqualTo(429);
-        assertThat(app.core().metrics().rateLimitRefusals().count()).as("counted for /metrics").isEqualTo(1.0);
+        assertThat(app.services().metrics().rateLimitRefusals().count()).as("counted for /metrics").isEqualTo(1.0);
         assertThat(refused.json().get("error").get("message").asText()).contains("rate limit");
         assertThat(refused.header("Retry-After")).isEqualTo("1");
         assertThat(refused.header("X-RateLimit-Remaining")).isEqualTo("0");

@@ -25,7 +25,7 @@ class RestartTest {
 
     /** Every member's effective permission on every resource, and every aggregate: what the index answers. */
     private static Map<String, String> answers(TestApp app) {
-        return app.core().read(w -> {
+        return app.reads().read(w -> {
             Map<String, String> out = new TreeMap<>();
             for (String org : w.organizations().keySet()) {
                 List<ResourceRef> resources = new ArrayList<>();
@@ -42,7 +42,7 @@ class RestartTest {
                     }
                 }
             }
-            out.put("revision", Long.toString(app.core().index().revision()));
+            out.put("revision", Long.toString(app.revision()));
             return out;
         });
     }

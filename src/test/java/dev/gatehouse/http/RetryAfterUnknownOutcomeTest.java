@@ -80,7 +80,7 @@ class RetryAfterUnknownOutcomeTest {
         assertThat(retry.json().get("error").get("message").asText()).contains("was written at revision")
                 .contains("will not be done twice");
         // The node learnt the landed write from the changelog: exactly one space, none made by the retry.
-        app.core().catchUp();
+        app.services().follower().catchUp();
         assertThat(spacesTitled("Guides")).isEqualTo(1);
     }
 

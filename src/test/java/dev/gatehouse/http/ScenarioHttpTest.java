@@ -209,7 +209,7 @@ class ScenarioHttpTest {
          * so "the lowest team id on a tie" names a different team than the file's T1 &lt; T2 may.
          */
         private void checkTieBreak(String user, String site, String team, String permission) {
-            String lowest = app.core().read(w -> {
+            String lowest = app.reads().read(w -> {
                 String best = null;
                 for (String t : w.teamsOf(user)) {
                     var g = w.grants(ResourceRef.site(site)).teams().get(t);

@@ -2,8 +2,9 @@ package dev.gatehouse.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gatehouse.service.Follower;
-import dev.gatehouse.service.Gatehouse;
+import dev.gatehouse.cli.Node;
+import dev.gatehouse.cli.NodeConfig;
+import dev.gatehouse.engine.Reads;
 import dev.gatehouse.service.Services;
 import dev.gatehouse.service.WebhookDispatcher;
 import dev.gatehouse.service.WebhookPolicy;
@@ -16,10 +17,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -38,27 +39,26 @@ public final class TestApp implements AutoCloseable {
             java.time.Duration.ZERO);
 
     private final Supplier<Store> opener;
-    private final HttpLimits limits;
-    private Follower follower;
-    private Gatehouse core;
-    private Javalin app;
-    private WebhookDispatcher webhooks;
+    private final HttpOptions http;
+    private Store store;
+    private Node node;
     private String origin;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private RateLimiter rates = new RateLimiter(RateLimits.defaults());
-
-    private TestApp(Supplier<Store> opener, HttpLimits limits) {
+    private TestApp(Supplier<Store> opener, HttpOptions http) {
         this.opener = opener;
-        this.limits = limits;
+        this.http = http;
     }
 
-    /** A node on its own SQLite file whose callers are limited by {@code rates} (a test's own clock, say). */
-    static TestApp start(Path dir, RateLimiter rates) {
-        TestApp t = new TestApp(() -> SqliteStore.open(dir.resolve("gatehouse.db")), LIMITS);
-        t.rates = rates;
-        t.open();
-        return t;
+    /** The server's options as the tests run them: min-revision waits of 300 ms, stops without draining. */
+    static HttpOptions options(HttpLimits limits) {
+        return HttpOptions.defaults().withPublicUrl("http://localhost").withMinRevisionWait(Duration.ofMillis(300))
+                .withLimits(limits);
+    }
+
+    /** A node on its own SQLite file whose callers are limited by {@code rates}, on the clock {@code nanos}. */
+    static TestApp start(Path dir, RateLimits rates, LongSupplier nanos) {
+        return start(() -> SqliteStore.open(dir.resolve("gatehouse.db")), options(LIMITS).withRates(rates, nanos));
     }
 
     /** A node on its own SQLite file in {@code dir}. */
@@ -68,36 +68,28 @@ public final class TestApp implements AutoCloseable {
 
     /** A node on whatever store {@code opener} opens: several nodes may share one database. */
     public static TestApp start(Supplier<Store> opener) {
-        return start(opener, LIMITS);
+        return start(opener, options(LIMITS));
     }
 
     /** A node on its own SQLite file, with its own bounds on clients (short timeouts, small caps). */
     public static TestApp start(Path dir, HttpLimits limits) {
-        return start(() -> SqliteStore.open(dir.resolve("gatehouse.db")), limits);
+        return start(() -> SqliteStore.open(dir.resolve("gatehouse.db")), options(limits));
     }
 
-    private static TestApp start(Supplier<Store> opener, HttpLimits limits) {
-        TestApp t = new TestApp(opener, limits);
+    /** A node on {@code opener}'s store with the HTTP options {@code http}. */
+    static TestApp start(Supplier<Store> opener, HttpOptions http) {
+        TestApp t = new TestApp(opener, http);
         t.open();
         return t;
     }
 
     private void open() {
-        core = Gatehouse.open(opener.get(), Clock.systemUTC());
         // Test receivers listen on loopback, which a real server refuses unless its operator allows it.
-        WebhookPolicy policy = WebhookPolicy.allowing("127.0.0.1");
-        app = HttpApi.create(Services.create(core, SYSTEM, policy), "http://localhost", 300, limits, rates,
-                MetricsAccess.LOOPBACK).start(0);
-        origin = "http://localhost:" + app.port();
-        webhooks = new WebhookDispatcher(core, policy, new WebhookDispatcher.Timing(Duration.ofMillis(20),
-                Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(2), Duration.ofSeconds(5)));
-        webhooks.start();
-        follower = new Follower(core);
-        follower.start();
-    }
-
-    public WebhookDispatcher webhooks() {
-        return webhooks;
+        Services.Options services = Services.Options.defaults(SYSTEM).withWebhooks(WebhookPolicy.allowing("127.0.0.1"),
+                new WebhookDispatcher.Timing(Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(400),
+                        Duration.ofSeconds(2), Duration.ofSeconds(5)));
+        node = Node.start(new NodeConfig(() -> store = opener.get(), 0, services, http, false));
+        origin = "http://localhost:" + node.port();
     }
 
     /** Stops the server and the store, then starts both again on the same data. */
@@ -107,19 +99,32 @@ public final class TestApp implements AutoCloseable {
     }
 
     public Javalin javalin() {
-        return app;
+        return node.javalin();
     }
 
-    public Gatehouse core() {
-        return core;
+    /** The running node's use cases. */
+    public Services services() {
+        return node.services();
+    }
+
+    /** The index, to ask the world questions a test checks the API's answers against. */
+    public Reads reads() {
+        return node.services().reads();
+    }
+
+    /** The revision the node answers at. */
+    public long revision() {
+        return node.services().status().revision();
+    }
+
+    /** The store the node runs on, to check what it holds. */
+    public Store store() {
+        return store;
     }
 
     @Override
     public void close() {
-        app.stop();
-        webhooks.close();
-        follower.close();
-        core.close();
+        node.close();
     }
 
     /** One response: status, parsed JSON body (null when empty) and headers. */
@@ -147,7 +152,7 @@ public final class TestApp implements AutoCloseable {
 
     public Res send(HttpRequest request) {
         try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
             // Only JSON is parsed: the home page, the documents and the metrics are text.
             boolean isJson = r.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
             JsonNode json = r.body() == null || r.body().isEmpty() || !isJson ? null : JSON.readTree(r.body());

@@ -45,7 +45,7 @@ class DatabaseOutageTest {
                 cut.member(org, "bob", "\"read\"");
                 String space = cut.space(org, alice, "{\"title\":\"Guides\"}");
                 String grant = "/v1/spaces/" + space + "/permissions/users/bob";
-                long before = cut.core().index().revision();
+                long before = cut.revision();
 
                 proxy.down();
                 TestApp.Res refused = cut.patch(grant, alice, "{\"role\":\"edit\"}");
@@ -58,17 +58,17 @@ class DatabaseOutageTest {
                 assertThat(read.header("X-Gatehouse-Revision")).isEqualTo(Long.toString(before));
                 assertThat(cut.get("/readyz", null).status()).isEqualTo(503);
 
-                assertThat(other.core().index().awaitRevision(before, 10_000)).isTrue();
+                assertThat(other.reads().awaitRevision(before, 10_000)).isTrue();
                 TestApp.Res elsewhere = other.patch(grant, alice, "{\"role\":\"comment\"}");
                 assertThat(elsewhere.status()).isEqualTo(204);
                 long written = Long.parseLong(elsewhere.header("X-Gatehouse-Revision"));
 
                 proxy.up();
-                assertThat(cut.core().index().awaitRevision(written, 15_000)).as("caught up after the outage").isTrue();
+                assertThat(cut.reads().awaitRevision(written, 15_000)).as("caught up after the outage").isTrue();
                 assertThat(cut.get(grant + "/explain", alice).json().get("permission").asText()).isEqualTo("comment");
                 TestApp.Res again = cut.patch(grant, alice, "{\"role\":\"edit\"}");
                 assertThat(again.status()).as(again.toString()).isEqualTo(204);
-                assertThat(cut.core().index().revision()).isGreaterThan(written);
+                assertThat(cut.revision()).isGreaterThan(written);
             }
         }
     }

@@ -49,7 +49,7 @@ public abstract class TwoNodesContract {
         String org = a.org("Acme", "alice");
         a.member(org, "bob", "\"read\"");
         space = a.space(org, alice, "{\"title\":\"Shared\"}");
-        waitUntilCaughtUp(b, a.core().index().revision());
+        waitUntilCaughtUp(b, a.revision());
     }
 
     @AfterEach
@@ -59,7 +59,7 @@ public abstract class TwoNodesContract {
     }
 
     private static void waitUntilCaughtUp(TestApp node, long revision) throws InterruptedException {
-        assertThat(node.core().index().awaitRevision(revision, 10_000)).as("caught up to " + revision).isTrue();
+        assertThat(node.reads().awaitRevision(revision, 10_000)).as("caught up to " + revision).isTrue();
     }
 
     private long grant(TestApp node, String roleJson) {
@@ -123,7 +123,7 @@ public abstract class TwoNodesContract {
                 waitUntilCaughtUp(b, latest);
                 String onA = permissionOfBob(a, latest);
                 assertThat(permissionOfBob(b, latest)).isEqualTo(onA);
-                assertThat(onA).isEqualTo(lastCommittedRoleOfBob(a.core().store()));
+                assertThat(onA).isEqualTo(lastCommittedRoleOfBob(a.store()));
             }
         } finally {
             pool.shutdownNow();

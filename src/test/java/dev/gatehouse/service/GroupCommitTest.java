@@ -8,7 +8,6 @@ import dev.gatehouse.model.User;
 import dev.gatehouse.store.StoreException;
 import dev.gatehouse.store.sqlite.SqliteStore;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,8 +26,8 @@ class GroupCommitTest {
     @TempDir
     Path dir;
 
-    private Gatehouse open() {
-        return Gatehouse.open(SqliteStore.open(dir.resolve("gatehouse.db")), Clock.systemUTC());
+    private WritePath open() {
+        return new WritePath(SqliteStore.open(dir.resolve("gatehouse.db")));
     }
 
     private static Plan<String> addUser(String id, String email) {
@@ -41,7 +40,7 @@ class GroupCommitTest {
         int writers = 16;
         int each = 40;
         List<Long> all = new ArrayList<>();
-        try (Gatehouse g = open()) {
+        try (WritePath path = open()) {
             ExecutorService pool = Executors.newFixedThreadPool(writers);
             List<Future<List<Long>>> futures = new ArrayList<>();
             for (int t = 0; t < writers; t++) {
@@ -50,12 +49,12 @@ class GroupCommitTest {
                     List<Long> mine = new ArrayList<>();
                     for (int i = 0; i < each; i++) {
                         String id = "w" + writer + "-" + i;
-                        Written<String> w = g.write(Caller.SYSTEM, world -> addUser(id, id + "@example.com"));
+                        Written<String> w = path.write(Caller.SYSTEM, world -> addUser(id, id + "@example.com"));
                         assertThat(w.changed()).isTrue();
                         // Answered means visible: the index holds the write, at least at its revision.
-                        boolean visible = g.read(world -> world.user(id) != null);
+                        boolean visible = path.read(world -> world.user(id) != null);
                         assertThat(visible).isTrue();
-                        assertThat(g.index().revision()).isGreaterThanOrEqualTo(w.revision());
+                        assertThat(path.revision()).isGreaterThanOrEqualTo(w.revision());
                         mine.add(w.revision());
                     }
                     return mine;
@@ -74,8 +73,8 @@ class GroupCommitTest {
         }
         assertThat(all).hasSize(writers * each).doesNotHaveDuplicates();
         assertThat(new HashSet<>(all)).isEqualTo(expected);
-        try (Gatehouse reopened = open()) {
-            assertThat(reopened.index().revision()).isEqualTo(writers * each);
+        try (WritePath reopened = open()) {
+            assertThat(reopened.revision()).isEqualTo(writers * each);
             assertThat(reopened.store().load().users()).hasSize(writers * each);
             assertThat(reopened.store().changesAfter(0, 10_000)).hasSize(writers * each);
         }
@@ -83,33 +82,33 @@ class GroupCommitTest {
 
     @Test
     void writesQueuedTogetherAreStoredAsOneGroupAndARefusedOneLeavesTheOthersAlone() throws Exception {
-        try (Gatehouse g = open()) {
-            g.write(Caller.SYSTEM, world -> addUser("taken", "taken@example.com"));
+        try (WritePath path = open()) {
+            path.write(Caller.SYSTEM, world -> addUser("taken", "taken@example.com"));
             CountDownLatch planning = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             ExecutorService pool = Executors.newCachedThreadPool();
             // The first write holds the write lock while it plans: the next ones queue up behind it.
-            Future<Written<String>> first = pool.submit(() -> g.write(Caller.SYSTEM, world -> {
+            Future<Written<String>> first = pool.submit(() -> path.write(Caller.SYSTEM, world -> {
                 planning.countDown();
                 await(release);
                 return addUser("first", "first@example.com");
             }));
             assertThat(planning.await(10, TimeUnit.SECONDS)).isTrue();
-            Future<Written<String>> b = pool.submit(() -> g.write(Caller.SYSTEM, world -> addUser("b", "b@example.com")));
-            awaitQueued(g, 1);
-            Future<Written<String>> refusedByPlanner = pool.submit(() -> g.write(Caller.SYSTEM, world -> {
+            Future<Written<String>> b = pool.submit(() -> path.write(Caller.SYSTEM, world -> addUser("b", "b@example.com")));
+            awaitQueued(path, 1);
+            Future<Written<String>> refusedByPlanner = pool.submit(() -> path.write(Caller.SYSTEM, world -> {
                 // Plans see the earlier writes of their group, not yet durable but already applied for them.
                 assertThat(world.user("b")).isNotNull();
                 throw ApiException.conflict("refused by its planner");
             }));
-            awaitQueued(g, 2);
-            Future<Written<String>> refusedByStore = pool.submit(() -> g.write(Caller.SYSTEM,
+            awaitQueued(path, 2);
+            Future<Written<String>> refusedByStore = pool.submit(() -> path.write(Caller.SYSTEM,
                     world -> addUser("dup", "taken@example.com")));
-            awaitQueued(g, 3);
-            Future<Written<String>> e = pool.submit(() -> g.write(Caller.SYSTEM, world -> addUser("e", "e@example.com")));
-            awaitQueued(g, 4);
-            Future<Written<String>> nothing = pool.submit(() -> g.write(Caller.SYSTEM, world -> Plan.nothing("none")));
-            awaitQueued(g, 5);
+            awaitQueued(path, 3);
+            Future<Written<String>> e = pool.submit(() -> path.write(Caller.SYSTEM, world -> addUser("e", "e@example.com")));
+            awaitQueued(path, 4);
+            Future<Written<String>> nothing = pool.submit(() -> path.write(Caller.SYSTEM, world -> Plan.nothing("none")));
+            awaitQueued(path, 5);
             release.countDown();
 
             assertThat(first.get(10, TimeUnit.SECONDS).revision()).isEqualTo(2);
@@ -120,24 +119,24 @@ class GroupCommitTest {
             Written<String> unchanged = nothing.get(10, TimeUnit.SECONDS);
             assertThat(unchanged.changed()).isFalse();
             assertThat(unchanged.revision()).isEqualTo(4);
-            boolean absent = g.read(world -> world.user("dup") == null);
+            boolean absent = path.read(world -> world.user("dup") == null);
             assertThat(absent).isTrue();
-            assertThat(g.index().revision()).isEqualTo(4);
+            assertThat(path.revision()).isEqualTo(4);
             pool.shutdown();
         }
-        try (Gatehouse reopened = open()) {
+        try (WritePath reopened = open()) {
             assertThat(reopened.store().load().users()).extracting(User::id)
                     .containsExactlyInAnyOrder("taken", "first", "b", "e");
-            assertThat(reopened.index().revision()).isEqualTo(4);
+            assertThat(reopened.revision()).isEqualTo(4);
             // A write after the group goes on from its revisions.
             assertThat(reopened.write(Caller.SYSTEM, world -> addUser("later", "later@example.com")).revision())
                     .isEqualTo(5);
         }
     }
 
-    private static void awaitQueued(Gatehouse g, int n) throws InterruptedException {
+    private static void awaitQueued(WritePath path, int n) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (g.queuedWrites() < n) {
+        while (path.queuedWrites() < n) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("writes did not queue up");
             }

@@ -20,8 +20,7 @@ class PublishingASpaceTest {
 
     @Test
     void aSiteAdminWhoOnlyReadsASpaceCannotPublishItAndSoBecomeItsAdmin() {
-        Services svc = Services.create(Gatehouse.open(new MemoryStore(), java.time.Clock.systemUTC()),
-                "system-token-0123456789");
+        Services svc = Services.open(new MemoryStore(), Services.Options.defaults("system-token-0123456789"));
         Caller system = Caller.SYSTEM;
         svc.users().create(system, new UserService.NewUser("alice", "Alice", "alice@example.com", null));
         svc.users().create(system, new UserService.NewUser("bob", "Bob", "bob@example.com", null));
@@ -50,6 +49,6 @@ class PublishingASpaceTest {
     }
 
     private static Role bobOn(Services svc, ResourceRef r) {
-        return svc.core().read(w -> Permissions.effective(w, "bob", r));
+        return svc.reads().read(w -> Permissions.effective(w, "bob", r));
     }
 }

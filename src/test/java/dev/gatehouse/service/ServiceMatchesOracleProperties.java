@@ -3,6 +3,7 @@ package dev.gatehouse.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.engine.Permissions;
+import dev.gatehouse.engine.Reads;
 import dev.gatehouse.engine.World;
 import dev.gatehouse.model.AuditEntry;
 import dev.gatehouse.model.AuditEvent;
@@ -15,7 +16,6 @@ import dev.gatehouse.oracle.Oracle;
 import dev.gatehouse.model.AuditPosition;
 import dev.gatehouse.store.ChangelogEntry;
 import dev.gatehouse.store.MemoryStore;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -74,8 +74,8 @@ class ServiceMatchesOracleProperties {
     /** The world a sequence builds, and the names it can pick from. */
     private static final class Run {
         final MemoryStore store = new MemoryStore();
-        final Gatehouse g = Gatehouse.open(store, Clock.systemUTC());
-        final Services s = Services.create(g, SYSTEM_TOKEN);
+        final Services s = Services.open(store, Services.Options.defaults(SYSTEM_TOKEN));
+        final Reads index = s.reads();
         final String org;
         final List<String> invitedEmails = new ArrayList<>();
         final List<String> teams = new ArrayList<>();
@@ -175,7 +175,7 @@ class ServiceMatchesOracleProperties {
                     if (r == null) {
                         return;
                     }
-                    var grants = g.read(w -> new ArrayList<>(w.grants(r).users().values()));
+                    var grants = index.read(w -> new ArrayList<>(w.grants(r).users().values()));
                     if (!grants.isEmpty()) {
                         s.permissions().remove(SYS, r, pick(grants, b).subject());
                     }
@@ -209,7 +209,7 @@ class ServiceMatchesOracleProperties {
                 return;
             }
             String normalized = email.toLowerCase(Locale.ROOT);
-            User invited = g.read(w -> w.userByEmail(normalized));
+            User invited = index.read(w -> w.userByEmail(normalized));
             if (invited == null || !invited.invited()) {
                 return;
             }
@@ -225,7 +225,7 @@ class ServiceMatchesOracleProperties {
         Map<ResourceRef, Role> permissionsOf(String user) {
             Map<ResourceRef, Role> out = new HashMap<>();
             for (ResourceRef r : resources()) {
-                out.put(r, g.read(w -> Permissions.effective(w, user, r)));
+                out.put(r, index.read(w -> Permissions.effective(w, user, r)));
             }
             return out;
         }
@@ -251,7 +251,7 @@ class ServiceMatchesOracleProperties {
         }
         Map<String, String> actualGrants = new TreeMap<>();
         Map<String, String> actualMembers = new TreeMap<>();
-        run.g.read(w -> {
+        run.index.read(w -> {
             for (ResourceRef r : run.resources()) {
                 World.Grants g = w.grants(r);
                 if (g != null) {
@@ -284,19 +284,19 @@ class ServiceMatchesOracleProperties {
         Run run = new Run();
         for (Op op : calls) {
             long before = run.store.revision();
-            long indexed = run.g.index().revision();
+            long indexed = run.index.revision();
             try {
                 run.run(op);
             } catch (ApiException refused) {
                 run.refusals++;
                 assertThat(run.store.revision()).as("%s was refused (%s) and changed nothing", op, refused.getMessage())
                         .isEqualTo(before);
-                assertThat(run.g.index().revision()).isEqualTo(indexed);
+                assertThat(run.index.revision()).isEqualTo(indexed);
             }
-            assertThat(run.g.index().revision()).as("the index follows the store").isEqualTo(run.store.revision());
+            assertThat(run.index.revision()).as("the index follows the store").isEqualTo(run.store.revision());
         }
         auditLogReplaysToTheFinalState(run);
-        boolean invitedUsers = run.g.read(w -> w.members(run.org).keySet().stream().anyMatch(u -> w.user(u).invited()));
+        boolean invitedUsers = run.index.read(w -> w.members(run.org).keySet().stream().anyMatch(u -> w.user(u).invited()));
         seeds.saw("claim", run.claims > 0);
         seeds.saw("invited user without account", invitedUsers);
         seeds.saw("refusal", run.refusals > 0);
@@ -307,7 +307,7 @@ class ServiceMatchesOracleProperties {
             changes.addAll(e.changes());
         }
         Oracle oracle = new Oracle(changes);
-        List<String> users = run.g.read(w -> new ArrayList<>(w.members(run.org).keySet()));
+        List<String> users = run.index.read(w -> new ArrayList<>(w.members(run.org).keySet()));
         users.add("nobody");
         List<ResourceRef> resources = run.resources();
         List<PermissionService.Question> questions = new ArrayList<>();
@@ -317,7 +317,7 @@ class ServiceMatchesOracleProperties {
             for (ResourceRef r : resources) {
                 Role want = oracle.effective(u, r);
                 Role atLeast = ROLES[n++ % ROLES.length];
-                Role engine = run.g.read(w -> Permissions.effective(w, u, r));
+                Role engine = run.index.read(w -> Permissions.effective(w, u, r));
                 assertThat(engine).as("effective(%s, %s) after %s", u, r, calls).isEqualTo(want);
                 assertThat(run.s.permissions().explain(SYS, r, u).permission()).as("explain(%s, %s)", u, r)
                         .isEqualTo(want);

@@ -10,7 +10,6 @@ import dev.gatehouse.model.User;
 import dev.gatehouse.store.FaultyStore;
 import dev.gatehouse.store.sqlite.SqliteStore;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -31,9 +30,9 @@ class WritePathFaultsTest {
 
     private FaultyStore store;
 
-    private Gatehouse open(long writeTimeoutMillis) {
+    private WritePath open(long writeTimeoutMillis) {
         store = new FaultyStore(SqliteStore.open(dir.resolve("gatehouse.db")));
-        return Gatehouse.open(store, Clock.systemUTC(), writeTimeoutMillis);
+        return new WritePath(store, writeTimeoutMillis);
     }
 
     private static Plan<String> putUser(String id, String name) {
@@ -41,28 +40,28 @@ class WritePathFaultsTest {
     }
 
     /** Sets a user's name, or changes nothing when the index already has it. */
-    private static Written<String> rename(Gatehouse g, String id, String name) {
-        return g.write(Caller.SYSTEM, w -> name.equals(w.user(id).displayName()) ? Plan.nothing(id) : putUser(id, name));
+    private static Written<String> rename(WritePath path, String id, String name) {
+        return path.write(Caller.SYSTEM, w -> name.equals(w.user(id).displayName()) ? Plan.nothing(id) : putUser(id, name));
     }
 
-    private static String name(Gatehouse g, String id) {
-        return g.read(w -> w.user(id) == null ? null : w.user(id).displayName());
+    private static String name(WritePath path, String id) {
+        return path.read(w -> w.user(id) == null ? null : w.user(id).displayName());
     }
 
     /** The index holds exactly what a fresh load of the store holds. */
-    private void assertIndexIsTheDatabase(Gatehouse g) {
-        try (Gatehouse fresh = Gatehouse.open(SqliteStore.open(dir.resolve("gatehouse.db")), Clock.systemUTC())) {
-            assertThat(g.index().revision()).isEqualTo(fresh.index().revision());
-            assertThat(new HashSet<>(g.read(World::contents))).isEqualTo(new HashSet<>(fresh.read(World::contents)));
+    private void assertIndexIsTheDatabase(WritePath path) {
+        try (WritePath fresh = new WritePath(SqliteStore.open(dir.resolve("gatehouse.db")))) {
+            assertThat(path.revision()).isEqualTo(fresh.revision());
+            assertThat(new HashSet<>(path.read(World::contents))).isEqualTo(new HashSet<>(fresh.read(World::contents)));
         }
     }
 
     /** Writes succeed again, without a restart, within a few seconds of the store's return. */
-    private static void assertHeals(Gatehouse g, String id) throws InterruptedException {
+    private static void assertHeals(WritePath path, String id) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
         while (true) {
             try {
-                assertThat(rename(g, id, "healed").changed()).isTrue();
+                assertThat(rename(path, id, "healed").changed()).isTrue();
                 return;
             } catch (ApiException e) {
                 assertThat(e.status()).isEqualTo(503);
@@ -74,37 +73,37 @@ class WritePathFaultsTest {
 
     @Test
     void aCommitThatFailsLeavesNoTraceAndSaysNothingWasWritten() throws Exception {
-        try (Gatehouse g = open(2_000)) {
-            g.write(Caller.SYSTEM, w -> putUser("ada", "Ada"));
+        try (WritePath path = open(2_000)) {
+            path.write(Caller.SYSTEM, w -> putUser("ada", "Ada"));
             store.fault = FaultyStore.Fault.FAIL;
-            assertThatThrownBy(() -> rename(g, "ada", "Admin"))
+            assertThatThrownBy(() -> rename(path, "ada", "Admin"))
                     .isInstanceOfSatisfying(ApiException.class, e -> {
                         assertThat(e.status()).isEqualTo(503);
                         assertThat(e.getMessage()).contains("nothing was written");
                     });
-            assertThat(name(g, "ada")).isEqualTo("Ada");
-            assertIndexIsTheDatabase(g);
+            assertThat(name(path, "ada")).isEqualTo("Ada");
+            assertIndexIsTheDatabase(path);
 
             // Finding 2: the same write again must not be answered "nothing to change" from the failed one.
-            assertThatThrownBy(() -> rename(g, "ada", "Admin")).isInstanceOf(ApiException.class);
+            assertThatThrownBy(() -> rename(path, "ada", "Admin")).isInstanceOf(ApiException.class);
             store.fault = FaultyStore.Fault.NONE;
-            assertHeals(g, "ada");
-            assertIndexIsTheDatabase(g);
+            assertHeals(path, "ada");
+            assertIndexIsTheDatabase(path);
         }
     }
 
     @Test
     void aWriteThatChangedNothingOnlyBecauseOfAFailedOneInItsGroupIsNotAcknowledged() throws Exception {
-        try (Gatehouse g = open(5_000)) {
-            g.write(Caller.SYSTEM, w -> putUser("ada", "Ada"));
+        try (WritePath path = open(5_000)) {
+            path.write(Caller.SYSTEM, w -> putUser("ada", "Ada"));
             store.fault = FaultyStore.Fault.STALL;
-            CompletableFuture<Written<String>> first = CompletableFuture.supplyAsync(() -> rename(g, "ada", "First"));
+            CompletableFuture<Written<String>> first = CompletableFuture.supplyAsync(() -> rename(path, "ada", "First"));
             assertThat(store.stalled.await(5, TimeUnit.SECONDS)).isTrue();
             // Two writes of the same value line up behind the stalled group: they form the next group together.
-            CompletableFuture<Written<String>> a = CompletableFuture.supplyAsync(() -> rename(g, "ada", "Admin"));
-            awaitQueued(g, 1);
-            CompletableFuture<Written<String>> b = CompletableFuture.supplyAsync(() -> rename(g, "ada", "Admin"));
-            awaitQueued(g, 2);
+            CompletableFuture<Written<String>> a = CompletableFuture.supplyAsync(() -> rename(path, "ada", "Admin"));
+            awaitQueued(path, 1);
+            CompletableFuture<Written<String>> b = CompletableFuture.supplyAsync(() -> rename(path, "ada", "Admin"));
+            awaitQueued(path, 2);
             store.fault = FaultyStore.Fault.FAIL;
             store.release.countDown();
 
@@ -112,8 +111,8 @@ class WritePathFaultsTest {
             assertThat(outcome(a)).contains("nothing was written");
             // b planned "nothing to change" against a's uncommitted write; it must not be answered as done.
             assertThat(outcome(b)).contains("nothing was written");
-            assertThat(name(g, "ada")).isEqualTo("First");
-            assertIndexIsTheDatabase(g);
+            assertThat(name(path, "ada")).isEqualTo("First");
+            assertIndexIsTheDatabase(path);
         }
     }
 
@@ -126,9 +125,9 @@ class WritePathFaultsTest {
         }
     }
 
-    private static void awaitQueued(Gatehouse g, int n) throws InterruptedException {
+    private static void awaitQueued(WritePath path, int n) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (g.queuedWrites() < n) {
+        while (path.queuedWrites() < n) {
             assertThat(System.nanoTime()).isLessThan(deadline);
             Thread.sleep(1);
         }
@@ -136,12 +135,12 @@ class WritePathFaultsTest {
 
     @Test
     void aCommitWhoseOutcomeIsUnknownSaysSoAndTheNodeLearnsTheTruthBeforeItsNextWrite() throws Exception {
-        try (Gatehouse g = open(2_000)) {
-            g.write(Caller.SYSTEM, w -> putUser("ada", "Ada"));
-            g.write(Caller.SYSTEM, w -> putUser("bob", "Bob"));
+        try (WritePath path = open(2_000)) {
+            path.write(Caller.SYSTEM, w -> putUser("ada", "Ada"));
+            path.write(Caller.SYSTEM, w -> putUser("bob", "Bob"));
 
             store.fault = FaultyStore.Fault.UNKNOWN_BUT_COMMITTED;
-            assertThatThrownBy(() -> rename(g, "ada", "Committed"))
+            assertThatThrownBy(() -> rename(path, "ada", "Committed"))
                     .isInstanceOfSatisfying(ApiException.class, e -> {
                         assertThat(e.status()).isEqualTo(503);
                         assertThat(e.getMessage()).contains("may or may not have been written")
@@ -150,62 +149,62 @@ class WritePathFaultsTest {
             store.fault = FaultyStore.Fault.UNKNOWN_AND_LOST;
             // Right after a failure, writes are refused without trying the store; the next probe tries it.
             Thread.sleep(Outage.PROBE_MILLIS + 50);
-            assertThatThrownBy(() -> rename(g, "bob", "Lost")).isInstanceOf(ApiException.class)
+            assertThatThrownBy(() -> rename(path, "bob", "Lost")).isInstanceOf(ApiException.class)
                     .hasMessageContaining("may or may not");
-            assertThat(name(g, "bob")).isEqualTo("Bob");
+            assertThat(name(path, "bob")).isEqualTo("Bob");
 
             store.fault = FaultyStore.Fault.NONE;
-            assertHeals(g, "bob");
+            assertHeals(path, "bob");
             // The write that did commit is learnt from the changelog; the one that did not left no trace.
-            assertThat(name(g, "ada")).isEqualTo("Committed");
-            assertThat(name(g, "bob")).isEqualTo("healed");
-            assertIndexIsTheDatabase(g);
+            assertThat(name(path, "ada")).isEqualTo("Committed");
+            assertThat(name(path, "bob")).isEqualTo("healed");
+            assertIndexIsTheDatabase(path);
         }
     }
 
     @Test
     void readsNeverWaitOnAStalledCommitAndOtherWritesFailWithinTheirBound() throws Exception {
-        try (Gatehouse g = open(300)) {
-            g.write(Caller.SYSTEM, w -> putUser("ada", "Ada"));
+        try (WritePath path = open(300)) {
+            path.write(Caller.SYSTEM, w -> putUser("ada", "Ada"));
             store.fault = FaultyStore.Fault.STALL;
-            CompletableFuture<Written<String>> stalled = CompletableFuture.supplyAsync(() -> rename(g, "ada", "Stalled"));
+            CompletableFuture<Written<String>> stalled = CompletableFuture.supplyAsync(() -> rename(path, "ada", "Stalled"));
             assertThat(store.stalled.await(5, TimeUnit.SECONDS)).isTrue();
 
             // Finding 4: with the commit hanging, a read answers at once, from what is committed.
-            String read = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> name(g, "ada"));
+            String read = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> name(path, "ada"));
             assertThat(read).isEqualTo("Ada");
             long start = System.nanoTime();
-            assertThatThrownBy(() -> g.write(Caller.SYSTEM, w -> putUser("bob", "Bob")))
+            assertThatThrownBy(() -> path.write(Caller.SYSTEM, w -> putUser("bob", "Bob")))
                     .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(503))
                     .hasMessageContaining("nothing was written");
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("failed within its bound")
                     .isLessThan(2_000);
-            assertThat(name(g, "bob")).isNull();
+            assertThat(name(path, "bob")).isNull();
 
             store.fault = FaultyStore.Fault.NONE;
             store.release.countDown();
             assertThat(stalled.get(5, TimeUnit.SECONDS).changed()).isTrue();
-            assertThat(name(g, "ada")).isEqualTo("Stalled");
-            assertIndexIsTheDatabase(g);
+            assertThat(name(path, "ada")).isEqualTo("Stalled");
+            assertIndexIsTheDatabase(path);
         }
     }
 
     @Test
     void whileTheStoreIsDownWritesAreRefusedAtOnceReadsGoOnAndItHealsByItself() throws Exception {
-        try (Gatehouse g = open(2_000)) {
-            g.write(Caller.SYSTEM, w -> putUser("ada", "Ada"));
+        try (WritePath path = open(2_000)) {
+            path.write(Caller.SYSTEM, w -> putUser("ada", "Ada"));
             store.fault = FaultyStore.Fault.DOWN;
-            assertThatThrownBy(() -> rename(g, "ada", "Down")).isInstanceOf(ApiException.class)
+            assertThatThrownBy(() -> rename(path, "ada", "Down")).isInstanceOf(ApiException.class)
                     .hasMessageContaining("nothing was written");
-            assertThat(g.storeFailing()).isTrue();
+            assertThat(path.storeFailing()).isTrue();
             for (int i = 0; i < 20; i++) {
-                assertThatThrownBy(() -> rename(g, "ada", "Down")).isInstanceOf(ApiException.class);
-                assertThat(name(g, "ada")).isEqualTo("Ada");
+                assertThatThrownBy(() -> rename(path, "ada", "Down")).isInstanceOf(ApiException.class);
+                assertThat(name(path, "ada")).isEqualTo("Ada");
             }
             store.fault = FaultyStore.Fault.NONE;
-            assertHeals(g, "ada");
-            assertThat(g.storeFailing()).isFalse();
-            assertIndexIsTheDatabase(g);
+            assertHeals(path, "ada");
+            assertThat(path.storeFailing()).isFalse();
+            assertIndexIsTheDatabase(path);
         }
     }
 }
