@@ -4,7 +4,7 @@ package dev.gatehouse.service;
 public record Services(Gatehouse core, UserService users, OrganizationService organizations, TeamService teams,
                        ContentService content, SiteService sites, PermissionService permissions,
                        PageService pages, AuditService audit, WebhookService webhooks,
-                       IdempotencyService idempotency, NodeStatus status) {
+                       IdempotencyService idempotency, NodeStatus status, AuditEventService auditEvents) {
 
     /** Webhooks to public addresses only. */
     public static Services create(Gatehouse core, String systemToken) {
@@ -15,6 +15,6 @@ public record Services(Gatehouse core, UserService users, OrganizationService or
         return new Services(core, new UserService(core, systemToken), new OrganizationService(core),
                 new TeamService(core), new ContentService(core), new SiteService(core), new PermissionService(core),
                 new PageService(core), new AuditService(core), new WebhookService(core, webhooks),
-                new IdempotencyService(core), new NodeStatus(core));
+                new IdempotencyService(core), new NodeStatus(core), new AuditEventService(core, core.store()));
     }
 }
