@@ -72,7 +72,11 @@ public final class SqlAudit {
         }
     }
 
-    /** An organization's entries that match, newest first, strictly before {@code before} (null: from the newest). */
+    /**
+     * An organization's entries that match, newest first, strictly before {@code before} (null: from the newest).
+     * The primary key (org, revision, seq) is read backwards and rows that do not match are skipped, so a filter
+     * that matches rarely reads much of the organization's log; an index per filter would cost every write instead.
+     */
     public static List<AuditEntry> matching(Connection c, String orgId, AuditQuery q, AuditPosition before, int limit)
             throws SQLException {
         StringBuilder sql = new StringBuilder(SELECT).append("WHERE org_id = ?");
