@@ -36,6 +36,12 @@ async function all(list) {
   return items;
 }
 
+/** An RFC 3339 time in UTC as microseconds since the epoch: Date keeps milliseconds only. */
+const micros = (t) => {
+  const [seconds, fraction = ''] = t.replace(/Z$/, '').split('.');
+  return BigInt(Date.parse(`${seconds}Z`)) * 1000n + BigInt((fraction + '000000').slice(0, 6));
+};
+
 const byUser = (items) => Object.fromEntries(items.map((i) => [i.user.id, i.permission]));
 
 /** Expects a GitBookAPIError with this code; returns it. */
@@ -216,6 +222,53 @@ test('a site, its spaces, and where each permission comes from', async () => {
   await api.orgs.removeUserFromSite(ids.org, site.id, 'dave');
   await api.orgs.removeTeamFromSite(ids.org, site.id, ids.team);
   await api.orgs.deleteSiteById(ids.org, site.id);
+});
+
+test('audit events: the audit log through GitBook\'s audit-event operations', async () => {
+  const api = client(tokens.alice);
+  const actions = (await api.orgs.listOrganizationAuditEventActions(ids.org)).data.items;
+  assert.ok(actions.some((a) => a.id === 'grant.updated' && a.label.length > 0));
+  const events = await all((page) => api.orgs.listOrganizationAuditEvents(ids.org, { page, limit: 7 }));
+  const log = (await raw('GET', `/v1/orgs/${ids.org}/audit-log?limit=1000`, tokens.alice)).body.items;
+  assert.equal(events.length, log.length, 'one event per entry of the audit log');
+  assert.deepEqual(events.map((e) => e.action), log.map((e) => e.action).reverse(), 'newest first');
+  assert.equal(new Set(events.map((e) => e.id)).size, events.length);
+  assert.ok(events.every((e) => actions.some((a) => a.id === e.action)), 'every action is listed');
+
+  const updated = (await api.orgs.listOrganizationAuditEvents(ids.org,
+    { action: 'grant.updated', target: ids.s, actor: 'alice' })).data.items;
+  assert.ok(updated.length > 0);
+  assert.ok(updated.every((e) => e.action === 'grant.updated' && e.target.id === ids.s && e.actor.id === 'alice'));
+  const middle = events[Math.floor(events.length / 2)].occurredAt;
+  const since = await all((page) => api.orgs.listOrganizationAuditEvents(ids.org, { page, from: middle }));
+  assert.deepEqual(since.map((e) => e.id), events.filter((e) => micros(e.occurredAt) >= micros(middle)).map((e) => e.id));
+  const upTo = (await api.orgs.listOrganizationAuditEvents(ids.org, { to: events.at(-1).occurredAt })).data.items;
+  assert.equal(upTo.at(-1).action, 'organization.created');
+
+  const details = await Promise.all(updated.map(async (e) => (await api.orgs.getOrganizationAuditEvent(ids.org, e.id)).data));
+  assert.deepEqual(details.map((d) => d.id), updated.map((e) => e.id));
+  assert.ok(details.every((d) => d.schemaVersion === 1));
+  const carol = details.filter((d) => d.payload.subject?.id === 'carol').map((d) => `${d.payload.before}->${d.payload.after}`);
+  assert.deepEqual(carol, ['edit->review'], 'carol\'s grant on S went from edit to review');
+
+  // Admins only; an id of nothing and bad filters are refused as GitBook declares.
+  await refused(client(tokens.bob).orgs.listOrganizationAuditEvents(ids.org), 403);
+  await refused(client(tokens.dave).orgs.listOrganizationAuditEventActions(ids.org), 403);
+  await refused(api.orgs.getOrganizationAuditEvent(ids.org, '00000000-0000-4000-8000-000000000000'), 404);
+  await refused(api.orgs.listOrganizationAuditEvents(ids.org, { from: 'yesterday' }), 400);
+  await refused(api.orgs.listOrganizationAuditEvents(ids.org, { action: 'grant.renamed' }), 400);
+  await refused(api.orgs.listOrganizationAuditEvents(ids.org, { limit: 101 }), 400);
+});
+
+test('members sorted by name, both ways, across pages', async () => {
+  const api = client(tokens.alice);
+  const asc = await all((page) => api.orgs.listMembersInOrganizationById(ids.org, { page, limit: 2, sort: 'name',
+    order: 'asc' }));
+  const names = asc.map((m) => m.user.displayName.toLowerCase());
+  assert.deepEqual(names, [...names].sort());
+  const desc = await all((page) => api.orgs.listMembersInOrganizationById(ids.org, { page, limit: 3, sort: 'name' }));
+  assert.deepEqual(desc.map((m) => m.id), asc.map((m) => m.id).reverse(), 'desc by default, as GitBook');
+  await refused(api.orgs.listMembersInOrganizationById(ids.org, { sort: 'lastSeenAt' }), 400);
 });
 
 test('errors come back as GitBookAPIError with the right code', async () => {

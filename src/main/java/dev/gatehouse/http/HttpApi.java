@@ -83,6 +83,7 @@ public final class HttpApi {
             new PermissionRoutes(services.permissions(), services.sites(), services.pages(), shapes, http).register(r);
             new PageRoutes(services.pages(), shapes, http).register(r);
             new AuditRoutes(services.audit()).register(r);
+            new AuditEventRoutes(services.auditEvents(), publicUrl, http).register(r);
             new WebhookRoutes(services.webhooks(), publicUrl).register(r);
 
             r.exception(Idempotency.Replay.class, Idempotency::replay);

@@ -50,14 +50,14 @@ final class OrganizationRoutes {
 
         r.get("/v1/orgs/{orgId}/members", ctx -> {
             String sort = ctx.queryParam("sort");
-            if (sort != null && !sort.equals("joinedAt")) {
-                throw ApiException.badRequest("'sort' supports joinedAt only (Gatehouse does not track last-seen times,"
-                        + " and sorts by join time)");
+            if (sort != null && !sort.equals("joinedAt") && !sort.equals("name")) {
+                throw ApiException.badRequest("'sort' supports joinedAt and name (Gatehouse does not track last-seen times)");
             }
             String role = ctx.queryParam("role");
             boolean guests = "guest".equals(role);
             Role exact = role == null || guests ? null : roleParam(role);
-            var q = new OrganizationService.MemberQuery(exact, guests, ctx.queryParam("search"), Http.descending(ctx));
+            var q = new OrganizationService.MemberQuery(exact, guests, ctx.queryParam("search"), Http.descending(ctx),
+                    "name".equals(sort));
             http.list(ctx, orgs.members(Http.caller(ctx), Http.id(ctx, "orgId"), q, http.after(ctx), Http.limit(ctx)),
                     this::member);
         });

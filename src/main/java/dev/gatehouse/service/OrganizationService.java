@@ -92,14 +92,21 @@ public final class OrganizationService {
         });
     }
 
-    /** Filters of the members list. {@code role} null: any; {@code guestOnly}: only guests. */
-    public record MemberQuery(Role role, boolean guestOnly, String search, boolean descending) { }
+    /**
+     * Filters and order of the members list. {@code role} null: any; {@code guestOnly}: only guests;
+     * {@code byName}: by display name ({@link MemberNames}) instead of join time.
+     */
+    public record MemberQuery(Role role, boolean guestOnly, String search, boolean descending, boolean byName) { }
 
-    /** Members in join order (GitBook's default sort), filtered. Guests may not list members. */
+    /** Members in join order (GitBook's default sort) or by name, filtered. Guests may not list members. */
     public Slice<MemberView> members(Caller caller, String orgId, MemberQuery q, String after, int limit) {
         String needle = q.search() == null ? null : q.search().strip().toLowerCase(Locale.ROOT);
         return reads.read(w -> {
             Guard.nonGuest(w, caller, orgId);
+            if (q.byName()) {
+                return Paging.map(MemberNames.page(w, orgId, m -> matches(w, m, q, needle), q.descending(), after, limit),
+                        m -> MemberView.of(w, m));
+            }
             var all = w.membersByJoinTime(orgId);
             var ordered = q.descending() ? all.descendingSet() : all;
             Member from = after == null ? null : JoinKey.parse(orgId, after);

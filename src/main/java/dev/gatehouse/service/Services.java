@@ -25,6 +25,7 @@ public final class Services implements AutoCloseable {
     private final PermissionService permissions;
     private final PageService pages;
     private final AuditService audit;
+    private final AuditEventService auditEvents;
     private final WebhookService webhooks;
     private final IdempotencyService idempotency;
     private final NodeStatus status;
@@ -75,6 +76,7 @@ public final class Services implements AutoCloseable {
         permissions = new PermissionService(index, writes, mint);
         pages = new PageService(index, writes, mint);
         audit = new AuditService(index, store);
+        auditEvents = new AuditEventService(index, store);
         webhooks = new WebhookService(index, mint, store, options.webhooks());
         idempotency = new IdempotencyService(store, mint, metrics);
         status = new NodeStatus(index, store, store);
@@ -138,6 +140,11 @@ public final class Services implements AutoCloseable {
 
     public AuditService audit() {
         return audit;
+    }
+
+    /** The audit log in GitBook's shape: audit events, filtered and paged. */
+    public AuditEventService auditEvents() {
+        return auditEvents;
     }
 
     public WebhookService webhooks() {

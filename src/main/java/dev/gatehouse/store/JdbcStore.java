@@ -5,6 +5,7 @@ import dev.gatehouse.model.IdempotentRequest;
 import dev.gatehouse.model.AuditPosition;
 
 import dev.gatehouse.model.AuditEntry;
+import dev.gatehouse.model.AuditQuery;
 import dev.gatehouse.model.Webhook;
 import dev.gatehouse.model.WebhookDelivery;
 import java.sql.Connection;
@@ -120,6 +121,16 @@ public abstract class JdbcStore implements Store {
     @Override
     public List<AuditEntry> auditLog(String orgId, AuditPosition after, int limit) {
         return transaction(false, "reading the audit log", c -> SqlAudit.page(c, orgId, after, limit));
+    }
+
+    @Override
+    public List<AuditEntry> auditEntries(String orgId, AuditQuery query, AuditPosition before, int limit) {
+        return transaction(false, "reading the audit log", c -> SqlAudit.matching(c, orgId, query, before, limit));
+    }
+
+    @Override
+    public AuditEntry auditEntry(String orgId, long revision, int seq) {
+        return transaction(false, "reading the audit log", c -> SqlAudit.one(c, orgId, revision, seq));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.gatehouse.faults;
 
 import dev.gatehouse.model.AuditEntry;
+import dev.gatehouse.model.AuditQuery;
 import dev.gatehouse.model.Webhook;
 import dev.gatehouse.model.WebhookDelivery;
 import dev.gatehouse.model.AuditPosition;
@@ -143,6 +144,18 @@ final class FlakyStore implements Store {
     public List<AuditEntry> auditLog(String orgId, AuditPosition after, int limit) {
         check();
         return real.auditLog(orgId, after, limit);
+    }
+
+    @Override
+    public List<AuditEntry> auditEntries(String orgId, AuditQuery query, AuditPosition before, int limit) {
+        check();
+        return real.auditEntries(orgId, query, before, limit);
+    }
+
+    @Override
+    public AuditEntry auditEntry(String orgId, long revision, int seq) {
+        check();
+        return real.auditEntry(orgId, revision, seq);
     }
 
     @Override

@@ -51,6 +51,8 @@ class BadInputTest {
             // One of the documents GET /docs/{file} serves (Map.of takes at most ten pairs).
             real = new java.util.HashMap<>(real);
             real.put("file", "api.md");
+            real.put("auditEventId", app.ok(app.get("/v1/orgs/" + org + "/audit-events?limit=1", alice), 200)
+                    .get("items").get(0).get("id").asText());
 
             List<String> callers = new ArrayList<>(List.of(TestApp.SYSTEM, alice, bob, "bogus"));
             int requests = 0;

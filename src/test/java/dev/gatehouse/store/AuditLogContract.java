@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gatehouse.model.AuditEntry;
 import dev.gatehouse.model.AuditEvent;
+import dev.gatehouse.model.AuditQuery;
 import dev.gatehouse.model.Change;
 import dev.gatehouse.model.User;
 import java.time.Instant;
@@ -45,6 +46,46 @@ public interface AuditLogContract extends StoreFixture {
                 .containsExactly("a.three");
         assertThat(store().auditLog("o1", new AuditPosition(2, -1), 10)).hasSize(1);
         assertThat(store().auditLog("o1", AuditPosition.START, 1)).hasSize(1);
+    }
+
+    @Test
+    default void entriesAreReadNewestFirstFilteredAndFoundByTheirPlace() {
+        // Whole seconds and fractions alike: the time filters compare instants, not the text the log keeps.
+        Instant t0 = Instant.parse("2026-11-30T10:00:00Z");
+        Instant t1 = Instant.parse("2026-11-30T10:00:00.5Z");
+        Instant t2 = Instant.parse("2026-11-30T10:00:01.000123Z");
+        store().commit(new Commit(0, "u1", t0, List.of(new Change.OrganizationPut(Samples.ORG)),
+                List.of(event("o1", "a.one"), event("o2", "b.one"))));
+        store().commit(new Commit(1, "system", t1, List.of(new Change.UserPut(Samples.USER)),
+                List.of(event("o1", "a.two"), new AuditEvent("o1", "a.two", "page", "p1", null, null, null, null))));
+        store().commit(new Commit(2, "u1", t2, List.of(new Change.UserRemoved(Samples.USER.id())),
+                List.of(event("o1", "a.three"))));
+
+        List<AuditEntry> all = store().auditEntries("o1", AuditQuery.ALL, null, 10);
+        assertThat(all).extracting(e -> e.revision() + "." + e.seq()).containsExactly("3.0", "2.1", "2.0", "1.0");
+        assertThat(store().auditEntries("o1", AuditQuery.ALL, null, 2)).containsExactlyElementsOf(all.subList(0, 2));
+        assertThat(store().auditEntries("o1", AuditQuery.ALL, new AuditPosition(2, 1), 10))
+                .containsExactlyElementsOf(all.subList(2, 4));
+        assertThat(store().auditEntries("o1", AuditQuery.ALL, new AuditPosition(1, 0), 10)).isEmpty();
+
+        assertThat(actions(new AuditQuery(t1, null, null, null, null))).containsExactly("a.three", "a.two", "a.two");
+        assertThat(actions(new AuditQuery(t0.plusNanos(1000), t1, null, null, null))).containsExactly("a.two", "a.two");
+        assertThat(actions(new AuditQuery(null, t1.minusNanos(1000), null, null, null))).containsExactly("a.one");
+        assertThat(actions(new AuditQuery(t2, t2, null, null, null))).containsExactly("a.three");
+        assertThat(actions(new AuditQuery(null, null, "a.two", null, null))).containsExactly("a.two", "a.two");
+        assertThat(actions(new AuditQuery(null, null, null, "system", null))).containsExactly("a.two", "a.two");
+        assertThat(actions(new AuditQuery(null, null, null, null, "p1"))).containsExactly("a.two");
+        assertThat(actions(new AuditQuery(null, null, "a.one", "u1", "s1"))).containsExactly("a.one");
+        assertThat(actions(new AuditQuery(null, null, "b.one", null, null))).isEmpty();
+
+        assertThat(store().auditEntry("o1", 2, 1)).isEqualTo(all.get(1));
+        assertThat(store().auditEntry("o2", 1, 1).event().action()).isEqualTo("b.one");
+        assertThat(store().auditEntry("o1", 1, 1)).as("another organization's entry").isNull();
+        assertThat(store().auditEntry("o1", 9, 0)).isNull();
+    }
+
+    private List<String> actions(AuditQuery q) {
+        return store().auditEntries("o1", q, null, 10).stream().map(e -> e.event().action()).toList();
     }
 
     @Test

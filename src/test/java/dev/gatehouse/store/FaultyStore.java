@@ -5,6 +5,7 @@ import dev.gatehouse.model.IdempotentRequest;
 import dev.gatehouse.model.AuditPosition;
 
 import dev.gatehouse.model.AuditEntry;
+import dev.gatehouse.model.AuditQuery;
 import dev.gatehouse.model.Webhook;
 import dev.gatehouse.model.WebhookDelivery;
 import java.time.Instant;
@@ -120,6 +121,16 @@ public final class FaultyStore implements Store {
     @Override
     public List<AuditEntry> auditLog(String orgId, AuditPosition after, int limit) {
         return inner.auditLog(orgId, after, limit);
+    }
+
+    @Override
+    public List<AuditEntry> auditEntries(String orgId, AuditQuery query, AuditPosition before, int limit) {
+        return inner.auditEntries(orgId, query, before, limit);
+    }
+
+    @Override
+    public AuditEntry auditEntry(String orgId, long revision, int seq) {
+        return inner.auditEntry(orgId, revision, seq);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.gatehouse.model.AuditPosition;
 
 import dev.gatehouse.model.ApiToken;
 import dev.gatehouse.model.AuditEntry;
+import dev.gatehouse.model.AuditQuery;
 import dev.gatehouse.model.AuditEvent;
 import dev.gatehouse.model.Webhook;
 import dev.gatehouse.model.WebhookDelivery;
@@ -98,6 +99,32 @@ public final class MemoryStore implements Store {
         return data.audit.stream().filter(e -> e.event().orgId().equals(orgId))
                 .filter(e -> e.revision() > after.revision() || (e.revision() == after.revision() && e.seq() > after.seq()))
                 .limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<AuditEntry> auditEntries(String orgId, AuditQuery q, AuditPosition before, int limit) {
+        ensureOpen();
+        List<AuditEntry> out = new ArrayList<>();
+        for (int i = data.audit.size() - 1; i >= 0 && out.size() < limit; i--) {
+            AuditEntry e = data.audit.get(i);
+            boolean beforeIt = before == null || e.revision() < before.revision()
+                    || (e.revision() == before.revision() && e.seq() < before.seq());
+            if (e.event().orgId().equals(orgId) && beforeIt && (q.from() == null || !e.at().isBefore(q.from()))
+                    && (q.to() == null || !e.at().isAfter(q.to()))
+                    && (q.action() == null || q.action().equals(e.event().action()))
+                    && (q.actor() == null || q.actor().equals(e.actor()))
+                    && (q.resourceId() == null || q.resourceId().equals(e.event().resourceId()))) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized AuditEntry auditEntry(String orgId, long revision, int seq) {
+        ensureOpen();
+        return data.audit.stream().filter(e -> e.event().orgId().equals(orgId) && e.revision() == revision && e.seq() == seq)
+                .findFirst().orElse(null);
     }
 
     @Override

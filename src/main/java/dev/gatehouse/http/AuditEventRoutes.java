@@ -1,0 +1,63 @@
+package dev.gatehouse.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.model.AuditQuery;
+import dev.gatehouse.service.ApiException;
+import dev.gatehouse.service.AuditEventService;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.regex.Pattern;
+
+/**
+ * GitBook's audit events over the audit log: the list (newest first, GitBook's filters and paging), one event,
+ * and the actions. The audit log's own endpoint ({@link AuditRoutes}) stays, for consumers that resume from a
+ * position.
+ */
+final class AuditEventRoutes {
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
+
+    private final AuditEventService events;
+    private final AuditEventShapes shapes;
+    private final Http http;
+
+    AuditEventRoutes(AuditEventService events, java.util.function.Supplier<String> publicUrl, Http http) {
+        this.events = events;
+        this.shapes = new AuditEventShapes(publicUrl);
+        this.http = http;
+    }
+
+    void register(RoutesConfig r) {
+        r.get("/v1/orgs/{orgId}/audit-events", ctx -> {
+            String org = Http.id(ctx, "orgId");
+            AuditQuery q = new AuditQuery(Rfc3339.param("from", ctx.queryParam("from")),
+                    Rfc3339.param("to", ctx.queryParam("to")), ctx.queryParam("action"), ctx.queryParam("actor"),
+                    ctx.queryParam("target"));
+            int limit = limit(ctx);
+            http.list(ctx, events.list(Http.caller(ctx), org, q, http.after(ctx), limit), shapes::event);
+        });
+        r.get("/v1/orgs/{orgId}/audit-events/{auditEventId}", ctx -> {
+            String org = Http.id(ctx, "orgId");
+            Http.json(ctx, 200, shapes.details(events.get(Http.caller(ctx), org, ctx.pathParam("auditEventId"))));
+        });
+        r.get("/v1/orgs/{orgId}/audit-event-actions", ctx -> {
+            ObjectNode body = Json.object();
+            ArrayNode items = body.putArray("items");
+            events.actions(Http.caller(ctx), Http.id(ctx, "orgId")).forEach((id, label) -> items.add(shapes.action(id, label)));
+            Http.json(ctx, 200, body);
+        });
+    }
+
+    /** GitBook's {@code limit} of audit events: 1 to 100, 20 when absent. */
+    private static int limit(Context ctx) {
+        String v = ctx.queryParam("limit");
+        if (v == null) {
+            return AuditEventService.DEFAULT_LIMIT;
+        }
+        if (!DIGITS.matcher(v).matches() || Integer.parseInt(v) < 1 || Integer.parseInt(v) > AuditEventService.MAX_LIMIT) {
+            throw ApiException.badRequest("'limit' must be a whole number from 1 to " + AuditEventService.MAX_LIMIT
+                    + "; got '" + v + "'");
+        }
+        return Integer.parseInt(v);
+    }
+}
