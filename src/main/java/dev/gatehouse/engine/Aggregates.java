@@ -1,6 +1,6 @@
 package dev.gatehouse.engine;
 
-import dev.gatehouse.engine.Permissions.Access;
+import dev.gatehouse.engine.Permissions.MemberAccess;
 import dev.gatehouse.engine.Permissions.AggregatePage;
 import dev.gatehouse.model.Member;
 import dev.gatehouse.model.ResourceRef;
@@ -27,7 +27,7 @@ final class Aggregates {
         if (orgId == null) {
             return new AggregatePage(List.of(), false);
         }
-        List<Access> items = new ArrayList<>(Math.min(limit + 1, 1024));
+        List<MemberAccess> items = new ArrayList<>(Math.min(limit + 1, 1024));
         Node n = w.node(r);
         TreeSet<String> candidates = Candidates.find(w, r, orgId);
         Iterable<String> ids;
@@ -49,7 +49,7 @@ final class Aggregates {
     }
 
     /** Adds the member when they have access (and exactly {@code exactly}, if given); true when added. */
-    private static boolean offer(World w, Principal p, Node n, Role exactly, List<Access> items) {
+    private static boolean offer(World w, Principal p, Node n, Role exactly, List<MemberAccess> items) {
         Member m = p.member;
         if (m.disabled()) {
             return false;
@@ -58,7 +58,7 @@ final class Aggregates {
         if (role == null || (exactly != null && role != exactly)) {
             return false;
         }
-        items.add(new Access(m.userId(), role));
+        items.add(new MemberAccess(m.userId(), role));
         return true;
     }
 }

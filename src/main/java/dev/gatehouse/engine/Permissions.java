@@ -61,12 +61,12 @@ public final class Permissions {
 
     // ------------------------------------------------------------------ results
 
-    /** One line of an aggregate: a user and their effective permission (never none). */
-    public record Access(String userId, Role role) {
+    /** One line of an aggregate: a member and their effective permission (never none). */
+    public record MemberAccess(String userId, Role role) {
     }
 
     /** A page of an aggregate, by user id ascending; {@code hasMore} when another matching user follows it. */
-    public record AggregatePage(List<Access> items, boolean hasMore) {
+    public record AggregatePage(List<MemberAccess> items, boolean hasMore) {
         public AggregatePage {
             items = List.copyOf(items);
         }

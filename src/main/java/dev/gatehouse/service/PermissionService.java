@@ -130,19 +130,22 @@ public final class PermissionService {
         });
     }
 
-    /** Every member with access to the resource and their effective permission, by user id. */
-    public record Access(User user, Role role) { }
+    /** One entry of an aggregate: a member with access to the resource, and their effective permission. */
+    public record AggregateEntry(User user, Role role) { }
 
-    public Slice<Access> aggregate(Caller caller, ResourceRef r, Role exactly, String after, int limit) {
+    /** Every member with access to the resource and their effective permission, by user id. */
+    public Slice<AggregateEntry> aggregate(Caller caller, ResourceRef r, Role exactly, String after, int limit) {
         return reads.read(w -> {
             Guard.readable(w, caller, r);
             Permissions.AggregatePage page = Permissions.aggregate(w, r, exactly, after, limit);
-            Slice<Permissions.Access> slice = Slice.of(page.items(), page.hasMore(), Permissions.Access::userId);
-            return Paging.map(slice, a -> new Access(w.user(a.userId()), a.role()));
+            Slice<Permissions.MemberAccess> slice = Slice.of(page.items(), page.hasMore(),
+                    Permissions.MemberAccess::userId);
+            return Paging.map(slice, a -> new AggregateEntry(w.user(a.userId()), a.role()));
         });
     }
 
-    public record SiteAccess(User user, Permissions.SiteAccess access) { }
+    /** One entry of a site aggregate: the member, their permission, where it comes from, whether they are disabled. */
+    public record SiteAggregateEntry(User user, Permissions.SiteAccess access) { }
 
     /** Filters of the site aggregate, as GitBook names them: the member's role (or guests), a team, a search. */
     public record SiteFilter(Role role, boolean guestsOnly, String teamId, String search) {
@@ -153,14 +156,14 @@ public final class PermissionService {
         }
     }
 
-    public Slice<SiteAccess> siteAggregate(Caller caller, String orgId, String siteId, SiteFilter filter, String after,
-                                           int limit) {
+    public Slice<SiteAggregateEntry> siteAggregate(Caller caller, String orgId, String siteId, SiteFilter filter,
+                                                   String after, int limit) {
         return reads.read(w -> {
             SiteService.site(w, caller, orgId, siteId);
             if (filter.isNone()) {
                 Permissions.SiteAggregatePage page = Permissions.siteAggregate(w, siteId, after, limit);
                 Slice<Permissions.SiteAccess> slice = Slice.of(page.items(), page.hasMore(), Permissions.SiteAccess::userId);
-                return Paging.map(slice, a -> new SiteAccess(w.user(a.userId()), a));
+                return Paging.map(slice, a -> new SiteAggregateEntry(w.user(a.userId()), a));
             }
             String needle = filter.search() == null ? null : filter.search().strip().toLowerCase(java.util.Locale.ROOT);
             // Filtered: read the aggregate in pages and keep the matching members until this page is full.
@@ -184,7 +187,7 @@ public final class PermissionService {
                 cursor = page.items().get(page.items().size() - 1).userId();
             }
             Slice<Permissions.SiteAccess> slice = Slice.of(kept, more, Permissions.SiteAccess::userId);
-            return Paging.map(slice, a -> new SiteAccess(w.user(a.userId()), a));
+            return Paging.map(slice, a -> new SiteAggregateEntry(w.user(a.userId()), a));
         });
     }
 
@@ -257,17 +260,19 @@ public final class PermissionService {
         });
     }
 
-    /** The aggregate with, for each user, the step of the walk that decided their permission. */
-    public record ExplainedAccess(User user, Role role, Permissions.Step decidedBy) { }
+    /** One entry of an explained aggregate: an aggregate entry with the step of the walk that decided it. */
+    public record ExplainedAggregateEntry(User user, Role role, Permissions.Step decidedBy) { }
 
-    public Slice<ExplainedAccess> explainedAggregate(Caller caller, ResourceRef r, Role exactly, String after, int limit) {
+    /** The aggregate with, for each user, the step of the walk that decided their permission. */
+    public Slice<ExplainedAggregateEntry> explainedAggregate(Caller caller, ResourceRef r, Role exactly, String after, int limit) {
         return reads.read(w -> {
             Guard.readable(w, caller, r);
             Permissions.AggregatePage page = Permissions.aggregate(w, r, exactly, after, limit);
-            Slice<Permissions.Access> slice = Slice.of(page.items(), page.hasMore(), Permissions.Access::userId);
+            Slice<Permissions.MemberAccess> slice = Slice.of(page.items(), page.hasMore(),
+                    Permissions.MemberAccess::userId);
             return Paging.map(slice, a -> {
                 List<Permissions.Step> steps = Permissions.explain(w, a.userId(), r).steps();
-                return new ExplainedAccess(w.user(a.userId()), a.role(), steps.get(steps.size() - 1));
+                return new ExplainedAggregateEntry(w.user(a.userId()), a.role(), steps.get(steps.size() - 1));
             });
         });
     }
