@@ -8,6 +8,7 @@ import dev.gatehouse.model.SiteVisibility;
 import dev.gatehouse.model.Visibility;
 import dev.gatehouse.service.Caller;
 import dev.gatehouse.service.OrganizationService;
+import dev.gatehouse.service.PermissionService.Target;
 import dev.gatehouse.service.Services;
 import dev.gatehouse.service.UserService;
 import java.io.IOException;
@@ -62,14 +63,16 @@ final class Demo {
         String api = space(s, org, "Public API", null, Visibility.PUBLIC, DefaultLevel.INHERIT);
         String secret = space(s, org, "Board Notes", null, Visibility.PRIVATE, DefaultLevel.NONE);
 
-        s.permissions().invite(SYSTEM, ResourceRef.collection(handbook), Role.COMMENT, List.of(), List.of(writers));
-        s.permissions().invite(SYSTEM, ResourceRef.collection(engineering), Role.EDIT, List.of("bob"), List.of());
-        s.permissions().invite(SYSTEM, ResourceRef.space(onboarding), Role.READ, List.of("dave"), List.of());
-        s.permissions().invite(SYSTEM, ResourceRef.space(secret), Role.EDIT, List.of("carol"), List.of());
+        s.permissions().invite(SYSTEM, Target.of(ResourceRef.collection(handbook)), Role.COMMENT,
+                List.of(), List.of(writers));
+        s.permissions().invite(SYSTEM, Target.of(ResourceRef.collection(engineering)), Role.EDIT,
+                List.of("bob"), List.of());
+        s.permissions().invite(SYSTEM, Target.of(ResourceRef.space(onboarding)), Role.READ, List.of("dave"), List.of());
+        s.permissions().invite(SYSTEM, Target.of(ResourceRef.space(secret)), Role.EDIT, List.of("carol"), List.of());
 
         String site = s.sites().create(SYSTEM, org, "Developer Portal", SiteVisibility.PUBLIC, List.of(api, welcome))
                 .value().site().id();
-        s.permissions().invite(SYSTEM, ResourceRef.site(site), Role.READ, List.of(), List.of(support));
+        s.permissions().invite(SYSTEM, Target.of(ResourceRef.site(site)), Role.READ, List.of(), List.of(support));
 
         Map<String, String> tokens = new LinkedHashMap<>();
         for (String user : List.of("alice", "bob", "carol", "dave")) {

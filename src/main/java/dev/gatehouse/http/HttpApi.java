@@ -80,7 +80,7 @@ public final class HttpApi {
             new TeamRoutes(services.teams(), shapes, http).register(r);
             new ContentRoutes(services.content(), shapes, http).register(r);
             new SiteRoutes(services.sites(), shapes, http).register(r);
-            new PermissionRoutes(services.permissions(), services.sites(), services.pages(), shapes, http).register(r);
+            new PermissionRoutes(services.permissions(), shapes, http).register(r);
             new PageRoutes(services.pages(), shapes, http).register(r);
             new AuditRoutes(services.audit()).register(r);
             new AuditEventRoutes(services.auditEvents(), publicUrl, http).register(r);

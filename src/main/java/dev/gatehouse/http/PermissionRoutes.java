@@ -5,11 +5,11 @@ import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.Role;
 import dev.gatehouse.model.SubjectRef;
 import dev.gatehouse.service.ApiException;
-import dev.gatehouse.service.Caller;
 import dev.gatehouse.service.PermissionService;
-import dev.gatehouse.service.SiteService;
+import dev.gatehouse.service.PermissionService.Target;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.util.function.Function;
 
 /**
@@ -18,28 +18,24 @@ import java.util.function.Function;
  */
 final class PermissionRoutes {
     private final PermissionService permissions;
-    private final SiteService sites;
-    private final dev.gatehouse.service.PageService pages;
     private final Shapes shapes;
     private final Http http;
 
-    PermissionRoutes(PermissionService permissions, SiteService sites, dev.gatehouse.service.PageService pages,
-                     Shapes shapes, Http http) {
+    PermissionRoutes(PermissionService permissions, Shapes shapes, Http http) {
         this.permissions = permissions;
-        this.sites = sites;
-        this.pages = pages;
         this.shapes = shapes;
         this.http = http;
     }
 
     void register(RoutesConfig r) {
-        register(r, "/v1/collections/{collectionId}", ctx -> ResourceRef.collection(Http.id(ctx, "collectionId")), true);
-        register(r, "/v1/spaces/{spaceId}", ctx -> ResourceRef.space(Http.id(ctx, "spaceId")), true);
-        register(r, "/v1/orgs/{orgId}/sites/{siteId}", this::site, false);
-        register(r, "/v1/spaces/{spaceId}/pages/{pageId}", this::page, true);
+        register(r, "/v1/collections/{collectionId}",
+                ctx -> Target.of(ResourceRef.collection(Http.id(ctx, "collectionId"))), true);
+        register(r, "/v1/spaces/{spaceId}", ctx -> Target.of(ResourceRef.space(Http.id(ctx, "spaceId"))), true);
+        register(r, "/v1/orgs/{orgId}/sites/{siteId}", PermissionRoutes::site, false);
+        register(r, "/v1/spaces/{spaceId}/pages/{pageId}",
+                ctx -> Target.page(Http.id(ctx, "spaceId"), Http.id(ctx, "pageId")), true);
         r.post("/v1/permissions/check", this::check);
-        r.get("/v1/orgs/{orgId}/sites/{siteId}/permissions/aggregate", ctx -> {
-            site(ctx);
+        r.get("/v1/orgs/{orgId}/sites/{siteId}/permissions/aggregate", on(PermissionRoutes::site, (ctx, t) -> {
             if (ctx.queryParam("sort") != null || ctx.queryParam("order") != null) {
                 throw ApiException.badRequest("the site aggregate is ordered by user id; leave out 'sort' and 'order'");
             }
@@ -60,13 +56,31 @@ final class PermissionRoutes {
                         g.writeBooleanField("disabled", a.access().disabled());
                         g.writeEndObject();
                     });
-        });
+        }));
     }
 
-    /** A page in the path must belong to the space in the path. */
-    private ResourceRef page(Context ctx) {
-        pages.get(Http.caller(ctx), Http.id(ctx, "spaceId"), Http.id(ctx, "pageId"));
-        return ResourceRef.page(Http.id(ctx, "pageId"));
+    /** A handler of a permission route, given the target its path names. */
+    @FunctionalInterface
+    private interface TargetHandler {
+        void handle(Context ctx, Target t) throws Exception;
+    }
+
+    /**
+     * The handler, with the target of its path. The service checks the path in the same read as the rest of
+     * the call; a request refused before that (a malformed body or parameter) or for another reason is
+     * answered with the path's 404 instead when the path names nothing, so that the path is always checked
+     * first.
+     */
+    private Handler on(Function<Context, Target> target, TargetHandler handler) {
+        return ctx -> {
+            Target t = target.apply(ctx);
+            try {
+                handler.handle(ctx, t);
+            } catch (ApiException refused) {
+                permissions.checkPath(Http.caller(ctx), t);
+                throw refused;
+            }
+        };
     }
 
     private void check(Context ctx) {
@@ -118,54 +132,47 @@ final class PermissionRoutes {
     }
 
     /** A site in the path must belong to the organization in the path. */
-    private ResourceRef site(Context ctx) {
-        sites.get(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "siteId"));
-        return ResourceRef.site(Http.id(ctx, "siteId"));
+    private static Target site(Context ctx) {
+        return Target.site(Http.id(ctx, "orgId"), Http.id(ctx, "siteId"));
     }
 
     /**
      * @param noAccessRole whether PATCH may set a {@code null} (no access) role: GitBook's schema allows it
      *                     for collections and spaces, not for sites
      */
-    private void register(RoutesConfig r, String base, Function<Context, ResourceRef> resource, boolean noAccessRole) {
-        r.post(base + "/permissions", ctx -> {
-            ResourceRef ref = resource.apply(ctx);
+    private void register(RoutesConfig r, String base, Function<Context, Target> target, boolean noAccessRole) {
+        r.post(base + "/permissions", on(target, (ctx, t) -> {
             Body b = Body.parse(ctx.bodyAsBytes());
             if (!b.has("role")) {
                 throw ApiException.badRequest("'role' is required: one of " + Role.names() + ", or null for no access");
             }
-            Http.noContent(ctx, permissions.invite(Http.caller(ctx), ref, b.roleOrNull("role"), b.strings("users"),
+            Http.noContent(ctx, permissions.invite(Http.caller(ctx), t, b.roleOrNull("role"), b.strings("users"),
                     b.strings("teams")));
-        });
-        r.get(base + "/permissions/users", ctx -> {
-            ResourceRef ref = resource.apply(ctx);
-            http.list(ctx, permissions.users(Http.caller(ctx), ref, includeNoAccess(ctx), http.after(ctx),
+        }));
+        r.get(base + "/permissions/users", on(target, (ctx, t) ->
+            http.list(ctx, permissions.users(Http.caller(ctx), t, includeNoAccess(ctx), http.after(ctx),
                     Http.limit(ctx)), (g, ug) -> {
                         g.writeStartObject();
                         Json.field(g, Names.PERMISSION, Shapes.wire(ug.role()));
                         g.writeFieldName(Names.USER);
                         shapes.writeUser(g, ug.user());
                         g.writeEndObject();
-                    });
-        });
-        r.get(base + "/permissions/teams", ctx -> {
-            ResourceRef ref = resource.apply(ctx);
-            http.list(ctx, permissions.teams(Http.caller(ctx), ref, includeNoAccess(ctx), http.after(ctx),
+                    })));
+        r.get(base + "/permissions/teams", on(target, (ctx, t) ->
+            http.list(ctx, permissions.teams(Http.caller(ctx), t, includeNoAccess(ctx), http.after(ctx),
                     Http.limit(ctx)), tg -> {
                         ObjectNode o = Json.object();
                         Shapes.putRole(o, "permission", tg.role());
                         o.set("team", shapes.team(tg.team()));
                         return o;
-                    });
-        });
+                    })));
         if (!base.contains("/sites/")) {
-            r.get(base + "/permissions/aggregate", ctx -> {
-                ResourceRef ref = resource.apply(ctx);
+            r.get(base + "/permissions/aggregate", on(target, (ctx, t) -> {
                 String role = ctx.queryParam("role");
                 Role exactly = role == null ? null : OrganizationRoutes.roleParam(role);
                 Boolean explain = Http.boolParam(ctx, "explain");
                 if (explain != null && explain) {
-                    http.list(ctx, permissions.explainedAggregate(Http.caller(ctx), ref, exactly, http.after(ctx),
+                    http.list(ctx, permissions.explainedAggregate(Http.caller(ctx), t, exactly, http.after(ctx),
                             Http.limit(ctx)), (g, a) -> {
                                 g.writeStartObject();
                                 Json.field(g, Names.PERMISSION, a.role().wire());
@@ -176,7 +183,7 @@ final class PermissionRoutes {
                             });
                     return;
                 }
-                http.list(ctx, permissions.aggregate(Http.caller(ctx), ref, exactly, http.after(ctx), Http.limit(ctx)),
+                http.list(ctx, permissions.aggregate(Http.caller(ctx), t, exactly, http.after(ctx), Http.limit(ctx)),
                         (g, a) -> {
                             g.writeStartObject();
                             Json.field(g, Names.PERMISSION, a.role().wire());
@@ -184,12 +191,12 @@ final class PermissionRoutes {
                             shapes.writeUser(g, a.user());
                             g.writeEndObject();
                         });
-            });
+            }));
         }
-        r.get(base + "/permissions/users/{userId}/explain", ctx -> {
-            ResourceRef ref = resource.apply(ctx);
+        r.get(base + "/permissions/users/{userId}/explain", on(target, (ctx, t) -> {
             String user = Http.id(ctx, "userId");
-            var e = permissions.explain(Http.caller(ctx), ref, user);
+            var e = permissions.explain(Http.caller(ctx), t, user);
+            ResourceRef ref = t.resource();
             ObjectNode o = Json.object();
             o.put("object", "permission-explanation");
             o.put("user", user);
@@ -198,25 +205,17 @@ final class PermissionRoutes {
             var steps = o.putArray("steps");
             e.steps().forEach(s -> steps.add(shapes.step(s)));
             Http.json(ctx, 200, o);
-        });
-        r.patch(base + "/permissions/users/{userId}", ctx -> {
-            ResourceRef ref = resource.apply(ctx);
-            Http.noContent(ctx, permissions.setUser(Http.caller(ctx), ref, Http.id(ctx, "userId"),
-                    patchRole(ctx, noAccessRole)));
-        });
-        r.delete(base + "/permissions/users/{userId}", ctx -> {
-            ResourceRef ref = resource.apply(ctx);
-            Http.deleted(ctx, permissions.remove(Http.caller(ctx), ref, SubjectRef.user(Http.id(ctx, "userId"))));
-        });
-        r.patch(base + "/permissions/teams/{teamId}", ctx -> {
-            ResourceRef ref = resource.apply(ctx);
-            Http.noContent(ctx, permissions.setTeam(Http.caller(ctx), ref, Http.id(ctx, "teamId"),
-                    patchRole(ctx, noAccessRole)));
-        });
-        r.delete(base + "/permissions/teams/{teamId}", ctx -> {
-            ResourceRef ref = resource.apply(ctx);
-            Http.deleted(ctx, permissions.remove(Http.caller(ctx), ref, SubjectRef.team(Http.id(ctx, "teamId"))));
-        });
+        }));
+        r.patch(base + "/permissions/users/{userId}", on(target, (ctx, t) ->
+            Http.noContent(ctx, permissions.setUser(Http.caller(ctx), t, Http.id(ctx, "userId"),
+                    patchRole(ctx, noAccessRole)))));
+        r.delete(base + "/permissions/users/{userId}", on(target, (ctx, t) ->
+            Http.deleted(ctx, permissions.remove(Http.caller(ctx), t, SubjectRef.user(Http.id(ctx, "userId"))))));
+        r.patch(base + "/permissions/teams/{teamId}", on(target, (ctx, t) ->
+            Http.noContent(ctx, permissions.setTeam(Http.caller(ctx), t, Http.id(ctx, "teamId"),
+                    patchRole(ctx, noAccessRole)))));
+        r.delete(base + "/permissions/teams/{teamId}", on(target, (ctx, t) ->
+            Http.deleted(ctx, permissions.remove(Http.caller(ctx), t, SubjectRef.team(Http.id(ctx, "teamId"))))));
     }
 
     private static Role patchRole(Context ctx, boolean noAccessRole) {
@@ -231,9 +230,5 @@ final class PermissionRoutes {
     private static boolean includeNoAccess(Context ctx) {
         Boolean b = Http.boolParam(ctx, "includeNoAccess");
         return b != null && b;
-    }
-
-    static Caller caller(Context ctx) {
-        return Http.caller(ctx);
     }
 }

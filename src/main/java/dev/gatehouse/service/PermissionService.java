@@ -31,13 +31,62 @@ public final class PermissionService {
         this.mint = mint;
     }
 
+    /**
+     * A resource as a request's path names it. The path of a page names its space, and the path of a site
+     * its organization: every call on such a target first checks, in the same read as the rest of its work,
+     * that the resource is there and visible, answering as reading the page or the site would (404).
+     * Collections and spaces are named by their id alone.
+     */
+    public record Target(ResourceRef resource, String parentId) {
+        /** A resource named by its id alone: nothing above it to check. */
+        public static Target of(ResourceRef resource) {
+            return new Target(resource, null);
+        }
+
+        public static Target page(String spaceId, String pageId) {
+            return new Target(ResourceRef.page(pageId), spaceId);
+        }
+
+        public static Target site(String orgId, String siteId) {
+            return new Target(ResourceRef.site(siteId), orgId);
+        }
+
+        /** Whether the path names a space or an organization the resource must be in. */
+        public boolean contained() {
+            return parentId != null;
+        }
+    }
+
+    /** The target's resource, once its path is checked: the page in its space, the site in its organization. */
+    private static ResourceRef locate(World w, Caller caller, Target t) {
+        if (t.contained()) {
+            switch (t.resource().type()) {
+                case PAGE -> PageService.visible(w, caller, t.parentId(), t.resource().id());
+                case SITE -> SiteService.site(w, caller, t.parentId(), t.resource().id());
+                default -> throw new IllegalArgumentException("only pages and sites are named under another: " + t);
+            }
+        }
+        return t.resource();
+    }
+
+    /**
+     * Checks the target's path alone, as every call on it does first. For a request refused before its call
+     * (a malformed body or parameter): a path naming nothing is answered with its 404 first, whatever else
+     * is wrong with the request.
+     */
+    public void checkPath(Caller caller, Target t) {
+        if (t.contained()) {
+            reads.read(w -> locate(w, caller, t));
+        }
+    }
+
     /** Grants {@code role} (null: an explicit no-access grant) to users (ids or emails) and teams. */
-    public Written<Boolean> invite(Caller caller, ResourceRef r, Role role, List<String> users, List<String> teams) {
-        return grant(caller, r, role, users, teams, false);
+    public Written<Boolean> invite(Caller caller, Target target, Role role, List<String> users, List<String> teams) {
+        return grant(caller, target, role, users, teams, false);
     }
 
     /** @param byPath the one user is named by the request's path, so naming nobody is a 404, not a 400 */
-    private Written<Boolean> grant(Caller caller, ResourceRef r, Role role, List<String> users, List<String> teams,
+    private Written<Boolean> grant(Caller caller, Target target, Role role, List<String> users, List<String> teams,
                                    boolean byPath) {
         if (users.isEmpty() && teams.isEmpty()) {
             throw ApiException.badRequest("give at least one entry in 'users' or 'teams'");
@@ -47,6 +96,7 @@ public final class PermissionService {
                     + (users.size() + teams.size()));
         }
         return writes.write(caller, w -> {
+            ResourceRef r = locate(w, caller, target);
             Role mine = Guard.admin(w, caller, r);
             Guard.mayGrant(mine, role);
             String orgId = w.organizationOf(r);
@@ -69,13 +119,13 @@ public final class PermissionService {
     }
 
     /** Sets one user's grant (creating it if needed). */
-    public Written<Boolean> setUser(Caller caller, ResourceRef r, String userRef, Role role) {
-        return grant(caller, r, role, List.of(userRef), List.of(), true);
+    public Written<Boolean> setUser(Caller caller, Target target, String userRef, Role role) {
+        return grant(caller, target, role, List.of(userRef), List.of(), true);
     }
 
     /** Sets one team's grant (creating it if needed). */
-    public Written<Boolean> setTeam(Caller caller, ResourceRef r, String teamId, Role role) {
-        return invite(caller, r, role, List.of(), List.of(teamId));
+    public Written<Boolean> setTeam(Caller caller, Target target, String teamId, Role role) {
+        return invite(caller, target, role, List.of(), List.of(teamId));
     }
 
     private static ApiException noSuchUser(String id) {
@@ -83,8 +133,9 @@ public final class PermissionService {
     }
 
     /** Removes a user's or team's direct grant; false when there was none; a 404 when the user does not exist. */
-    public Written<Boolean> remove(Caller caller, ResourceRef r, SubjectRef subject) {
+    public Written<Boolean> remove(Caller caller, Target target, SubjectRef subject) {
         return writes.write(caller, w -> {
+            ResourceRef r = locate(w, caller, target);
             Guard.admin(w, caller, r);
             if (subject.type() == dev.gatehouse.model.SubjectType.USER
                     && !Recipients.knownById(w, caller, w.organizationOf(r), subject.id())) {
@@ -107,8 +158,9 @@ public final class PermissionService {
     public record TeamGrant(TeamService.TeamView team, Role role) { }
 
     /** Direct user grants on the resource, by user id; no-access grants only when asked for. */
-    public Slice<UserGrant> users(Caller caller, ResourceRef r, boolean includeNoAccess, String after, int limit) {
+    public Slice<UserGrant> users(Caller caller, Target target, boolean includeNoAccess, String after, int limit) {
         return reads.read(w -> {
+            ResourceRef r = locate(w, caller, target);
             Guard.readable(w, caller, r);
             var all = w.grants(r).users();
             var source = after == null ? all : all.tailMap(after, false);
@@ -119,8 +171,9 @@ public final class PermissionService {
     }
 
     /** Direct team grants on the resource, by team id; no-access grants only when asked for. */
-    public Slice<TeamGrant> teams(Caller caller, ResourceRef r, boolean includeNoAccess, String after, int limit) {
+    public Slice<TeamGrant> teams(Caller caller, Target target, boolean includeNoAccess, String after, int limit) {
         return reads.read(w -> {
+            ResourceRef r = locate(w, caller, target);
             Guard.readable(w, caller, r);
             var all = w.grants(r).teams();
             var source = after == null ? all : all.tailMap(after, false);
@@ -134,8 +187,9 @@ public final class PermissionService {
     public record AggregateEntry(User user, Role role) { }
 
     /** Every member with access to the resource and their effective permission, by user id. */
-    public Slice<AggregateEntry> aggregate(Caller caller, ResourceRef r, Role exactly, String after, int limit) {
+    public Slice<AggregateEntry> aggregate(Caller caller, Target target, Role exactly, String after, int limit) {
         return reads.read(w -> {
+            ResourceRef r = locate(w, caller, target);
             Guard.readable(w, caller, r);
             Permissions.AggregatePage page = Permissions.aggregate(w, r, exactly, after, limit);
             Slice<Permissions.MemberAccess> slice = Slice.of(page.items(), page.hasMore(),
@@ -253,8 +307,9 @@ public final class PermissionService {
      * Why a user has the permission they have on a resource, level by level. For someone outside the
      * resource's organization, existing elsewhere or not at all, it is the one step "not-member".
      */
-    public Permissions.Explanation explain(Caller caller, ResourceRef r, String userId) {
+    public Permissions.Explanation explain(Caller caller, Target target, String userId) {
         return reads.read(w -> {
+            ResourceRef r = locate(w, caller, target);
             Guard.readable(w, caller, r);
             return Permissions.explain(w, userId, r);
         });
@@ -264,8 +319,10 @@ public final class PermissionService {
     public record ExplainedAggregateEntry(User user, Role role, Permissions.Step decidedBy) { }
 
     /** The aggregate with, for each user, the step of the walk that decided their permission. */
-    public Slice<ExplainedAggregateEntry> explainedAggregate(Caller caller, ResourceRef r, Role exactly, String after, int limit) {
+    public Slice<ExplainedAggregateEntry> explainedAggregate(Caller caller, Target target, Role exactly, String after,
+                                                             int limit) {
         return reads.read(w -> {
+            ResourceRef r = locate(w, caller, target);
             Guard.readable(w, caller, r);
             Permissions.AggregatePage page = Permissions.aggregate(w, r, exactly, after, limit);
             Slice<Permissions.MemberAccess> slice = Slice.of(page.items(), page.hasMore(),

@@ -30,7 +30,7 @@ class PublishingASpaceTest {
         // A space bob reads through his member role, and a site bob administers.
         String space = svc.content().createSpace(system, org, "Handbook", null, null, null, null).value().value().id();
         String site = svc.sites().create(system, org, "Docs", SiteVisibility.PUBLIC, List.of()).value().site().id();
-        svc.permissions().setUser(system, ResourceRef.site(site), "bob", Role.ADMIN);
+        svc.permissions().setUser(system, PermissionService.Target.of(ResourceRef.site(site)), "bob", Role.ADMIN);
         ResourceRef handbook = ResourceRef.space(space);
         assertThat(bobOn(svc, handbook)).isEqualTo(Role.READ);
 

@@ -167,8 +167,8 @@ class ServiceMatchesOracleProperties {
                     if (!team && who.contains("@") && !who.toLowerCase(Locale.ROOT).startsWith("u")) {
                         invitedEmails.add(who);
                     }
-                    s.permissions().invite(SYS, r, roleOrNone(b), team ? List.of() : List.of(who),
-                            team ? List.of(who) : List.of());
+                    s.permissions().invite(SYS, PermissionService.Target.of(r), roleOrNone(b),
+                            team ? List.of() : List.of(who), team ? List.of(who) : List.of());
                 }
                 case "removeGrant" -> {
                     ResourceRef r = pick(resources(), a);
@@ -177,7 +177,7 @@ class ServiceMatchesOracleProperties {
                     }
                     var grants = index.read(w -> new ArrayList<>(w.grants(r).users().values()));
                     if (!grants.isEmpty()) {
-                        s.permissions().remove(SYS, r, pick(grants, b).subject());
+                        s.permissions().remove(SYS, PermissionService.Target.of(r), pick(grants, b).subject());
                     }
                 }
                 case "claim" -> claim(pick(invitedEmails, a), b);
@@ -319,8 +319,8 @@ class ServiceMatchesOracleProperties {
                 Role atLeast = ROLES[n++ % ROLES.length];
                 Role engine = run.index.read(w -> Permissions.effective(w, u, r));
                 assertThat(engine).as("effective(%s, %s) after %s", u, r, calls).isEqualTo(want);
-                assertThat(run.s.permissions().explain(SYS, r, u).permission()).as("explain(%s, %s)", u, r)
-                        .isEqualTo(want);
+                assertThat(run.s.permissions().explain(SYS, PermissionService.Target.of(r), u).permission())
+                        .as("explain(%s, %s)", u, r).isEqualTo(want);
                 questions.add(new PermissionService.Question(u, r, atLeast));
                 expected.add(want);
             }
