@@ -29,9 +29,10 @@ import java.util.function.Supplier;
  * no other write slips in between the checks a write made and its commit. They are made durable in groups
  * (group commit): the writer holding the lock takes every write queued so far and
  * <ol>
- *   <li>tries them out against the index, each planned with the earlier ones applied, then takes them all
- *       back ({@link Index#tryOut}): this holds the index for a few microseconds, never while the store
- *       is asked anything, so readers do not wait on the database;</li>
+ *   <li>tries them out against the index, each planned with the earlier ones applied and answered from the
+ *       index as its own changes leave it ({@link Plan#answer}), then takes them all back
+ *       ({@link Index#tryOut}): this holds the index for a few microseconds, never while the store is asked
+ *       anything, so readers do not wait on the database;</li>
  *   <li>stores them in one transaction of the store, each under its own revision, and commits it (one
  *       sync to disk for all);</li>
  *   <li>applies what committed to the index, all visible at once, and only then answers the writers.</li>
@@ -372,7 +373,7 @@ final class GroupCommit implements Writes {
         final long deadline;
         private final CountDownLatch finished = new CountDownLatch(1);
         private volatile boolean done;
-        private Plan<T> plan;
+        private T answer;
         private List<Change> changes = List.of();
         private List<AuditEvent> audit = List.of();
         private RuntimeException refused;
@@ -386,28 +387,33 @@ final class GroupCommit implements Writes {
             this.deadline = deadline;
         }
 
-        /** Plans against the trial's world and applies its changes for the rest of the trial. */
+        /**
+         * Plans against the trial's world, applies its changes for the rest of the trial, and reads the answer
+         * from the world they leave, before any later write of the group is planned.
+         */
         void plan(Index.Trial trial) {
             refused = null;
+            answer = null;
             changes = List.of();
             audit = List.of();
+            Plan<T> plan;
             try {
                 plan = planner.apply(trial.world());
             } catch (RuntimeException e) {
                 refused = e;
                 return;
             }
-            if (plan.changes().isEmpty()) {
-                return;
+            if (!plan.changes().isEmpty()) {
+                // Each change is described against the world just before it, then applied for the next one.
+                List<AuditEvent> events = new ArrayList<>();
+                for (Change c : plan.changes()) {
+                    events.addAll(AuditTrail.describe(trial.world(), c));
+                    trial.apply(List.of(c));
+                }
+                changes = new ArrayList<>(plan.changes());
+                audit = events;
             }
-            // Each change is described against the world just before it, then applied for the next one.
-            List<AuditEvent> events = new ArrayList<>();
-            for (Change c : plan.changes()) {
-                events.addAll(AuditTrail.describe(trial.world(), c));
-                trial.apply(List.of(c));
-            }
-            changes = new ArrayList<>(plan.changes());
-            audit = events;
+            answer = plan.answer().apply(trial.world());
         }
 
         Commit.RequestKey requestKey() {
@@ -424,13 +430,13 @@ final class GroupCommit implements Writes {
             if (refused != null) {
                 fail(refused);
             } else {
-                finish(new Written<>(plan.result(), at, false), null);
+                finish(new Written<>(answer, at, false), null);
             }
         }
 
         void answerCommitted() {
             if (hasChanges()) {
-                finish(new Written<>(plan.result(), revision, true), null);
+                finish(new Written<>(answer, revision, true), null);
             } else {
                 answerUnchanged(revision);
             }

@@ -70,7 +70,7 @@ public final class PageService {
                                     Long position) {
         String t = Validate.text("title", title, 1, 200);
         checkPosition(position);
-        Written<Page> created = writes.write(caller, w -> {
+        return writes.write(caller, w -> {
             // Someone given only a page may add pages under it without seeing its space. Anyone else who
             // cannot see the space is told it does not exist, whatever the parent: a different answer for a
             // parent would tell them that a space of another organization exists.
@@ -87,9 +87,8 @@ public final class PageService {
                 makeRoom(w, p, changes);
             }
             changes.add(new Change.PagePut(p));
-            return Plan.of(changes, p);
+            return Plan.viewed(changes, written -> view(written, caller, p));
         });
-        return new Written<>(reads.read(w -> view(w, caller, created.value())), created.revision(), created.changed());
     }
 
     /** Changes a page. {@code parentGiven} with a null {@code parentId} moves it to the top of its space. */
@@ -100,7 +99,7 @@ public final class PageService {
         }
         String t = title == null ? null : Validate.text("title", title, 1, 200);
         checkPosition(position);
-        Written<Page> changed = writes.write(caller, w -> {
+        return writes.write(caller, w -> {
             Page p = visible(w, caller, spaceId, pageId);
             Role role = Guard.roleOn(w, caller, ResourceRef.page(pageId));
             boolean changesAccess = level != null || (parentGiven && !java.util.Objects.equals(parentId, p.parentId()));
@@ -128,9 +127,8 @@ public final class PageService {
                 makeRoom(w, c, changes);
             }
             changes.add(new Change.PagePut(c));
-            return Plan.of(changes, c);
+            return Plan.viewed(changes, written -> view(written, caller, c));
         });
-        return new Written<>(reads.read(w -> view(w, caller, changed.value())), changed.revision(), changed.changed());
     }
 
     /** Deletes a page with the pages under it and their grants. */

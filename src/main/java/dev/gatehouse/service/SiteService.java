@@ -65,7 +65,7 @@ public final class SiteService {
         if (spaces.size() > Paging.MAX_LIMIT) {
             throw ApiException.badRequest("at most " + Paging.MAX_LIMIT + " spaces per request");
         }
-        Written<Site> created = writes.write(caller, w -> {
+        return writes.write(caller, w -> {
             Guard.orgAdmin(w, caller, orgId);
             Site site = new Site(mint.newId(), orgId, t, DefaultLevel.INHERIT,
                     visibility == null ? SiteVisibility.PUBLIC : visibility, true, mint.now());
@@ -78,9 +78,8 @@ public final class SiteService {
                         pathFor(space, position), position, site.createdAt())));
                 position++;
             }
-            return Plan.of(changes, site);
+            return Plan.viewed(changes, written -> seen(written, caller, site));
         });
-        return new Written<>(reads.read(w -> seen(w, caller, created.value())), created.revision(), created.changed());
     }
 
     public Seen get(Caller caller, String orgId, String siteId) {
@@ -93,14 +92,13 @@ public final class SiteService {
             throw ApiException.badRequest("give at least one of 'title', 'visibility' and 'defaultLevel'");
         }
         String t = title == null ? null : Validate.text("title", title, 2, 128);
-        Written<Site> changed = writes.write(caller, w -> {
+        return writes.write(caller, w -> {
             Site s = site(w, caller, orgId, siteId);
             Guard.admin(w, caller, ResourceRef.site(siteId));
             Site c = new Site(s.id(), s.orgId(), t != null ? t : s.title(), level != null ? level : s.defaultLevel(),
                     visibility != null ? visibility : s.visibility(), s.published(), s.createdAt());
-            return Plan.of(List.of(new Change.SitePut(c)), c);
+            return Plan.viewed(List.of(new Change.SitePut(c)), written -> seen(written, caller, c));
         });
-        return new Written<>(reads.read(w -> seen(w, caller, changed.value())), changed.revision(), changed.changed());
     }
 
     /** Deletes a site with its site-spaces and grants. */
@@ -120,7 +118,6 @@ public final class SiteService {
         });
     }
 
-    /** A published space with the caller's permission on it (for the space's flags). */
     /** A published space: the site-space, its space, the caller's permission on it, and whether it is the default. */
     public record SiteSpaceView(SiteSpace siteSpace, Space space, Role role, boolean isDefault) { }
 
@@ -146,17 +143,16 @@ public final class SiteService {
         if (spaceId == null) {
             throw ApiException.badRequest("'spaceId' is required: Gatehouse publishes existing spaces only");
         }
-        Written<SiteSpace> added = writes.write(caller, w -> {
+        return writes.write(caller, w -> {
             site(w, caller, orgId, siteId);
             Guard.admin(w, caller, ResourceRef.site(siteId));
             Space space = publishable(w, caller, orgId, spaceId);
             long position = w.siteSpaces(siteId).isEmpty() ? 0 : w.siteSpaces(siteId).last().position() + 1;
             SiteSpace ss = new SiteSpace(mint.newId(), siteId, space.id(), pathFor(space, position), position, mint.now());
-            return Plan.of(List.of(new Change.SiteSpacePut(ss)), ss);
+            return Plan.viewed(List.of(new Change.SiteSpacePut(ss)), written -> new SiteSpaceView(ss,
+                    written.space(spaceId), Guard.roleOn(written, caller, ResourceRef.space(spaceId)),
+                    written.siteSpaces(siteId).first().id().equals(ss.id())));
         });
-        return new Written<>(reads.read(w -> new SiteSpaceView(added.value(), w.space(spaceId),
-                Guard.roleOn(w, caller, ResourceRef.space(spaceId)),
-                w.siteSpaces(siteId).first().id().equals(added.value().id()))), added.revision(), added.changed());
     }
 
     public Written<Boolean> removeSpace(Caller caller, String orgId, String siteId, String siteSpaceId) {
