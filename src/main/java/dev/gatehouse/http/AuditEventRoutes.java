@@ -1,7 +1,5 @@
 package dev.gatehouse.http;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.model.AuditQuery;
 import dev.gatehouse.service.ApiException;
 import dev.gatehouse.service.AuditEventService;
@@ -21,9 +19,9 @@ final class AuditEventRoutes {
     private final AuditEventShapes shapes;
     private final Http http;
 
-    AuditEventRoutes(AuditEventService events, java.util.function.Supplier<String> publicUrl, Http http) {
+    AuditEventRoutes(AuditEventService events, AuditEventShapes shapes, Http http) {
         this.events = events;
-        this.shapes = new AuditEventShapes(publicUrl);
+        this.shapes = shapes;
         this.http = http;
     }
 
@@ -34,18 +32,14 @@ final class AuditEventRoutes {
                     Rfc3339.param("to", ctx.queryParam("to")), ctx.queryParam("action"), ctx.queryParam("actor"),
                     ctx.queryParam("target"));
             int limit = limit(ctx);
-            http.list(ctx, events.list(Http.caller(ctx), org, q, http.after(ctx), limit), shapes::event);
+            http.list(ctx, events.list(Http.caller(ctx), org, q, http.after(ctx), limit), shapes::writeEvent);
         });
         r.get("/v1/orgs/{orgId}/audit-events/{auditEventId}", ctx -> {
             String org = Http.id(ctx, "orgId");
-            Http.json(ctx, 200, shapes.details(events.get(Http.caller(ctx), org, ctx.pathParam("auditEventId"))));
+            Http.json(ctx, 200, shapes::writeDetails, events.get(Http.caller(ctx), org, ctx.pathParam("auditEventId")));
         });
-        r.get("/v1/orgs/{orgId}/audit-event-actions", ctx -> {
-            ObjectNode body = Json.object();
-            ArrayNode items = body.putArray("items");
-            events.actions(Http.caller(ctx), Http.id(ctx, "orgId")).forEach((id, label) -> items.add(shapes.action(id, label)));
-            Http.json(ctx, 200, body);
-        });
+        r.get("/v1/orgs/{orgId}/audit-event-actions", ctx -> Http.json(ctx, 200, shapes::writeActions,
+                events.actions(Http.caller(ctx), Http.id(ctx, "orgId"))));
     }
 
     /** GitBook's {@code limit} of audit events: 1 to 100, 20 when absent. */

@@ -12,7 +12,6 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** What every handler needs: the caller, path ids, paging, and writing the response with its revision. */
@@ -68,27 +67,20 @@ final class Http {
     <T> void list(Context ctx, Slice<T> slice, Json.Writer<T> item) throws IOException {
         String next = slice.nextKey() == null ? null : cursors.encode(binding(ctx), slice.nextKey());
         ctx.status(200).contentType("application/json");
-        JsonGenerator g = Json.generator(ctx.outputStream());
-        g.writeStartObject();
-        g.writeFieldName(Names.ITEMS);
-        g.writeStartArray();
+        JsonGenerator json = Json.generator(ctx.outputStream());
+        json.writeStartObject();
+        Json.startArray(json, Names.ITEMS);
         for (T t : slice.items()) {
-            item.write(g, t);
+            item.write(json, t);
         }
-        g.writeEndArray();
+        json.writeEndArray();
         if (next != null) {
-            g.writeFieldName(Names.NEXT);
-            g.writeStartObject();
-            Json.field(g, Names.PAGE, next);
-            g.writeEndObject();
+            Json.startObject(json, Names.NEXT);
+            Json.field(json, Names.PAGE, next);
+            json.writeEndObject();
         }
-        g.writeEndObject();
-        g.close();
-    }
-
-    /** The same for items shaped as trees, all shaped before anything is written. */
-    <T> void list(Context ctx, Slice<T> slice, Function<T, JsonNode> shape) throws IOException {
-        list(ctx, Paging.map(slice, shape), JsonGenerator::writeTree);
+        json.writeEndObject();
+        json.close();
     }
 
     /** A cursor is valid only for the list it came from: the same path and the same filters. */
@@ -102,15 +94,23 @@ final class Http {
         return ctx.path() + "?" + filters;
     }
 
-    /** 201 with the created object, and its address in Location when it has one. */
-    static void created(Context ctx, JsonNode body) {
-        String location = body.path("urls").path("location").asText("");
-        if (!location.isEmpty()) {
+    /** 201 with the created object, and its address in Location when it has one (null: none). */
+    static <T> void created(Context ctx, String location, Json.Writer<T> shape, T value) {
+        if (location != null) {
             ctx.header("Location", location);
         }
-        json(ctx, 201, body);
+        json(ctx, 201, shape, value);
     }
 
+    /**
+     * One object, written whole before it is sent: the body stays readable after the handler, for
+     * {@link Idempotency} to keep it.
+     */
+    static <T> void json(Context ctx, int status, Json.Writer<T> shape, T value) {
+        ctx.status(status).contentType("application/json").result(Json.bytes(shape, value));
+    }
+
+    /** A fixed body around the routes (an error, health), built as a tree. */
     static void json(Context ctx, int status, JsonNode body) {
         ctx.status(status).contentType("application/json").result(Json.bytes(body));
     }

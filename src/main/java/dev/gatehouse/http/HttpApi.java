@@ -6,6 +6,7 @@ import dev.gatehouse.service.Failures;
 import dev.gatehouse.service.Caller;
 import dev.gatehouse.service.Services;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.InternalRouter;
@@ -43,7 +44,6 @@ public final class HttpApi {
         RateGate rates = new RateGate(limiter, services.metrics().rateLimitRefusals()::increment);
         AtomicReference<Javalin> started = new AtomicReference<>();
         PublicUrl publicUrl = new PublicUrl(options.publicUrl(), () -> started.get().port());
-        Shapes shapes = new Shapes(publicUrl);
         Http http = new Http(new Cursors(services.status().cursorSecret()));
         LongSupplier revision = () -> services.status().revision();
         // The router, for the access log to name the route of a request refused before its handler ran.
@@ -75,16 +75,7 @@ public final class HttpApi {
             new MetricsRoutes(services.metrics(), services.users(), metricsAccess).register(r);
             Supplier<String> openApi = OpenApi.documentAt(publicUrl);
             r.get(OpenApi.PATH, ctx -> ctx.contentType("application/json").result(openApi.get()));
-            new UserRoutes(services.users(), shapes).register(r);
-            new OrganizationRoutes(services.organizations(), shapes, http).register(r);
-            new TeamRoutes(services.teams(), shapes, http).register(r);
-            new ContentRoutes(services.content(), shapes, http).register(r);
-            new SiteRoutes(services.sites(), shapes, http).register(r);
-            new PermissionRoutes(services.permissions(), shapes, http).register(r);
-            new PageRoutes(services.pages(), shapes, http).register(r);
-            new AuditRoutes(services.audit()).register(r);
-            new AuditEventRoutes(services.auditEvents(), publicUrl, http).register(r);
-            new WebhookRoutes(services.webhooks(), publicUrl).register(r);
+            registerResources(r, services, publicUrl, http);
 
             r.exception(Idempotency.Replay.class, Idempotency::replay);
             r.exception(ApiException.class, (e, ctx) -> {
@@ -115,6 +106,25 @@ public final class HttpApi {
         router.set(app.unsafe.internalRouter);
         started.set(app);
         return app;
+    }
+
+    /** The routes of the API's resources, with the shapes they answer with. */
+    private static void registerResources(RoutesConfig r, Services services, PublicUrl url, Http http) {
+        UserShapes users = new UserShapes(url);
+        SpaceShapes spaces = new SpaceShapes(url);
+        MemberShapes members = new MemberShapes(users, spaces);
+        TeamShapes teams = new TeamShapes(members);
+        PermissionShapes permissions = new PermissionShapes(users, teams);
+        new UserRoutes(services.users(), users).register(r);
+        new OrganizationRoutes(services.organizations(), new OrganizationShapes(url), members, teams, http).register(r);
+        new TeamRoutes(services.teams(), teams, http).register(r);
+        new ContentRoutes(services.content(), new CollectionShapes(url), spaces, http).register(r);
+        new SiteRoutes(services.sites(), new SiteShapes(url, spaces), http).register(r);
+        new PermissionRoutes(services.permissions(), permissions, http).register(r);
+        new PageRoutes(services.pages(), new PageShapes(url), http).register(r);
+        new AuditRoutes(services.audit()).register(r);
+        new AuditEventRoutes(services.auditEvents(), new AuditEventShapes(url), http).register(r);
+        new WebhookRoutes(services.webhooks(), new WebhookShapes(url)).register(r);
     }
 
     /** The base of the URLs {@code app} answers with: the configured public URL, or localhost and its port. */

@@ -19,15 +19,17 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import dev.gatehouse.model.Role;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The one Jackson mapper of the HTTP layer. Responses follow GitBook field by field: most are built as
- * trees; list pages and the shapes they repeat a thousand times are written with a generator instead,
- * so a page costs no tree and no byte array of its own.
+ * The one Jackson mapper of the HTTP layer. Responses follow GitBook field by field, and every shape of a
+ * resource is written with a generator (the {@code *Shapes} classes): a list page of a thousand of them
+ * streams straight to the response and costs no tree, and a single object is the same writer into bytes.
+ * Only the fixed bodies around the routes (errors, health, the home page) are small trees.
  */
 final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
@@ -116,7 +118,7 @@ final class Json {
     /** Writes one value as JSON tokens. */
     @FunctionalInterface
     interface Writer<T> {
-        void write(JsonGenerator g, T value) throws IOException;
+        void write(JsonGenerator json, T value) throws IOException;
     }
 
     static ObjectNode object() {
@@ -137,34 +139,62 @@ final class Json {
                 .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
     }
 
-    /** The tree of what {@code writer} writes: one definition of a shape serves both kinds of response. */
-    static <T> ObjectNode tree(Writer<T> writer, T value) {
-        try (TokenBuffer buffer = new TokenBuffer(MAPPER, false)) {
-            writer.write(buffer, value);
-            return MAPPER.readTree(buffer.asParser(MAPPER));
+    /**
+     * The UTF-8 bytes of what {@code writer} writes, for an answer of one object: the same writer as a list
+     * page's items, and the same bytes a tree of the same fields would serialize to.
+     */
+    static <T> byte[] bytes(Writer<T> writer, T value) {
+        try (ByteArrayBuilder out = new ByteArrayBuilder()) {
+            try (JsonGenerator json = MAPPER.createGenerator(out)) {
+                writer.write(json, value);
+            }
+            return out.toByteArray();
         } catch (IOException e) {
-            throw new UncheckedIOException("a token buffer holds what a writer writes", e);
+            throw new UncheckedIOException("writing into memory does not fail", e);
         }
     }
 
-    static void field(JsonGenerator g, SerializableString name, String value) throws IOException {
-        g.writeFieldName(name);
-        g.writeString(value);
+    /** A string field; a null value is written as null. */
+    static void field(JsonGenerator json, SerializableString name, String value) throws IOException {
+        json.writeFieldName(name);
+        json.writeString(value);
     }
 
-    static void field(JsonGenerator g, SerializableString name, SerializableString value) throws IOException {
-        g.writeFieldName(name);
-        g.writeString(value);
+    static void field(JsonGenerator json, SerializableString name, SerializableString value) throws IOException {
+        json.writeFieldName(name);
+        json.writeString(value);
     }
 
-    static void field(JsonGenerator g, SerializableString name, boolean value) throws IOException {
-        g.writeFieldName(name);
-        g.writeBoolean(value);
+    static void field(JsonGenerator json, SerializableString name, boolean value) throws IOException {
+        json.writeFieldName(name);
+        json.writeBoolean(value);
     }
 
-    static void field(JsonGenerator g, SerializableString name, int value) throws IOException {
-        g.writeFieldName(name);
-        g.writeNumber(value);
+    static void field(JsonGenerator json, SerializableString name, int value) throws IOException {
+        json.writeFieldName(name);
+        json.writeNumber(value);
+    }
+
+    static void field(JsonGenerator json, SerializableString name, long value) throws IOException {
+        json.writeFieldName(name);
+        json.writeNumber(value);
+    }
+
+    /** A role as GitBook writes it: its name, or null for none. */
+    static void field(JsonGenerator json, SerializableString name, Role value) throws IOException {
+        field(json, name, value == null ? null : value.wire());
+    }
+
+    /** Opens an object as the value of {@code name}. */
+    static void startObject(JsonGenerator json, SerializableString name) throws IOException {
+        json.writeFieldName(name);
+        json.writeStartObject();
+    }
+
+    /** Opens an array as the value of {@code name}. */
+    static void startArray(JsonGenerator json, SerializableString name) throws IOException {
+        json.writeFieldName(name);
+        json.writeStartArray();
     }
 
     /** UTF-8 bytes straight from the tree: no intermediate String of a response that may be megabytes. */

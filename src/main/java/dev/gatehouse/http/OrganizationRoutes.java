@@ -1,11 +1,12 @@
 package dev.gatehouse.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.model.Role;
 import dev.gatehouse.service.ApiException;
+import dev.gatehouse.service.Caller;
 import dev.gatehouse.service.MemberView;
 import dev.gatehouse.service.OrganizationService;
+import dev.gatehouse.service.Paging;
 import dev.gatehouse.service.SpaceKeys;
 import dev.gatehouse.service.Written;
 import io.javalin.config.RoutesConfig;
@@ -16,27 +17,37 @@ import java.util.List;
 /** Organizations, members and invites. */
 final class OrganizationRoutes {
     private final OrganizationService orgs;
-    private final Shapes shapes;
+    private final OrganizationShapes shapes;
+    private final MemberShapes members;
+    private final TeamShapes teams;
     private final Http http;
 
-    OrganizationRoutes(OrganizationService orgs, Shapes shapes, Http http) {
+    OrganizationRoutes(OrganizationService orgs, OrganizationShapes shapes, MemberShapes members, TeamShapes teams,
+                       Http http) {
         this.orgs = orgs;
         this.shapes = shapes;
+        this.members = members;
+        this.teams = teams;
         this.http = http;
     }
 
     void register(RoutesConfig r) {
-        r.get("/v1/orgs", ctx -> http.list(ctx, orgs.list(Http.caller(ctx), http.after(ctx), Http.limit(ctx)),
-                o -> shapes.organization(orgs.get(Http.caller(ctx), o.id()))));
+        r.get("/v1/orgs", ctx -> {
+            Caller caller = Http.caller(ctx);
+            var page = orgs.list(caller, http.after(ctx), Http.limit(ctx));
+            // The caller's membership of each, for its flags: read before the first byte, as anything that can fail.
+            http.list(ctx, Paging.map(page, o -> orgs.get(caller, o.id())), shapes::writeOrganization);
+        });
         r.post("/v1/orgs", ctx -> {
             Body b = Body.parse(ctx.bodyAsBytes());
             Role defaultRole = b.has("defaultRole") ? b.roleOrNull("defaultRole") : Role.READ;
             var w = orgs.create(Http.caller(ctx), b.requiredString("title"), defaultRole, b.requiredString("admin"));
             Http.revision(ctx, w);
-            Http.created(ctx, shapes.organization(orgs.get(Http.caller(ctx), w.value().id())));
+            Http.created(ctx, shapes.location(w.value()), shapes::writeOrganization,
+                    orgs.get(Http.caller(ctx), w.value().id()));
         });
         r.get("/v1/orgs/{orgId}", ctx ->
-                Http.json(ctx, 200, shapes.organization(orgs.get(Http.caller(ctx), Http.id(ctx, "orgId")))));
+                Http.json(ctx, 200, shapes::writeOrganization, orgs.get(Http.caller(ctx), Http.id(ctx, "orgId"))));
         r.patch("/v1/orgs/{orgId}", ctx -> {
             Body b = Body.parse(ctx.bodyAsBytes());
             if (!b.has("title") && !b.has("defaultRole")) {
@@ -45,7 +56,7 @@ final class OrganizationRoutes {
             var w = orgs.update(Http.caller(ctx), Http.id(ctx, "orgId"), b.string("title"),
                     b.has("defaultRole") ? b.roleOrNull("defaultRole") : null, b.has("defaultRole"));
             Http.revision(ctx, w);
-            Http.json(ctx, 200, shapes.organization(w.value()));
+            Http.json(ctx, 200, shapes::writeOrganization, w.value());
         });
 
         r.get("/v1/orgs/{orgId}/members", ctx -> {
@@ -59,38 +70,28 @@ final class OrganizationRoutes {
             var q = new OrganizationService.MemberQuery(exact, guests, ctx.queryParam("search"), Http.descending(ctx),
                     "name".equals(sort));
             http.list(ctx, orgs.members(Http.caller(ctx), Http.id(ctx, "orgId"), q, http.after(ctx), Http.limit(ctx)),
-                    this::member);
+                    members::writeMember);
         });
-        r.get("/v1/orgs/{orgId}/members/{userId}", ctx -> Http.json(ctx, 200,
-                member(orgs.member(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "userId")))));
+        r.get("/v1/orgs/{orgId}/members/{userId}", ctx -> Http.json(ctx, 200, members::writeMember,
+                orgs.member(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "userId"))));
         r.patch("/v1/orgs/{orgId}/members/{userId}", ctx -> {
             Body b = Body.parse(ctx.bodyAsBytes());
             Written<MemberView> w = orgs.updateMember(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "userId"),
                     b.has("role") ? b.roleOrNull("role") : null, b.has("role"), b.bool("disabled"));
             Http.revision(ctx, w);
-            Http.json(ctx, 200, member(w.value()));
+            Http.json(ctx, 200, members::writeMember, w.value());
         });
         r.delete("/v1/orgs/{orgId}/members/{userId}", ctx -> Http.deleted(ctx,
                 orgs.removeMember(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "userId"))));
         r.get("/v1/orgs/{orgId}/members/{userId}/spaces", ctx -> {
             String after = http.after(ctx);
             http.list(ctx, orgs.memberSpaces(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "userId"),
-                    Http.descending(ctx), after == null ? null : SpaceKeys.parse(after), Http.limit(ctx)), (g, sa) -> {
-                        g.writeStartObject();
-                        Json.field(g, Names.PERMISSION, sa.memberRole().wire());
-                        g.writeFieldName(Names.SPACE);
-                        shapes.writeSpace(g, sa.space(), sa.callerRole());
-                        g.writeEndObject();
-                    });
+                    Http.descending(ctx), after == null ? null : SpaceKeys.parse(after), Http.limit(ctx)),
+                    members::writeMemberSpace);
         });
         r.get("/v1/orgs/{orgId}/members/{userId}/teams", ctx -> http.list(ctx,
                 orgs.memberTeams(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "userId"),
-                        ctx.queryParam("title"), http.after(ctx), Http.limit(ctx)), p -> {
-                    ObjectNode o = Json.object();
-                    o.set("team", shapes.team(p.team()));
-                    o.set("member", shapes.teamMember(p.membership()));
-                    return o;
-                }));
+                        ctx.queryParam("title"), http.after(ctx), Http.limit(ctx)), teams::writeMemberTeam));
         r.post("/v1/orgs/{orgId}/invites", this::invite);
     }
 
@@ -118,16 +119,8 @@ final class OrganizationRoutes {
         }
         Written<OrganizationService.InviteResult> w = orgs.invite(Http.caller(ctx), Http.id(ctx, "orgId"), invites,
                 b.has("role") ? b.roleOrNull("role") : null, b.has("role"));
-        ObjectNode o = Json.object();
-        var users = o.putArray("users");
-        w.value().users().forEach(users::add);
-        o.put("invited", w.value().invited());
         Http.revision(ctx, w);
-        Http.json(ctx, 200, o);
-    }
-
-    private ObjectNode member(MemberView v) {
-        return shapes.member(v.member(), v.user(), v.spaces(), v.teams(), v.sites());
+        Http.json(ctx, 200, members::writeInvited, w.value());
     }
 
     static Role roleParam(String v) {

@@ -1,7 +1,9 @@
 package dev.gatehouse.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.model.Ids;
 import dev.gatehouse.model.ResourceRef;
+import dev.gatehouse.model.ResourceType;
 import dev.gatehouse.model.Role;
 import dev.gatehouse.model.SubjectRef;
 import dev.gatehouse.service.ApiException;
@@ -10,6 +12,8 @@ import dev.gatehouse.service.PermissionService.Target;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -18,10 +22,10 @@ import java.util.function.Function;
  */
 final class PermissionRoutes {
     private final PermissionService permissions;
-    private final Shapes shapes;
+    private final PermissionShapes shapes;
     private final Http http;
 
-    PermissionRoutes(PermissionService permissions, Shapes shapes, Http http) {
+    PermissionRoutes(PermissionService permissions, PermissionShapes shapes, Http http) {
         this.permissions = permissions;
         this.shapes = shapes;
         this.http = http;
@@ -41,97 +45,17 @@ final class PermissionRoutes {
             }
             String role = ctx.queryParam("role");
             String team = ctx.queryParam("team");
-            if (team != null && !dev.gatehouse.model.Ids.isValid(team)) {
+            if (team != null && !Ids.isValid(team)) {
                 throw ApiException.badRequest("'team' must be a team id");
             }
             var filter = new PermissionService.SiteFilter(role == null || role.equals("guest") ? null
                     : OrganizationRoutes.roleParam(role), "guest".equals(role), team, ctx.queryParam("search"));
-            http.list(ctx, permissions.siteAggregate(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "siteId"),
-                    filter, http.after(ctx), Http.limit(ctx)), (g, a) -> {
-                        g.writeStartObject();
-                        Json.field(g, Names.PERMISSION, Shapes.wire(a.access().role()));
-                        g.writeFieldName(Names.USER);
-                        shapes.writeUser(g, a.user());
-                        g.writeObjectField("origin", shapes.origin(a.access().origin()));
-                        g.writeBooleanField("disabled", a.access().disabled());
-                        g.writeEndObject();
-                    });
+            http.list(ctx, permissions.siteAggregate(Http.caller(ctx), t.parentId(), t.resource().id(), filter,
+                    http.after(ctx), Http.limit(ctx)), shapes::writeSiteEntry);
         }));
     }
 
-    /** A handler of a permission route, given the target its path names. */
-    @FunctionalInterface
-    private interface TargetHandler {
-        void handle(Context ctx, Target t) throws Exception;
-    }
-
-    /**
-     * The handler, with the target of its path. The service checks the path in the same read as the rest of
-     * the call; a request refused before that (a malformed body or parameter) or for another reason is
-     * answered with the path's 404 instead when the path names nothing, so that the path is always checked
-     * first.
-     */
-    private Handler on(Function<Context, Target> target, TargetHandler handler) {
-        return ctx -> {
-            Target t = target.apply(ctx);
-            try {
-                handler.handle(ctx, t);
-            } catch (ApiException refused) {
-                permissions.checkPath(Http.caller(ctx), t);
-                throw refused;
-            }
-        };
-    }
-
-    private void check(Context ctx) {
-        Body b = Body.parse(ctx.bodyAsBytes());
-        com.fasterxml.jackson.databind.JsonNode items = b.raw("items");
-        if (items == null || !items.isArray()) {
-            throw ApiException.badRequest("'items' is required: an array of {user, resource: {type, id}, role?}");
-        }
-        java.util.List<PermissionService.Question> questions = new java.util.ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            questions.add(question(items.get(i), "items[" + i + "]"));
-        }
-        ObjectNode out = Json.object();
-        var array = out.putArray("items");
-        for (PermissionService.Answer a : permissions.check(Http.caller(ctx), questions)) {
-            ObjectNode o = array.addObject();
-            Shapes.putRole(o, "permission", a.permission());
-            o.put("allowed", a.allowed());
-        }
-        Http.json(ctx, 200, out);
-    }
-
-    private static PermissionService.Question question(com.fasterxml.jackson.databind.JsonNode n, String at) {
-        if (!n.isObject() || !n.path("user").isTextual() || !n.path("resource").isObject()) {
-            throw ApiException.badRequest("'" + at + "' must be {user, resource: {type, id}, role?}");
-        }
-        String user = n.get("user").asText();
-        if (!dev.gatehouse.model.Ids.isValid(user)) {
-            throw ApiException.badRequest("'" + at + ".user' is not a user id");
-        }
-        var res = n.get("resource");
-        ResourceRef ref;
-        try {
-            ref = new ResourceRef(dev.gatehouse.model.ResourceType.parse(res.path("type").asText()), res.path("id").asText());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("'" + at + ".resource.type': " + e.getMessage());
-        }
-        if (!dev.gatehouse.model.Ids.isValid(ref.id())) {
-            throw ApiException.badRequest("'" + at + ".resource.id' is not an id");
-        }
-        Role atLeast = null;
-        if (n.has("role") && !n.get("role").isNull()) {
-            if (!n.get("role").isTextual() || !Role.isRole(n.get("role").asText())) {
-                throw ApiException.badRequest("'" + at + ".role' must be one of " + Role.names());
-            }
-            atLeast = Role.parse(n.get("role").asText());
-        }
-        return new PermissionService.Question(user, ref, atLeast);
-    }
-
-    /** A site in the path must belong to the organization in the path. */
+    /** A site is named under its organization. */
     private static Target site(Context ctx) {
         return Target.site(Http.id(ctx, "orgId"), Http.id(ctx, "siteId"));
     }
@@ -149,23 +73,10 @@ final class PermissionRoutes {
             Http.noContent(ctx, permissions.invite(Http.caller(ctx), t, b.roleOrNull("role"), b.strings("users"),
                     b.strings("teams")));
         }));
-        r.get(base + "/permissions/users", on(target, (ctx, t) ->
-            http.list(ctx, permissions.users(Http.caller(ctx), t, includeNoAccess(ctx), http.after(ctx),
-                    Http.limit(ctx)), (g, ug) -> {
-                        g.writeStartObject();
-                        Json.field(g, Names.PERMISSION, Shapes.wire(ug.role()));
-                        g.writeFieldName(Names.USER);
-                        shapes.writeUser(g, ug.user());
-                        g.writeEndObject();
-                    })));
-        r.get(base + "/permissions/teams", on(target, (ctx, t) ->
-            http.list(ctx, permissions.teams(Http.caller(ctx), t, includeNoAccess(ctx), http.after(ctx),
-                    Http.limit(ctx)), tg -> {
-                        ObjectNode o = Json.object();
-                        Shapes.putRole(o, "permission", tg.role());
-                        o.set("team", shapes.team(tg.team()));
-                        return o;
-                    })));
+        r.get(base + "/permissions/users", on(target, (ctx, t) -> http.list(ctx, permissions.users(Http.caller(ctx), t,
+                includeNoAccess(ctx), http.after(ctx), Http.limit(ctx)), shapes::writeUserGrant)));
+        r.get(base + "/permissions/teams", on(target, (ctx, t) -> http.list(ctx, permissions.teams(Http.caller(ctx), t,
+                includeNoAccess(ctx), http.after(ctx), Http.limit(ctx)), shapes::writeTeamGrant)));
         if (!base.contains("/sites/")) {
             r.get(base + "/permissions/aggregate", on(target, (ctx, t) -> {
                 String role = ctx.queryParam("role");
@@ -173,49 +84,49 @@ final class PermissionRoutes {
                 Boolean explain = Http.boolParam(ctx, "explain");
                 if (explain != null && explain) {
                     http.list(ctx, permissions.explainedAggregate(Http.caller(ctx), t, exactly, http.after(ctx),
-                            Http.limit(ctx)), (g, a) -> {
-                                g.writeStartObject();
-                                Json.field(g, Names.PERMISSION, a.role().wire());
-                                g.writeFieldName(Names.USER);
-                                shapes.writeUser(g, a.user());
-                                g.writeObjectField("origin", shapes.step(a.decidedBy()));
-                                g.writeEndObject();
-                            });
-                    return;
+                            Http.limit(ctx)), shapes::writeExplainedEntry);
+                } else {
+                    http.list(ctx, permissions.aggregate(Http.caller(ctx), t, exactly, http.after(ctx),
+                            Http.limit(ctx)), shapes::writeAggregateEntry);
                 }
-                http.list(ctx, permissions.aggregate(Http.caller(ctx), t, exactly, http.after(ctx), Http.limit(ctx)),
-                        (g, a) -> {
-                            g.writeStartObject();
-                            Json.field(g, Names.PERMISSION, a.role().wire());
-                            g.writeFieldName(Names.USER);
-                            shapes.writeUser(g, a.user());
-                            g.writeEndObject();
-                        });
             }));
         }
         r.get(base + "/permissions/users/{userId}/explain", on(target, (ctx, t) -> {
             String user = Http.id(ctx, "userId");
-            var e = permissions.explain(Http.caller(ctx), t, user);
-            ResourceRef ref = t.resource();
-            ObjectNode o = Json.object();
-            o.put("object", "permission-explanation");
-            o.put("user", user);
-            o.putObject("resource").put("type", ref.type().wire()).put("id", ref.id());
-            Shapes.putRole(o, "permission", e.permission());
-            var steps = o.putArray("steps");
-            e.steps().forEach(s -> steps.add(shapes.step(s)));
-            Http.json(ctx, 200, o);
+            Http.json(ctx, 200, (json, e) -> shapes.writeExplanation(json, user, t.resource(), e),
+                    permissions.explain(Http.caller(ctx), t, user));
         }));
-        r.patch(base + "/permissions/users/{userId}", on(target, (ctx, t) ->
-            Http.noContent(ctx, permissions.setUser(Http.caller(ctx), t, Http.id(ctx, "userId"),
-                    patchRole(ctx, noAccessRole)))));
-        r.delete(base + "/permissions/users/{userId}", on(target, (ctx, t) ->
-            Http.deleted(ctx, permissions.remove(Http.caller(ctx), t, SubjectRef.user(Http.id(ctx, "userId"))))));
-        r.patch(base + "/permissions/teams/{teamId}", on(target, (ctx, t) ->
-            Http.noContent(ctx, permissions.setTeam(Http.caller(ctx), t, Http.id(ctx, "teamId"),
-                    patchRole(ctx, noAccessRole)))));
-        r.delete(base + "/permissions/teams/{teamId}", on(target, (ctx, t) ->
-            Http.deleted(ctx, permissions.remove(Http.caller(ctx), t, SubjectRef.team(Http.id(ctx, "teamId"))))));
+        r.patch(base + "/permissions/users/{userId}", on(target, (ctx, t) -> Http.noContent(ctx,
+                permissions.setUser(Http.caller(ctx), t, Http.id(ctx, "userId"), patchRole(ctx, noAccessRole)))));
+        r.delete(base + "/permissions/users/{userId}", on(target, (ctx, t) -> Http.deleted(ctx,
+                permissions.remove(Http.caller(ctx), t, SubjectRef.user(Http.id(ctx, "userId"))))));
+        r.patch(base + "/permissions/teams/{teamId}", on(target, (ctx, t) -> Http.noContent(ctx,
+                permissions.setTeam(Http.caller(ctx), t, Http.id(ctx, "teamId"), patchRole(ctx, noAccessRole)))));
+        r.delete(base + "/permissions/teams/{teamId}", on(target, (ctx, t) -> Http.deleted(ctx,
+                permissions.remove(Http.caller(ctx), t, SubjectRef.team(Http.id(ctx, "teamId"))))));
+    }
+
+    /** A handler of a permission route, given the target its path names. */
+    @FunctionalInterface
+    private interface TargetHandler {
+        void handle(Context ctx, Target t) throws Exception;
+    }
+
+    /**
+     * The handler, with the target of its path. The service checks the path in the same read as the rest of
+     * the call. A request refused before that (a malformed body or parameter), or for any other reason, is
+     * answered with the path's 404 instead when the path names nothing: the path is always checked first.
+     */
+    private Handler on(Function<Context, Target> target, TargetHandler handler) {
+        return ctx -> {
+            Target t = target.apply(ctx);
+            try {
+                handler.handle(ctx, t);
+            } catch (ApiException refused) {
+                permissions.checkPath(Http.caller(ctx), t);
+                throw refused;
+            }
+        };
     }
 
     private static Role patchRole(Context ctx, boolean noAccessRole) {
@@ -230,5 +141,46 @@ final class PermissionRoutes {
     private static boolean includeNoAccess(Context ctx) {
         Boolean b = Http.boolParam(ctx, "includeNoAccess");
         return b != null && b;
+    }
+
+    private void check(Context ctx) {
+        Body b = Body.parse(ctx.bodyAsBytes());
+        JsonNode items = b.raw("items");
+        if (items == null || !items.isArray()) {
+            throw ApiException.badRequest("'items' is required: an array of {user, resource: {type, id}, role?}");
+        }
+        List<PermissionService.Question> questions = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            questions.add(question(items.get(i), "items[" + i + "]"));
+        }
+        Http.json(ctx, 200, shapes::writeAnswers, permissions.check(Http.caller(ctx), questions));
+    }
+
+    private static PermissionService.Question question(JsonNode n, String at) {
+        if (!n.isObject() || !n.path("user").isTextual() || !n.path("resource").isObject()) {
+            throw ApiException.badRequest("'" + at + "' must be {user, resource: {type, id}, role?}");
+        }
+        String user = n.get("user").asText();
+        if (!Ids.isValid(user)) {
+            throw ApiException.badRequest("'" + at + ".user' is not a user id");
+        }
+        JsonNode res = n.get("resource");
+        ResourceRef ref;
+        try {
+            ref = new ResourceRef(ResourceType.parse(res.path("type").asText()), res.path("id").asText());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("'" + at + ".resource.type': " + e.getMessage());
+        }
+        if (!Ids.isValid(ref.id())) {
+            throw ApiException.badRequest("'" + at + ".resource.id' is not an id");
+        }
+        Role atLeast = null;
+        if (n.has("role") && !n.get("role").isNull()) {
+            if (!n.get("role").isTextual() || !Role.isRole(n.get("role").asText())) {
+                throw ApiException.badRequest("'" + at + ".role' must be one of " + Role.names());
+            }
+            atLeast = Role.parse(n.get("role").asText());
+        }
+        return new PermissionService.Question(user, ref, atLeast);
     }
 }

@@ -27,4 +27,9 @@ final class PublicUrl implements Supplier<String> {
         }
         return url;
     }
+
+    /** The address of {@code path} (which starts with a slash) under the public URL. */
+    String to(String path) {
+        return get() + path;
+    }
 }

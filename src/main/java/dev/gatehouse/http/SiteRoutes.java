@@ -6,13 +6,13 @@ import dev.gatehouse.service.ApiException;
 import dev.gatehouse.service.SiteService;
 import io.javalin.config.RoutesConfig;
 
-/** Sites and the spaces they publish. */
+/** /v1/orgs/{orgId}/sites: sites and the spaces they publish; their permissions are in {@link PermissionRoutes}. */
 final class SiteRoutes {
     private final SiteService sites;
-    private final Shapes shapes;
+    private final SiteShapes shapes;
     private final Http http;
 
-    SiteRoutes(SiteService sites, Shapes shapes, Http http) {
+    SiteRoutes(SiteService sites, SiteShapes shapes, Http http) {
         this.sites = sites;
         this.shapes = shapes;
         this.http = http;
@@ -32,38 +32,36 @@ final class SiteRoutes {
                             + "legacy-basic, legacy-premium; got '" + t + "'");
                 }
             }
-            if (!types.isEmpty() && !types.contains(Shapes.SITE_TYPE)) {
-                http.list(ctx, new dev.gatehouse.service.Slice<SiteService.Seen>(java.util.List.of(), null), s -> null);
+            if (!types.isEmpty() && !types.contains(SiteShapes.SITE_TYPE)) {
+                http.list(ctx, new dev.gatehouse.service.Slice<SiteService.Seen>(java.util.List.of(), null),
+                        shapes::writeSite);
                 return;
             }
             http.list(ctx, sites.list(Http.caller(ctx), Http.id(ctx, "orgId"), ctx.queryParam("title"),
-                    Http.boolParam(ctx, "published"), space, http.after(ctx), Http.limit(ctx)),
-                    s -> shapes.site(s.site(), s.role(), s.siteSpaces()));
+                    Http.boolParam(ctx, "published"), space, http.after(ctx), Http.limit(ctx)), shapes::writeSite);
         });
         r.post("/v1/orgs/{orgId}/sites", ctx -> {
             Body b = Body.parseOptional(ctx.bodyAsBytes());
             var w = sites.create(Http.caller(ctx), Http.id(ctx, "orgId"), b.string("title"), visibility(b),
                     b.strings("spaces"));
             Http.revision(ctx, w);
-            Http.created(ctx, shapes.site(w.value().site(), w.value().role(), w.value().siteSpaces()));
+            Http.created(ctx, shapes.location(w.value().site()), shapes::writeSite, w.value());
         });
-        r.get("/v1/orgs/{orgId}/sites/{siteId}", ctx -> {
-            var s = sites.get(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "siteId"));
-            Http.json(ctx, 200, shapes.site(s.site(), s.role(), s.siteSpaces()));
-        });
+        r.get("/v1/orgs/{orgId}/sites/{siteId}", ctx -> Http.json(ctx, 200, shapes::writeSite,
+                sites.get(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "siteId"))));
         r.patch("/v1/orgs/{orgId}/sites/{siteId}", ctx -> {
             Body b = Body.parse(ctx.bodyAsBytes());
             var w = sites.update(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "siteId"), b.string("title"),
                     visibility(b), b.defaultLevel("defaultLevel"));
             Http.revision(ctx, w);
-            Http.json(ctx, 200, shapes.site(w.value().site(), w.value().role(), w.value().siteSpaces()));
+            Http.json(ctx, 200, shapes::writeSite, w.value());
         });
         r.delete("/v1/orgs/{orgId}/sites/{siteId}", ctx -> Http.deleted(ctx,
                 sites.delete(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "siteId"))));
 
         r.get("/v1/orgs/{orgId}/sites/{siteId}/site-spaces", ctx -> http.list(ctx, sites.siteSpaces(Http.caller(ctx),
                 Http.id(ctx, "orgId"), Http.id(ctx, "siteId"), Http.boolParam(ctx, "default"), http.after(ctx),
-                Http.limit(ctx)), v -> shapes.siteSpace(v.siteSpace(), v.space(), v.role(), v.isDefault())));
+                Http.limit(ctx)), shapes::writeSiteSpace));
         r.post("/v1/orgs/{orgId}/sites/{siteId}/site-spaces", ctx -> {
             Body b = Body.parse(ctx.bodyAsBytes());
             String spaceId = b.nullableString("spaceId");
@@ -77,9 +75,8 @@ final class SiteRoutes {
                 ctx.status(204);
                 return;
             }
-            ctx.header("Location", shapes.siteSpaceLocation(w.value().siteSpace(), Http.id(ctx, "orgId")));
-            Http.json(ctx, 201, shapes.siteSpace(w.value().siteSpace(), w.value().space(), w.value().role(),
-                    w.value().isDefault()));
+            Http.created(ctx, shapes.location(w.value().siteSpace(), Http.id(ctx, "orgId")), shapes::writeSiteSpace,
+                    w.value());
         });
         r.delete("/v1/orgs/{orgId}/sites/{siteId}/site-spaces/{siteSpaceId}", ctx -> Http.deleted(ctx,
                 sites.removeSpace(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "siteId"),

@@ -1,7 +1,6 @@
 package dev.gatehouse.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.model.TeamRole;
 import dev.gatehouse.service.ApiException;
 import dev.gatehouse.service.TeamService;
@@ -9,13 +8,13 @@ import io.javalin.config.RoutesConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Teams and their members. */
+/** /v1/orgs/{orgId}/teams: teams and their members. */
 final class TeamRoutes {
     private final TeamService teams;
-    private final Shapes shapes;
+    private final TeamShapes shapes;
     private final Http http;
 
-    TeamRoutes(TeamService teams, Shapes shapes, Http http) {
+    TeamRoutes(TeamService teams, TeamShapes shapes, Http http) {
         this.teams = teams;
         this.shapes = shapes;
         this.http = http;
@@ -23,33 +22,28 @@ final class TeamRoutes {
 
     void register(RoutesConfig r) {
         r.get("/v1/orgs/{orgId}/teams", ctx -> http.list(ctx, teams.list(Http.caller(ctx), Http.id(ctx, "orgId"),
-                ctx.queryParam("title"), ctx.queryParam("owner"), http.after(ctx), Http.limit(ctx)), shapes::team));
+                ctx.queryParam("title"), ctx.queryParam("owner"), http.after(ctx), Http.limit(ctx)),
+                shapes::writeTeam));
         r.put("/v1/orgs/{orgId}/teams", ctx -> {
             Body b = Body.parse(ctx.bodyAsBytes());
             var w = teams.create(Http.caller(ctx), Http.id(ctx, "orgId"), b.requiredString("title"), b.strings("members"));
             Http.revision(ctx, w);
-            Http.created(ctx, shapes.team(w.value()));
+            Http.created(ctx, null, shapes::writeTeam, w.value());
         });
-        r.get("/v1/orgs/{orgId}/teams/{teamId}", ctx -> Http.json(ctx, 200,
-                shapes.team(teams.get(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "teamId")))));
+        r.get("/v1/orgs/{orgId}/teams/{teamId}", ctx -> Http.json(ctx, 200, shapes::writeTeam,
+                teams.get(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "teamId"))));
         r.patch("/v1/orgs/{orgId}/teams/{teamId}", ctx -> {
             Body b = Body.parse(ctx.bodyAsBytes());
             var w = teams.rename(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "teamId"), b.requiredString("title"));
             Http.revision(ctx, w);
-            Http.json(ctx, 200, shapes.team(w.value()));
+            Http.json(ctx, 200, shapes::writeTeam, w.value());
         });
         r.delete("/v1/orgs/{orgId}/teams/{teamId}", ctx -> Http.deleted(ctx,
                 teams.delete(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "teamId"))));
 
         r.get("/v1/orgs/{orgId}/teams/{teamId}/members", ctx -> http.list(ctx, teams.members(Http.caller(ctx),
-                Http.id(ctx, "orgId"), Http.id(ctx, "teamId"), http.after(ctx), Http.limit(ctx)), m -> {
-                    ObjectNode o = Json.object();
-                    var v = m.member();
-                    o.set("organization", shapes.member(v.member(), v.user(), v.spaces(), v.teams(), v.sites()));
-                    o.set("team", shapes.teamMember(m.membership()));
-                    o.putObject("permissions").put("view", true);
-                    return o;
-                }));
+                Http.id(ctx, "orgId"), Http.id(ctx, "teamId"), http.after(ctx), Http.limit(ctx)),
+                shapes::writeTeamMember));
         r.put("/v1/orgs/{orgId}/teams/{teamId}/members", ctx -> {
             Body b = Body.parse(ctx.bodyAsBytes());
             Http.noContent(ctx, teams.updateMembers(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "teamId"),

@@ -1,7 +1,5 @@
 package dev.gatehouse.http;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.model.Webhook;
 import dev.gatehouse.model.WebhookDelivery;
 import dev.gatehouse.service.ApiException;
@@ -10,16 +8,19 @@ import io.javalin.config.RoutesConfig;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Webhooks: register, list, read, delete, and read the delivery log. The secret is never sent back. */
+/**
+ * /v1/orgs/{orgId}/webhooks: register, list, read, delete, and read the delivery log. The secret is never
+ * sent back.
+ */
 final class WebhookRoutes {
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
 
     private final WebhookService webhooks;
-    private final java.util.function.Supplier<String> publicUrl;
+    private final WebhookShapes shapes;
 
-    WebhookRoutes(WebhookService webhooks, java.util.function.Supplier<String> publicUrl) {
+    WebhookRoutes(WebhookService webhooks, WebhookShapes shapes) {
         this.webhooks = webhooks;
-        this.publicUrl = publicUrl;
+        this.shapes = shapes;
     }
 
     void register(RoutesConfig r) {
@@ -28,16 +29,12 @@ final class WebhookRoutes {
             List<String> events = b.has("events") && !b.raw("events").isNull() ? b.strings("events") : null;
             Webhook w = webhooks.create(Http.caller(ctx), Http.id(ctx, "orgId"), b.requiredString("url"), events,
                     b.requiredString("secret"));
-            Http.created(ctx, shape(w));
+            Http.created(ctx, shapes.location(w), shapes::writeWebhook, w);
         });
-        r.get("/v1/orgs/{orgId}/webhooks", ctx -> {
-            ObjectNode body = Json.object();
-            ArrayNode items = body.putArray("items");
-            webhooks.list(Http.caller(ctx), Http.id(ctx, "orgId")).forEach(w -> items.add(shape(w)));
-            Http.json(ctx, 200, body);
-        });
-        r.get("/v1/orgs/{orgId}/webhooks/{webhookId}", ctx -> Http.json(ctx, 200,
-                shape(webhooks.get(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "webhookId")))));
+        r.get("/v1/orgs/{orgId}/webhooks", ctx -> Http.json(ctx, 200, shapes::writeWebhooks,
+                webhooks.list(Http.caller(ctx), Http.id(ctx, "orgId"))));
+        r.get("/v1/orgs/{orgId}/webhooks/{webhookId}", ctx -> Http.json(ctx, 200, shapes::writeWebhook,
+                webhooks.get(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "webhookId"))));
         r.delete("/v1/orgs/{orgId}/webhooks/{webhookId}", ctx -> {
             boolean removed = webhooks.delete(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "webhookId"));
             if (!removed) {
@@ -53,44 +50,7 @@ final class WebhookRoutes {
             int limit = Http.limit(ctx);
             List<WebhookDelivery> log = webhooks.deliveries(Http.caller(ctx), Http.id(ctx, "orgId"),
                     Http.id(ctx, "webhookId"), after == null ? 0 : Long.parseLong(after), limit);
-            ObjectNode body = Json.object();
-            ArrayNode items = body.putArray("items");
-            log.forEach(d -> items.add(delivery(d)));
-            if (log.size() == limit) {
-                body.putObject("next").put("after", Long.toString(log.get(log.size() - 1).id()));
-            }
-            Http.json(ctx, 200, body);
+            Http.json(ctx, 200, (json, page) -> shapes.writeDeliveries(json, page, limit), log);
         });
-    }
-
-    private ObjectNode shape(Webhook w) {
-        ObjectNode n = Json.object();
-        n.put("object", "webhook");
-        n.put("id", w.id());
-        n.put("url", w.url());
-        ArrayNode events = n.putArray("events");
-        w.events().forEach(events::add);
-        n.put("createdAt", w.createdAt().toString());
-        n.putObject("urls").put("location", publicUrl.get() + "/v1/orgs/" + w.orgId() + "/webhooks/" + w.id());
-        return n;
-    }
-
-    private static ObjectNode delivery(WebhookDelivery d) {
-        ObjectNode n = Json.object();
-        n.put("object", "webhook-delivery");
-        n.put("id", Long.toString(d.id()));
-        n.put("entry", d.revision() + "." + d.seq());
-        n.put("action", d.action());
-        n.put("attempt", d.attempt());
-        n.put("at", d.at().toString());
-        n.put("delivered", d.delivered());
-        if (d.status() == null) {
-            n.putNull("status");
-        } else {
-            n.put("status", d.status());
-        }
-        n.put("error", d.error());
-        n.put("durationMs", d.millis());
-        return n;
     }
 }

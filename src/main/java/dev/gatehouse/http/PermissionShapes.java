@@ -1,0 +1,143 @@
+package dev.gatehouse.http;
+
+import static dev.gatehouse.http.Names.*;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.gatehouse.engine.Permissions;
+import dev.gatehouse.model.ResourceRef;
+import dev.gatehouse.model.Role;
+import dev.gatehouse.model.User;
+import dev.gatehouse.service.PermissionService;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The permission lists, explanations and checks. Every entry of every permission list is written one way
+ * ({@link #startEntry}): {@code permission} first, then the user or the team it is about, then what that
+ * list adds (an {@code origin}, whether the member is {@code disabled}).
+ */
+final class PermissionShapes {
+    private final UserShapes users;
+    private final TeamShapes teams;
+
+    PermissionShapes(UserShapes users, TeamShapes teams) {
+        this.users = users;
+        this.teams = teams;
+    }
+
+    /** A direct user grant: {permission, user}. */
+    void writeUserGrant(JsonGenerator json, PermissionService.UserGrant grant) throws IOException {
+        startEntry(json, grant.role(), grant.user());
+        json.writeEndObject();
+    }
+
+    /** A direct team grant: {permission, team}. */
+    void writeTeamGrant(JsonGenerator json, PermissionService.TeamGrant grant) throws IOException {
+        startEntry(json, grant.role());
+        json.writeFieldName(TEAM);
+        teams.writeTeam(json, grant.team());
+        json.writeEndObject();
+    }
+
+    /** An aggregate entry: {permission, user}. */
+    void writeAggregateEntry(JsonGenerator json, PermissionService.AggregateEntry entry) throws IOException {
+        startEntry(json, entry.role(), entry.user());
+        json.writeEndObject();
+    }
+
+    /** An explained aggregate entry: {permission, user, origin}, the origin being the step that decided. */
+    void writeExplainedEntry(JsonGenerator json, PermissionService.ExplainedAggregateEntry entry) throws IOException {
+        startEntry(json, entry.role(), entry.user());
+        json.writeFieldName(ORIGIN);
+        writeStep(json, entry.decidedBy());
+        json.writeEndObject();
+    }
+
+    /** A site aggregate entry: {permission, user, origin, disabled}. */
+    void writeSiteEntry(JsonGenerator json, PermissionService.SiteAggregateEntry entry) throws IOException {
+        startEntry(json, entry.access().role(), entry.user());
+        json.writeFieldName(ORIGIN);
+        writeOrigin(json, entry.access().origin());
+        Json.field(json, DISABLED, entry.access().disabled());
+        json.writeEndObject();
+    }
+
+    /** Why a user has the permission they have on a resource, level by level. */
+    void writeExplanation(JsonGenerator json, String userId, ResourceRef r, Permissions.Explanation e)
+            throws IOException {
+        json.writeStartObject();
+        Json.field(json, OBJECT, "permission-explanation");
+        Json.field(json, USER, userId);
+        Json.startObject(json, RESOURCE);
+        Json.field(json, TYPE, r.type().wire());
+        Json.field(json, ID, r.id());
+        json.writeEndObject();
+        Json.field(json, PERMISSION, e.permission());
+        Json.startArray(json, STEPS);
+        for (Permissions.Step s : e.steps()) {
+            writeStep(json, s);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    /** The answers of a check, in the order of its questions. */
+    void writeAnswers(JsonGenerator json, List<PermissionService.Answer> answers) throws IOException {
+        json.writeStartObject();
+        Json.startArray(json, ITEMS);
+        for (PermissionService.Answer a : answers) {
+            json.writeStartObject();
+            Json.field(json, PERMISSION, a.permission());
+            Json.field(json, ALLOWED, a.allowed());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    /** Opens an entry of a permission list with its permission: how every entry starts. */
+    private static void startEntry(JsonGenerator json, Role permission) throws IOException {
+        json.writeStartObject();
+        Json.field(json, PERMISSION, permission);
+    }
+
+    private void startEntry(JsonGenerator json, Role permission, User user) throws IOException {
+        startEntry(json, permission);
+        json.writeFieldName(USER);
+        users.writeUser(json, user);
+    }
+
+    /** One step of an explanation: the level, the rule that decided or passed, and what it gave. */
+    private static void writeStep(JsonGenerator json, Permissions.Step s) throws IOException {
+        json.writeStartObject();
+        Json.field(json, LEVEL, s.level());
+        Json.field(json, ID, s.id());
+        Json.field(json, RULE, s.rule());
+        Json.field(json, PERMISSION, s.role());
+        Json.field(json, DECIDED, s.decided());
+        if (s.teamId() != null) {
+            Json.field(json, TEAM, s.teamId());
+        }
+        json.writeEndObject();
+    }
+
+    /** Where a site aggregate entry's permission comes from: the organization, the site's rules, or a space. */
+    private static void writeOrigin(JsonGenerator json, Permissions.Origin origin) throws IOException {
+        json.writeStartObject();
+        if (origin instanceof Permissions.Origin.OrganizationOrigin org) {
+            Json.field(json, TYPE, ORGANIZATION);
+            Json.field(json, ORGANIZATION, org.orgId());
+        } else if (origin instanceof Permissions.Origin.SiteOrigin site) {
+            Json.field(json, TYPE, SITE);
+            Json.field(json, SITE, site.siteId());
+            Json.field(json, REASON, site.reason());
+            if (site.teamId() != null) {
+                Json.field(json, TEAM, site.teamId());
+            }
+        } else if (origin instanceof Permissions.Origin.SpaceOrigin space) {
+            Json.field(json, TYPE, SPACE);
+            Json.field(json, SPACE, space.spaceId());
+        }
+        json.writeEndObject();
+    }
+}
