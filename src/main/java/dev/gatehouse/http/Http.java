@@ -3,6 +3,7 @@ package dev.gatehouse.http;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.model.Ids;
+import dev.gatehouse.model.Role;
 import dev.gatehouse.service.ApiException;
 import dev.gatehouse.service.Caller;
 import dev.gatehouse.service.Paging;
@@ -113,6 +114,15 @@ final class Http {
     /** A fixed body around the routes (an error, health), built as a tree. */
     static void json(Context ctx, int status, JsonNode body) {
         ctx.status(status).contentType("application/json").result(Json.bytes(body));
+    }
+
+    /** Parses a role given as a query parameter (the role a list is filtered by). */
+    static Role roleParam(String v) {
+        try {
+            return Role.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("'role': " + e.getMessage());
+        }
     }
 
     /** Marks the response with the revision a write produced. */

@@ -108,7 +108,7 @@ public final class HttpApi {
         return app;
     }
 
-    /** The routes of the API's resources, with the shapes they answer with. */
+    /** The routes of the API's resources, one path family each, with the shapes they answer with. */
     private static void registerResources(RoutesConfig r, Services services, PublicUrl url, Http http) {
         UserShapes users = new UserShapes(url);
         SpaceShapes spaces = new SpaceShapes(url);
@@ -116,11 +116,14 @@ public final class HttpApi {
         TeamShapes teams = new TeamShapes(members);
         PermissionShapes permissions = new PermissionShapes(users, teams);
         new UserRoutes(services.users(), users).register(r);
-        new OrganizationRoutes(services.organizations(), new OrganizationShapes(url), members, teams, http).register(r);
+        new OrganizationRoutes(services.organizations(), new OrganizationShapes(url), http).register(r);
+        new MemberRoutes(services.organizations(), members, teams, http).register(r);
         new TeamRoutes(services.teams(), teams, http).register(r);
-        new ContentRoutes(services.content(), new CollectionShapes(url), spaces, http).register(r);
+        new CollectionRoutes(services.content(), new CollectionShapes(url), spaces, http).register(r);
+        new SpaceRoutes(services.content(), spaces, http).register(r);
         new SiteRoutes(services.sites(), new SiteShapes(url, spaces), http).register(r);
         new PermissionRoutes(services.permissions(), permissions, http).register(r);
+        new PermissionCheckRoutes(services.permissions(), permissions).register(r);
         new PageRoutes(services.pages(), new PageShapes(url), http).register(r);
         new AuditRoutes(services.audit()).register(r);
         new AuditEventRoutes(services.auditEvents(), new AuditEventShapes(url), http).register(r);

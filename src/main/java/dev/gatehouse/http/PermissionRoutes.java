@@ -1,9 +1,7 @@
 package dev.gatehouse.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.model.Ids;
 import dev.gatehouse.model.ResourceRef;
-import dev.gatehouse.model.ResourceType;
 import dev.gatehouse.model.Role;
 import dev.gatehouse.model.SubjectRef;
 import dev.gatehouse.service.ApiException;
@@ -12,13 +10,13 @@ import dev.gatehouse.service.PermissionService.Target;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
 
 /**
- * The permission endpoints, the same for every kind of resource: invite, the direct user and team lists,
- * the aggregate, and changing or removing one user's or team's grant.
+ * {@code .../permissions}: the permission endpoints of every kind of resource, mounted under each
+ * resource's own path (collections, spaces, sites, pages). They are the same for all four, the path only
+ * naming the resource: invite, the direct user and team lists, the aggregate, explain, and changing or
+ * removing one user's or team's grant; a site's aggregate has filters of its own.
  */
 final class PermissionRoutes {
     private final PermissionService permissions;
@@ -38,7 +36,6 @@ final class PermissionRoutes {
         register(r, "/v1/orgs/{orgId}/sites/{siteId}", PermissionRoutes::site, false);
         register(r, "/v1/spaces/{spaceId}/pages/{pageId}",
                 ctx -> Target.page(Http.id(ctx, "spaceId"), Http.id(ctx, "pageId")), true);
-        r.post("/v1/permissions/check", this::check);
         r.get("/v1/orgs/{orgId}/sites/{siteId}/permissions/aggregate", on(PermissionRoutes::site, (ctx, t) -> {
             if (ctx.queryParam("sort") != null || ctx.queryParam("order") != null) {
                 throw ApiException.badRequest("the site aggregate is ordered by user id; leave out 'sort' and 'order'");
@@ -49,7 +46,7 @@ final class PermissionRoutes {
                 throw ApiException.badRequest("'team' must be a team id");
             }
             var filter = new PermissionService.SiteFilter(role == null || role.equals("guest") ? null
-                    : OrganizationRoutes.roleParam(role), "guest".equals(role), team, ctx.queryParam("search"));
+                    : Http.roleParam(role), "guest".equals(role), team, ctx.queryParam("search"));
             http.list(ctx, permissions.siteAggregate(Http.caller(ctx), t.parentId(), t.resource().id(), filter,
                     http.after(ctx), Http.limit(ctx)), shapes::writeSiteEntry);
         }));
@@ -80,7 +77,7 @@ final class PermissionRoutes {
         if (!base.contains("/sites/")) {
             r.get(base + "/permissions/aggregate", on(target, (ctx, t) -> {
                 String role = ctx.queryParam("role");
-                Role exactly = role == null ? null : OrganizationRoutes.roleParam(role);
+                Role exactly = role == null ? null : Http.roleParam(role);
                 Boolean explain = Http.boolParam(ctx, "explain");
                 if (explain != null && explain) {
                     http.list(ctx, permissions.explainedAggregate(Http.caller(ctx), t, exactly, http.after(ctx),
@@ -141,46 +138,5 @@ final class PermissionRoutes {
     private static boolean includeNoAccess(Context ctx) {
         Boolean b = Http.boolParam(ctx, "includeNoAccess");
         return b != null && b;
-    }
-
-    private void check(Context ctx) {
-        Body b = Body.parse(ctx.bodyAsBytes());
-        JsonNode items = b.raw("items");
-        if (items == null || !items.isArray()) {
-            throw ApiException.badRequest("'items' is required: an array of {user, resource: {type, id}, role?}");
-        }
-        List<PermissionService.Question> questions = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            questions.add(question(items.get(i), "items[" + i + "]"));
-        }
-        Http.json(ctx, 200, shapes::writeAnswers, permissions.check(Http.caller(ctx), questions));
-    }
-
-    private static PermissionService.Question question(JsonNode n, String at) {
-        if (!n.isObject() || !n.path("user").isTextual() || !n.path("resource").isObject()) {
-            throw ApiException.badRequest("'" + at + "' must be {user, resource: {type, id}, role?}");
-        }
-        String user = n.get("user").asText();
-        if (!Ids.isValid(user)) {
-            throw ApiException.badRequest("'" + at + ".user' is not a user id");
-        }
-        JsonNode res = n.get("resource");
-        ResourceRef ref;
-        try {
-            ref = new ResourceRef(ResourceType.parse(res.path("type").asText()), res.path("id").asText());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("'" + at + ".resource.type': " + e.getMessage());
-        }
-        if (!Ids.isValid(ref.id())) {
-            throw ApiException.badRequest("'" + at + ".resource.id' is not an id");
-        }
-        Role atLeast = null;
-        if (n.has("role") && !n.get("role").isNull()) {
-            if (!n.get("role").isTextual() || !Role.isRole(n.get("role").asText())) {
-                throw ApiException.badRequest("'" + at + ".role' must be one of " + Role.names());
-            }
-            atLeast = Role.parse(n.get("role").asText());
-        }
-        return new PermissionService.Question(user, ref, atLeast);
     }
 }

@@ -1,0 +1,33 @@
+package dev.gatehouse.http;
+
+import dev.gatehouse.model.Ids;
+import dev.gatehouse.service.ApiException;
+import io.javalin.http.Context;
+
+/** The parent collection a request names, for creating or moving a collection or a space. */
+final class ContentParents {
+    private ContentParents() {
+    }
+
+    /** The body's {@code parent}: a collection id, or null for the top of the organization. */
+    static String parent(Body b) {
+        String p = b.nullableString("parent");
+        if (p != null && !Ids.isValid(p)) {
+            throw ApiException.badRequest("'parent' must be a collection id");
+        }
+        return p;
+    }
+
+    /** The body of a move: {"parent": id or null}; GitBook requires at least one property. */
+    static String moveTarget(Context ctx) {
+        Body b = Body.parse(ctx.bodyAsBytes());
+        if (!b.has("parent")) {
+            if (b.has("position")) {
+                throw ApiException.badRequest("Gatehouse does not order content; give 'parent' (a collection id, or null "
+                        + "for the top of the organization)");
+            }
+            throw ApiException.badRequest("'parent' is required: a collection id, or null for the top of the organization");
+        }
+        return parent(b);
+    }
+}
