@@ -20,7 +20,7 @@ final class CollectionShapes {
         return url.to("/v1/collections/" + c.id());
     }
 
-    void writeCollection(JsonGenerator json, ContentService.Seen<Collection> seen) throws IOException {
+    void writeCollection(JsonGenerator json, ContentService.ContentView<Collection> seen) throws IOException {
         Collection c = seen.value();
         Role r = seen.role();
         json.writeStartObject();

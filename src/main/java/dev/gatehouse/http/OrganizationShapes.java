@@ -23,7 +23,7 @@ final class OrganizationShapes {
         return url.to("/v1/orgs/" + org.id());
     }
 
-    void writeOrganization(JsonGenerator json, OrganizationService.Seen seen) throws IOException {
+    void writeOrganization(JsonGenerator json, OrganizationService.OrganizationView seen) throws IOException {
         Organization org = seen.organization();
         Role r = seen.caller().role();
         boolean admin = r == Role.ADMIN;

@@ -33,7 +33,7 @@ final class SiteRoutes {
                 }
             }
             if (!types.isEmpty() && !types.contains(SiteShapes.SITE_TYPE)) {
-                http.list(ctx, new dev.gatehouse.service.Slice<SiteService.Seen>(java.util.List.of(), null),
+                http.list(ctx, new dev.gatehouse.service.Slice<SiteService.SiteView>(java.util.List.of(), null),
                         shapes::writeSite);
                 return;
             }

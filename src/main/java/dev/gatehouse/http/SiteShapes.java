@@ -30,7 +30,7 @@ final class SiteShapes {
         return url.to("/v1/orgs/" + orgId + "/sites/" + ss.siteId() + "/site-spaces/" + ss.id());
     }
 
-    void writeSite(JsonGenerator json, SiteService.Seen seen) throws IOException {
+    void writeSite(JsonGenerator json, SiteService.SiteView seen) throws IOException {
         Site s = seen.site();
         Role r = seen.role();
         json.writeStartObject();

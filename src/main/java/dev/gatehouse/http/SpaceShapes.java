@@ -25,7 +25,7 @@ final class SpaceShapes {
         return url.to("/v1/spaces/" + s.id());
     }
 
-    void writeSpace(JsonGenerator json, ContentService.Seen<Space> seen) throws IOException {
+    void writeSpace(JsonGenerator json, ContentService.ContentView<Space> seen) throws IOException {
         writeSpace(json, seen.value(), seen.role());
     }
 

@@ -34,44 +34,43 @@ public final class ContentService {
     }
 
     /** An object together with the caller's permission on it (null: none, for a public space seen by anyone). */
-    public record Seen<T>(T value, Role role) { }
+    public record ContentView<T>(T value, Role role) { }
 
     // ---------------------------------------------------------------- collections
 
-    public Slice<Seen<Collection>> collections(Caller caller, String orgId, boolean nested, String after, int limit) {
+    public Slice<ContentView<Collection>> collections(Caller caller, String orgId, boolean nested, String after, int limit) {
         return reads.read(w -> {
             Guard.member(w, caller, orgId);
             var all = after == null ? w.collections(orgId) : w.collections(orgId).tailMap(after, false);
             // The caller's permission is computed once per collection: it both filters and is presented.
-            Iterable<Seen<Collection>> source = () -> all.values().stream()
+            Iterable<ContentView<Collection>> source = () -> all.values().stream()
                     .filter(c -> nested || c.parentId() == null)
-                    .map(c -> new Seen<>(c, Guard.roleOn(w, caller, ResourceRef.collection(c.id()))))
+                    .map(c -> new ContentView<>(c, Guard.roleOn(w, caller, ResourceRef.collection(c.id()))))
                     .iterator();
             return Paging.take(source, seen -> seen.role() != null, limit, seen -> seen.value().id());
         });
     }
 
-    public Written<Seen<Collection>> createCollection(Caller caller, String orgId, String title, String description,
+    public Written<ContentView<Collection>> createCollection(Caller caller, String orgId, String title, String description,
                                                       String parentId, DefaultLevel level) {
         String t = title == null ? "Untitled" : Validate.text("title", title, 1, 50);
         String d = Validate.optionalText("description", description, 100);
-        Written<Collection> created = writes.write(caller, w -> {
+        return writes.write(caller, w -> {
             requireCreateIn(w, caller, orgId, parentId);
             Collection c = new Collection(mint.newId(), orgId, parentId, t, d,
                     level == null ? DefaultLevel.INHERIT : level, mint.now());
-            return Plan.of(List.of(new Change.CollectionPut(c)), c);
+            return Plan.viewed(List.of(new Change.CollectionPut(c)), withRole(c, ResourceRef.collection(c.id()), caller));
         });
-        return withRole(caller, created, ResourceRef.collection(created.value().id()));
     }
 
-    public Seen<Collection> collection(Caller caller, String id) {
+    public ContentView<Collection> collection(Caller caller, String id) {
         return reads.read(w -> {
             Role role = Guard.readable(w, caller, ResourceRef.collection(id));
-            return new Seen<>(w.collection(id), role);
+            return new ContentView<>(w.collection(id), role);
         });
     }
 
-    public Written<Seen<Collection>> updateCollection(Caller caller, String id, String title, String description,
+    public Written<ContentView<Collection>> updateCollection(Caller caller, String id, String title, String description,
                                                       boolean descriptionGiven, DefaultLevel level) {
         if (title == null && !descriptionGiven && level == null) {
             throw ApiException.badRequest("give at least one of 'title', 'description' and 'defaultLevel'");
@@ -83,7 +82,7 @@ public final class ContentService {
             Collection c = w.collection(id);
             Collection changed = new Collection(c.id(), c.orgId(), c.parentId(), t != null ? t : c.title(),
                     descriptionGiven ? d : c.description(), level != null ? level : c.defaultLevel(), c.createdAt());
-            return Plan.of(List.of(new Change.CollectionPut(changed)), new Seen<>(changed, role));
+            return Plan.of(List.of(new Change.CollectionPut(changed)), new ContentView<>(changed, role));
         });
     }
 
@@ -102,7 +101,7 @@ public final class ContentService {
         });
     }
 
-    public Written<Seen<Collection>> moveCollection(Caller caller, String id, String newParent) {
+    public Written<ContentView<Collection>> moveCollection(Caller caller, String id, String newParent) {
         return writes.write(caller, w -> {
             Role role = Guard.admin(w, caller, ResourceRef.collection(id));
             Collection c = w.collection(id);
@@ -115,11 +114,11 @@ public final class ContentService {
             }
             Collection moved = new Collection(c.id(), c.orgId(), newParent, c.title(), c.description(),
                     c.defaultLevel(), c.createdAt());
-            return Plan.of(List.of(new Change.CollectionPut(moved)), new Seen<>(moved, role));
+            return Plan.of(List.of(new Change.CollectionPut(moved)), new ContentView<>(moved, role));
         });
     }
 
-    public Slice<Seen<Space>> spacesInCollection(Caller caller, String id, String after, int limit) {
+    public Slice<ContentView<Space>> spacesInCollection(Caller caller, String id, String after, int limit) {
         return reads.read(w -> {
             Guard.readable(w, caller, ResourceRef.collection(id));
             var all = w.spacesIn(id);
@@ -130,7 +129,7 @@ public final class ContentService {
     // ---------------------------------------------------------------- spaces
 
     /** Spaces of an organization the caller can access, in creation order; the trash is not listed. */
-    public Slice<Seen<Space>> spaces(Caller caller, String orgId, String after, int limit) {
+    public Slice<ContentView<Space>> spaces(Caller caller, String orgId, String after, int limit) {
         return reads.read(w -> {
             Guard.member(w, caller, orgId);
             var all = w.spaces(orgId);
@@ -138,11 +137,11 @@ public final class ContentService {
         });
     }
 
-    private static Slice<Seen<Space>> visibleSpaces(World w, Caller caller, Iterable<Space> source, int limit) {
+    private static Slice<ContentView<Space>> visibleSpaces(World w, Caller caller, Iterable<Space> source, int limit) {
         // The caller's permission is computed once per space: it both filters and is presented.
-        Iterable<Seen<Space>> seen = () -> java.util.stream.StreamSupport.stream(source.spliterator(), false)
+        Iterable<ContentView<Space>> seen = () -> java.util.stream.StreamSupport.stream(source.spliterator(), false)
                 .filter(s -> !s.deleted())
-                .map(s -> new Seen<>(s, Guard.roleOn(w, caller, ResourceRef.space(s.id()))))
+                .map(s -> new ContentView<>(s, Guard.roleOn(w, caller, ResourceRef.space(s.id()))))
                 .iterator();
         return Paging.take(seen, x -> x.role() != null, limit, x -> SpaceKeys.of(x.value()));
     }
@@ -153,34 +152,33 @@ public final class ContentService {
         return new Space(k.id(), "-", null, "-", null, Visibility.PRIVATE, DefaultLevel.INHERIT, t, t, null);
     }
 
-    public Written<Seen<Space>> createSpace(Caller caller, String orgId, String title, String emoji, String parentId,
+    public Written<ContentView<Space>> createSpace(Caller caller, String orgId, String title, String emoji, String parentId,
                                             Visibility visibility, DefaultLevel level) {
         String t = title == null ? "Untitled" : Validate.text("title", title, 1, 50);
         String e = Validate.optionalText("emoji", emoji, 50);
-        Written<Space> created = writes.write(caller, w -> {
+        return writes.write(caller, w -> {
             requireCreateIn(w, caller, orgId, parentId);
             Instant now = mint.now();
             Space s = new Space(mint.newId(), orgId, parentId, t, e, visibility == null ? Visibility.PRIVATE : visibility,
                     level == null ? DefaultLevel.INHERIT : level, now, now, null);
             checkVisibility(s);
-            return Plan.of(List.of(new Change.SpacePut(s)), s);
+            return Plan.viewed(List.of(new Change.SpacePut(s)), withRole(s, ResourceRef.space(s.id()), caller));
         });
-        return withRole(caller, created, ResourceRef.space(created.value().id()));
     }
 
     /** A space the caller can access, or any public space that is not in the trash. */
-    public Seen<Space> space(Caller caller, String id) {
+    public ContentView<Space> space(Caller caller, String id) {
         return reads.read(w -> {
             Space s = w.space(id);
             Role role = Guard.roleOn(w, caller, ResourceRef.space(id));
             if (s == null || (role == null && !(s.visibility() == Visibility.PUBLIC && !s.deleted()))) {
                 throw Guard.notFound(ResourceRef.space(id));
             }
-            return new Seen<>(s, role);
+            return new ContentView<>(s, role);
         });
     }
 
-    public Written<Seen<Space>> updateSpace(Caller caller, String id, String title, String emoji, boolean emojiGiven,
+    public Written<ContentView<Space>> updateSpace(Caller caller, String id, String title, String emoji, boolean emojiGiven,
                                             Visibility visibility, DefaultLevel level) {
         if (title == null && !emojiGiven && visibility == null && level == null) {
             throw ApiException.badRequest("give at least one of 'title', 'emoji', 'visibility' and 'defaultLevel'");
@@ -194,7 +192,7 @@ public final class ContentService {
                     emojiGiven ? e : s.emoji(), visibility != null ? visibility : s.visibility(),
                     level != null ? level : s.defaultLevel(), s.createdAt(), mint.now(), s.deletedAt());
             checkVisibility(changed);
-            return Plan.of(List.of(new Change.SpacePut(changed)), new Seen<>(changed, role));
+            return Plan.of(List.of(new Change.SpacePut(changed)), new ContentView<>(changed, role));
         });
     }
 
@@ -212,20 +210,20 @@ public final class ContentService {
         });
     }
 
-    public Written<Seen<Space>> restoreSpace(Caller caller, String id) {
+    public Written<ContentView<Space>> restoreSpace(Caller caller, String id) {
         return writes.write(caller, w -> {
             Role role = Guard.admin(w, caller, ResourceRef.space(id));
             Space s = w.space(id);
             if (!s.deleted()) {
-                return Plan.nothing(new Seen<>(s, role));
+                return Plan.nothing(new ContentView<>(s, role));
             }
             Space restored = new Space(s.id(), s.orgId(), s.parentId(), s.title(), s.emoji(), s.visibility(),
                     s.defaultLevel(), s.createdAt(), mint.now(), null);
-            return Plan.of(List.of(new Change.SpacePut(restored)), new Seen<>(restored, role));
+            return Plan.of(List.of(new Change.SpacePut(restored)), new ContentView<>(restored, role));
         });
     }
 
-    public Written<Seen<Space>> moveSpace(Caller caller, String id, String newParent) {
+    public Written<ContentView<Space>> moveSpace(Caller caller, String id, String newParent) {
         return writes.write(caller, w -> {
             Role role = Guard.admin(w, caller, ResourceRef.space(id));
             Space s = w.space(id);
@@ -233,16 +231,15 @@ public final class ContentService {
             Space moved = new Space(s.id(), s.orgId(), newParent, s.title(), s.emoji(), s.visibility(),
                     s.defaultLevel(), s.createdAt(), mint.now(), s.deletedAt());
             checkVisibility(moved);
-            return Plan.of(List.of(new Change.SpacePut(moved)), new Seen<>(moved, role));
+            return Plan.of(List.of(new Change.SpacePut(moved)), new ContentView<>(moved, role));
         });
     }
 
     // ---------------------------------------------------------------- shared
 
-    /** Pairs what a write created with the caller's permission on it once the write is in the index. */
-    private <T> Written<Seen<T>> withRole(Caller caller, Written<T> written, ResourceRef r) {
-        Role role = reads.read(w -> Guard.roleOn(w, caller, r));
-        return new Written<>(new Seen<>(written.value(), role), written.revision(), written.changed());
+    /** What a write created, with the caller's permission on it as the write leaves the index. */
+    private static <T> java.util.function.Function<World, ContentView<T>> withRole(T created, ResourceRef r, Caller caller) {
+        return w -> new ContentView<>(created, Guard.roleOn(w, caller, r));
     }
 
     /** New content may go at the top of the organization (member role >= create) or in a collection (create on it). */

@@ -64,31 +64,31 @@ public final class OrganizationService {
     }
 
     /** An organization with the caller's membership (for its permission flags). */
-    public record Seen(Organization organization, Member caller, boolean ownsTeam) { }
+    public record OrganizationView(Organization organization, Member caller, boolean ownsTeam) { }
 
-    public Seen get(Caller caller, String orgId) {
+    public OrganizationView get(Caller caller, String orgId) {
         return reads.read(w -> seen(w, caller, orgId));
     }
 
-    public Seen seen(World w, Caller caller, String orgId) {
+    public OrganizationView seen(World w, Caller caller, String orgId) {
         Member m = Guard.member(w, caller, orgId);
         boolean owns = !caller.system() && w.teamsOf(caller.userId()).stream()
                 .map(w::team)
                 .anyMatch(t -> t.orgId().equals(orgId)
                         && w.teamMembers(t.id()).get(caller.userId()).role() == dev.gatehouse.model.TeamRole.OWNER);
-        return new Seen(w.organization(orgId), m, owns);
+        return new OrganizationView(w.organization(orgId), m, owns);
     }
 
-    public Written<Seen> update(Caller caller, String orgId, String title, Role defaultRole, boolean defaultRoleGiven) {
+    public Written<OrganizationView> update(Caller caller, String orgId, String title, Role defaultRole, boolean defaultRoleGiven) {
         String t = title == null ? null : Validate.text("title", title, 2, 255);
         return writes.write(caller, w -> {
             Guard.orgAdmin(w, caller, orgId);
             Organization o = w.organization(orgId);
             Organization changed = new Organization(o.id(), t != null ? t : o.title(),
                     defaultRoleGiven ? defaultRole : o.defaultRole(), o.createdAt());
-            Seen before = seen(w, caller, orgId);
+            OrganizationView before = seen(w, caller, orgId);
             return Plan.of(List.of(new Change.OrganizationPut(changed)),
-                    new Seen(changed, before.caller(), before.ownsTeam()));
+                    new OrganizationView(changed, before.caller(), before.ownsTeam()));
         });
     }
 

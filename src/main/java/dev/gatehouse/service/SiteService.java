@@ -27,10 +27,10 @@ public final class SiteService {
         this.mint = mint;
     }
 
-    public record Seen(Site site, Role role, int siteSpaces) { }
+    public record SiteView(Site site, Role role, int siteSpaces) { }
 
-    private static Seen seen(World w, Caller caller, Site s) {
-        return new Seen(s, Guard.roleOn(w, caller, ResourceRef.site(s.id())), w.siteSpaces(s.id()).size());
+    private static SiteView seen(World w, Caller caller, Site s) {
+        return new SiteView(s, Guard.roleOn(w, caller, ResourceRef.site(s.id())), w.siteSpaces(s.id()).size());
     }
 
     /** The site, when it belongs to the organization in the path and the caller can access it. */
@@ -44,7 +44,7 @@ public final class SiteService {
         return s;
     }
 
-    public Slice<Seen> list(Caller caller, String orgId, String title, Boolean published, String spaceId,
+    public Slice<SiteView> list(Caller caller, String orgId, String title, Boolean published, String spaceId,
                             String after, int limit) {
         String needle = title == null ? null : title.strip().toLowerCase(Locale.ROOT);
         return reads.read(w -> {
@@ -59,7 +59,7 @@ public final class SiteService {
         });
     }
 
-    public Written<Seen> create(Caller caller, String orgId, String title, SiteVisibility visibility, List<String> spaceIds) {
+    public Written<SiteView> create(Caller caller, String orgId, String title, SiteVisibility visibility, List<String> spaceIds) {
         String t = title == null ? "Untitled site" : Validate.text("title", title, 2, 128);
         List<String> spaces = spaceIds == null ? List.of() : spaceIds;
         if (spaces.size() > Paging.MAX_LIMIT) {
@@ -82,11 +82,11 @@ public final class SiteService {
         });
     }
 
-    public Seen get(Caller caller, String orgId, String siteId) {
+    public SiteView get(Caller caller, String orgId, String siteId) {
         return reads.read(w -> seen(w, caller, site(w, caller, orgId, siteId)));
     }
 
-    public Written<Seen> update(Caller caller, String orgId, String siteId, String title, SiteVisibility visibility,
+    public Written<SiteView> update(Caller caller, String orgId, String siteId, String title, SiteVisibility visibility,
                                 DefaultLevel level) {
         if (title == null && visibility == null && level == null) {
             throw ApiException.badRequest("give at least one of 'title', 'visibility' and 'defaultLevel'");

@@ -72,14 +72,14 @@ class WriteAnswersTest {
                 .value().site().id();
         String second = svc.content().createSpace(system, org, "API", null, null, null, null).value().value().id();
         CountDownLatch release = holdWrites();
-        Future<Written<SiteService.Seen>> renamed = pool.submit(() ->
+        Future<Written<SiteService.SiteView>> renamed = pool.submit(() ->
                 svc.sites().update(system, org, site, "Developer docs", null, null));
         awaitQueued(1);
         Future<?> added = pool.submit(() -> svc.sites().addSpace(system, org, site, second));
         awaitQueued(2);
         release.countDown();
 
-        SiteService.Seen answer = renamed.get(10, TimeUnit.SECONDS).value();
+        SiteService.SiteView answer = renamed.get(10, TimeUnit.SECONDS).value();
         added.get(10, TimeUnit.SECONDS);
         assertThat(answer.site().title()).isEqualTo("Developer docs");
         assertThat(answer.siteSpaces()).isEqualTo(1);
