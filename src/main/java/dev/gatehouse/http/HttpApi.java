@@ -85,6 +85,7 @@ public final class HttpApi {
             new AuditRoutes(services.audit()).register(r);
             new AuditEventRoutes(services.auditEvents(), publicUrl, http).register(r);
             new WebhookRoutes(services.webhooks(), publicUrl).register(r);
+            new InviteLinkRoutes(services.inviteLinks(), shapes, http).register(r);
 
             r.exception(Idempotency.Replay.class, Idempotency::replay);
             r.exception(ApiException.class, (e, ctx) -> {

@@ -48,6 +48,11 @@ final class Shapes {
         }
     }
 
+    /** The base of the URLs in answers. */
+    String baseUrl() {
+        return url.get();
+    }
+
     private static String time(Instant t) {
         return IsoTime.format(t);
     }
@@ -84,14 +89,15 @@ final class Shapes {
         o.put("id", org.id());
         o.put("title", org.title());
         o.put("createdAt", time(org.createdAt()));
-        o.putArray("emailDomains");
+        var domains = o.putArray("emailDomains");
+        org.emailDomains().forEach(domains::add);
         o.put("type", "business");
         if (org.defaultRole() == null) {
             o.putNull("defaultRole");
         } else {
             o.put("defaultRole", org.defaultRole().wire());
         }
-        o.put("inviteLinks", false);
+        o.put("inviteLinks", true);
         o.put("plan", "free");
         o.putObject("mergeRules").put("type", "none");
         ObjectNode urls = o.putObject("urls");
@@ -129,7 +135,7 @@ final class Shapes {
         o.set("user", user(u));
         o.put("disabled", m.disabled());
         o.put("joinedAt", time(m.joinedAt()));
-        o.put("sso", false);
+        o.put("sso", m.sso());
         o.put("spaces", spaces);
         o.put("teams", teams);
         o.put("sites", sites);
