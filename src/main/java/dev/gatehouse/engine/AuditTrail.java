@@ -5,6 +5,7 @@ import dev.gatehouse.model.Change;
 import dev.gatehouse.model.Collection;
 import dev.gatehouse.model.DefaultLevel;
 import dev.gatehouse.model.Grant;
+import dev.gatehouse.model.LinkInvite;
 import dev.gatehouse.model.Member;
 import dev.gatehouse.model.Organization;
 import dev.gatehouse.model.Page;
@@ -51,7 +52,8 @@ public final class AuditTrail {
                 "member.removed", "team.created", "team.updated", "team.deleted", "team.member_added",
                 "team.member_role_changed", "team.member_removed", "space.restored", "space.purged",
                 "site.space_published", "site.space_updated", "site.space_unpublished", "grant.created",
-                "grant.updated", "grant.removed"));
+                "grant.updated", "grant.removed", "member.sso_enabled", "link_invite.created", "link_invite.updated",
+                "link_invite.deleted", "member.joined_by_link", "grant.joined_by_link"));
         for (String type : List.of("collection", "space", "site", "page")) {
             for (String what : List.of("created", "default_changed", "updated", "deleted")) {
                 all.add(type + "." + what);
@@ -245,7 +247,56 @@ public final class AuditTrail {
         public Void tokenRemoved(Change.TokenRemoved x) {
             return null; // no organization, no entry (see the class comment)
         }
+
+        @Override
+        public Void linkInvitePut(Change.LinkInvitePut x) {
+            LinkInvite k = x.invite();
+            LinkInvite old = world.linkInvite(k.id());
+            if (old == null) {
+                emit(k.orgId(), "link_invite.created", LINK, k.ref(), target(k), targetId(k), null, grantedRole(k));
+            } else if (!old.equals(k)) {
+                emit(k.orgId(), "link_invite.updated", LINK, k.ref(), target(k), targetId(k), grantedRole(old),
+                        grantedRole(k));
+            }
+            return null;
+        }
+
+        @Override
+        public Void linkInviteRemoved(Change.LinkInviteRemoved x) {
+            LinkInvite old = world.linkInvite(x.inviteId());
+            if (old != null) {
+                emit(old.orgId(), "link_invite.deleted", LINK, old.ref(), target(old), targetId(old), grantedRole(old),
+                        null);
+            }
+            return null;
+        }
+
+        @Override
+        public Void linkInviteUsed(Change.LinkInviteUsed x) {
+            LinkInvite k = world.linkInvite(x.inviteId());
+            if (k != null) {
+                emit(k.orgId(), k.toOrganization() ? "member.joined_by_link" : "grant.joined_by_link", LINK, k.ref(),
+                        "user", x.userId(), null, grantedRole(k));
+            }
+            return null;
+        }
     };
+
+    /** How the audit log names an invite link: by its {@code ref}, never by its id, which is its secret. */
+    private static final String LINK = "link-invite";
+
+    private static String target(LinkInvite k) {
+        return k.toOrganization() ? "organization" : k.resource().type().wire();
+    }
+
+    private static String targetId(LinkInvite k) {
+        return k.toOrganization() ? k.orgId() : k.resource().id();
+    }
+
+    /** What the link gives: a member role ({@code guest} for none) or a level. */
+    private static String grantedRole(LinkInvite k) {
+        return k.role() == null ? "guest" : k.role().wire();
+    }
 
     private void organization(Organization o) {
         Organization old = world.organization(o.id());
@@ -256,7 +307,7 @@ public final class AuditTrail {
                 emit(o.id(), "organization.default_changed", "organization", o.id(), null, null,
                         roleOrNone(old.defaultRole()), roleOrNone(o.defaultRole()));
             }
-            if (!Objects.equals(old.title(), o.title())) {
+            if (!Objects.equals(old.title(), o.title()) || !old.emailDomains().equals(o.emailDomains())) {
                 emit(o.id(), "organization.updated", "organization", o.id(), null, null, null, null);
             }
         }
@@ -275,6 +326,9 @@ public final class AuditTrail {
             if (old.disabled() != m.disabled()) {
                 emit(m.orgId(), m.disabled() ? "member.disabled" : "member.enabled", "organization", m.orgId(),
                         "user", m.userId(), null, null);
+            }
+            if (!old.sso() && m.sso()) {
+                emit(m.orgId(), "member.sso_enabled", "organization", m.orgId(), "user", m.userId(), null, null);
             }
         }
     }

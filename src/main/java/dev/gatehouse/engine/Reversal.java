@@ -182,6 +182,24 @@ final class Reversal implements Change.Visitor<Runnable> {
         return old == null ? NOTHING : () -> w.putToken(old);
     }
 
+    @Override
+    public Runnable linkInvitePut(Change.LinkInvitePut c) {
+        dev.gatehouse.model.LinkInvite old = w.linkInvite(c.invite().id());
+        return old == null ? () -> w.removeLinkInvite(c.invite().id()) : () -> w.putLinkInvite(old);
+    }
+
+    @Override
+    public Runnable linkInviteRemoved(Change.LinkInviteRemoved c) {
+        dev.gatehouse.model.LinkInvite old = w.linkInvite(c.inviteId());
+        return old == null ? NOTHING : () -> w.putLinkInvite(old);
+    }
+
+    @Override
+    public Runnable linkInviteUsed(Change.LinkInviteUsed c) {
+        dev.gatehouse.model.LinkInvite old = w.linkInvite(c.inviteId());
+        return old == null ? NOTHING : () -> w.putLinkInvite(old);
+    }
+
     private Grant grant(dev.gatehouse.model.ResourceRef resource, dev.gatehouse.model.SubjectRef subject) {
         World.Grants grants = w.grants(resource);
         Map<String, Grant> bySubject = subject.type() == SubjectType.USER ? grants.users() : grants.teams();

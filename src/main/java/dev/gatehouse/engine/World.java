@@ -139,6 +139,9 @@ public final class World {
     private final Map<String, ApiToken> tokensByHash = new HashMap<>();
     private final Map<String, TreeMap<String, ApiToken>> tokensByUser = new HashMap<>();
 
+    private final Map<String, dev.gatehouse.model.LinkInvite> linkInvites = new HashMap<>();
+    private final Map<String, TreeMap<String, dev.gatehouse.model.LinkInvite>> linkInvitesByOrg = new HashMap<>();
+
     // ---------------------------------------------------------------- sizes, each O(1)
 
     public int organizationCount() {
@@ -316,7 +319,40 @@ public final class World {
             removeToken(c.tokenId());
             return null;
         }
+
+        @Override
+        public Void linkInvitePut(Change.LinkInvitePut c) {
+            putLinkInvite(c.invite());
+            return null;
+        }
+
+        @Override
+        public Void linkInviteRemoved(Change.LinkInviteRemoved c) {
+            removeLinkInvite(c.inviteId());
+            return null;
+        }
+
+        @Override
+        public Void linkInviteUsed(Change.LinkInviteUsed c) {
+            dev.gatehouse.model.LinkInvite k = linkInvites.get(c.inviteId());
+            if (k != null) {
+                putLinkInvite(k.used());
+            }
+            return null;
+        }
     };
+
+    void putLinkInvite(dev.gatehouse.model.LinkInvite k) {
+        linkInvites.put(k.id(), k);
+        linkInvitesByOrg.computeIfAbsent(k.orgId(), x -> new TreeMap<>()).put(k.id(), k);
+    }
+
+    void removeLinkInvite(String id) {
+        dev.gatehouse.model.LinkInvite old = linkInvites.remove(id);
+        if (old != null) {
+            removeFrom(linkInvitesByOrg, old.orgId(), id);
+        }
+    }
 
     void removeOrganization(String id) {
         organizations.remove(id);
@@ -767,6 +803,7 @@ public final class World {
             }
         }
         tokens.values().forEach(x -> out.add(new Change.TokenPut(x)));
+        linkInvites.values().forEach(x -> out.add(new Change.LinkInvitePut(x)));
         return out;
     }
 
@@ -912,6 +949,16 @@ public final class World {
 
     public NavigableMap<String, ApiToken> tokensOf(String userId) {
         return view(tokensByUser.get(userId));
+    }
+
+    /** An invite link by its id (its secret), or null. */
+    public dev.gatehouse.model.LinkInvite linkInvite(String id) {
+        return linkInvites.get(id);
+    }
+
+    /** An organization's invite links, by id. */
+    public NavigableMap<String, dev.gatehouse.model.LinkInvite> linkInvites(String orgId) {
+        return view(linkInvitesByOrg.get(orgId));
     }
 
     /** The organization a resource belongs to, or null when the resource does not exist. */

@@ -40,6 +40,18 @@ final class AccessLog extends Handler.Wrapper {
         return super.handle(request, response, callback);
     }
 
+    /** The segment of an invite link's id, in the paths that carry one (matched or not). */
+    private static final java.util.regex.Pattern INVITE_ID =
+            java.util.regex.Pattern.compile("(/v1/orgs/[^/]*/(?:link-)?invites/)[^/]+");
+
+    /**
+     * The path with an invite link's id replaced by {@code {inviteId}}: the id is what lets one join, so the log
+     * must not hold it.
+     */
+    static String redact(String path) {
+        return INVITE_ID.matcher(path).replaceAll("$1{inviteId}");
+    }
+
     private void completed(Request request, Response response, Exchange exchange, String id, long start) {
         long nanos = System.nanoTime() - start;
         String route = exchange.route == null ? UNMATCHED : exchange.route;
@@ -51,7 +63,7 @@ final class AccessLog extends Handler.Wrapper {
         }
         // As the client sent it, still percent-encoded: a decoded path could carry a line break into the log.
         String raw = request.getHttpURI().getPath();
-        String path = raw == null ? "-" : raw;
+        String path = raw == null ? "-" : redact(raw);
         String caller = exchange.caller == null ? "-" : exchange.caller;
         String revision = response.getHeaders().get(Http.REVISION_HEADER);
         String ms = String.format(Locale.ROOT, "%.3f", nanos / 1e6);

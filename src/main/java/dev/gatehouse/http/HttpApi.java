@@ -119,7 +119,8 @@ public final class HttpApi {
         new OrganizationRoutes(services.organizations(), new OrganizationShapes(url), http).register(r);
         new MemberRoutes(services.organizations(), members, teams, http).register(r);
         new TeamRoutes(services.teams(), teams, http).register(r);
-        new CollectionRoutes(services.content(), new CollectionShapes(url), spaces, http).register(r);
+        CollectionShapes collections = new CollectionShapes(url);
+        new CollectionRoutes(services.content(), collections, spaces, http).register(r);
         new SpaceRoutes(services.content(), spaces, http).register(r);
         new SiteRoutes(services.sites(), new SiteShapes(url, spaces), http).register(r);
         new PermissionRoutes(services.permissions(), permissions, http).register(r);
@@ -128,6 +129,7 @@ public final class HttpApi {
         new AuditRoutes(services.audit()).register(r);
         new AuditEventRoutes(services.auditEvents(), new AuditEventShapes(url), http).register(r);
         new WebhookRoutes(services.webhooks(), new WebhookShapes(url)).register(r);
+        new InviteLinkRoutes(services.inviteLinks(), new InviteLinkShapes(url, spaces, collections), http).register(r);
     }
 
     /** The base of the URLs {@code app} answers with: the configured public URL, or localhost and its port. */

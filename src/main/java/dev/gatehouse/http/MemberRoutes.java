@@ -61,6 +61,11 @@ final class MemberRoutes {
                 orgs.memberTeams(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "userId"),
                         ctx.queryParam("title"), http.after(ctx), Http.limit(ctx)), teams::writeMemberTeam));
         r.post("/v1/orgs/{orgId}/invites", this::invite);
+        r.post("/v1/orgs/{orgId}/members/{userId}/sso", ctx -> {
+            var w = orgs.setSso(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "userId"));
+            Http.revision(ctx, w);
+            Http.json(ctx, 200, shapes::writeMember, w.value());
+        });
     }
 
     private void invite(Context ctx) {

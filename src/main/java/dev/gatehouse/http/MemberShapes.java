@@ -29,7 +29,7 @@ final class MemberShapes {
         users.writeUser(json, v.user());
         Json.field(json, DISABLED, m.disabled());
         Json.field(json, JOINED_AT, IsoTime.format(m.joinedAt()));
-        Json.field(json, SSO, false);
+        Json.field(json, SSO, m.sso());
         Json.field(json, SPACES, v.spaces());
         Json.field(json, TEAMS, v.teams());
         Json.field(json, SITES, v.sites());

@@ -38,13 +38,16 @@ final class OrganizationRoutes {
                 Http.json(ctx, 200, shapes::writeOrganization, orgs.get(Http.caller(ctx), Http.id(ctx, "orgId"))));
         r.patch("/v1/orgs/{orgId}", ctx -> {
             Body b = Body.parse(ctx.bodyAsBytes());
-            if (!b.has("title") && !b.has("defaultRole")) {
-                throw ApiException.badRequest("give 'title' and/or 'defaultRole'");
+            if (!b.has("title") && !b.has("defaultRole") && !b.has("emailDomains")) {
+                throw ApiException.badRequest("give 'title', 'defaultRole' and/or 'emailDomains'");
             }
             var w = orgs.update(Http.caller(ctx), Http.id(ctx, "orgId"), b.string("title"),
-                    b.has("defaultRole") ? b.roleOrNull("defaultRole") : null, b.has("defaultRole"));
+                    b.has("defaultRole") ? b.roleOrNull("defaultRole") : null, b.has("defaultRole"),
+                    b.has("emailDomains") ? b.strings("emailDomains") : null);
             Http.revision(ctx, w);
             Http.json(ctx, 200, shapes::writeOrganization, w.value());
         });
+        r.post("/v1/orgs/{orgId}/join", ctx -> Http.noContent(ctx,
+                orgs.joinByEmailDomain(Http.caller(ctx), Http.id(ctx, "orgId"))));
     }
 }

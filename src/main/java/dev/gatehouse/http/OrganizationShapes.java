@@ -33,10 +33,13 @@ final class OrganizationShapes {
         Json.field(json, TITLE, org.title());
         Json.field(json, CREATED_AT, IsoTime.format(org.createdAt()));
         Json.startArray(json, EMAIL_DOMAINS);
+        for (String domain : org.emailDomains()) {
+            json.writeString(domain);
+        }
         json.writeEndArray();
         Json.field(json, TYPE, "business");
         Json.field(json, DEFAULT_ROLE, org.defaultRole());
-        Json.field(json, INVITE_LINKS, false);
+        Json.field(json, INVITE_LINKS, true);
         Json.field(json, PLAN, "free");
         Json.startObject(json, MERGE_RULES);
         Json.field(json, TYPE, "none");

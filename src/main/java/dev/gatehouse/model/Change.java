@@ -61,6 +61,12 @@ public sealed interface Change {
         R tokenPut(TokenPut c);
 
         R tokenRemoved(TokenRemoved c);
+
+        R linkInvitePut(LinkInvitePut c);
+
+        R linkInviteRemoved(LinkInviteRemoved c);
+
+        R linkInviteUsed(LinkInviteUsed c);
     }
 
     <R> R accept(Visitor<R> visitor);
@@ -223,6 +229,32 @@ public sealed interface Change {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.tokenRemoved(this);
+        }
+    }
+
+    /** Creates or replaces an invite link (its bounds, its role, whether it is active). */
+    record LinkInvitePut(LinkInvite invite) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.linkInvitePut(this);
+        }
+    }
+
+    record LinkInviteRemoved(String inviteId) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.linkInviteRemoved(this);
+        }
+    }
+
+    /**
+     * One join through an invite link that changed something: the link's use count goes up by one, and the
+     * audit log records who joined through which link. The membership or grant it gave are changes of their own.
+     */
+    record LinkInviteUsed(String inviteId, String userId) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.linkInviteUsed(this);
         }
     }
 }

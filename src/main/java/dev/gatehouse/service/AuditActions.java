@@ -47,6 +47,12 @@ public final class AuditActions {
         l.put("site.space_published", "Space published on a site");
         l.put("site.space_updated", "Published space updated");
         l.put("site.space_unpublished", "Space unpublished from a site");
+        l.put("member.sso_enabled", "Member set to sign in with SSO");
+        l.put("member.joined_by_link", "Member joined through an invite link");
+        l.put("grant.joined_by_link", "Permission given through an invite link");
+        l.put("link_invite.created", "Invite link created");
+        l.put("link_invite.updated", "Invite link updated");
+        l.put("link_invite.deleted", "Invite link deleted");
         return Collections.unmodifiableMap(l);
     }
 }

@@ -80,12 +80,20 @@ public final class OrganizationService {
     }
 
     public Written<OrganizationView> update(Caller caller, String orgId, String title, Role defaultRole, boolean defaultRoleGiven) {
+        return update(caller, orgId, title, defaultRole, defaultRoleGiven, null);
+    }
+
+    /** Changes the title, the default role and/or the email domains whose users may join (null: unchanged). */
+    public Written<OrganizationView> update(Caller caller, String orgId, String title, Role defaultRole, boolean defaultRoleGiven,
+                                List<String> emailDomains) {
         String t = title == null ? null : Validate.text("title", title, 2, 255);
+        List<String> domains = emailDomains == null ? null : EmailDomains.normalize(emailDomains);
         return writes.write(caller, w -> {
             Guard.orgAdmin(w, caller, orgId);
             Organization o = w.organization(orgId);
             Organization changed = new Organization(o.id(), t != null ? t : o.title(),
-                    defaultRoleGiven ? defaultRole : o.defaultRole(), o.createdAt());
+                    defaultRoleGiven ? defaultRole : o.defaultRole(), o.createdAt(),
+                    domains != null ? domains : o.emailDomains());
             OrganizationView before = seen(w, caller, orgId);
             return Plan.of(List.of(new Change.OrganizationPut(changed)),
                     new OrganizationView(changed, before.caller(), before.ownsTeam()));
@@ -176,7 +184,7 @@ public final class OrganizationService {
             Guard.orgAdmin(w, caller, orgId);
             Member m = visibleMember(w, caller, orgId, userId);
             Member changed = new Member(orgId, userId, roleGiven ? role : m.role(),
-                    disabled != null ? disabled : m.disabled(), m.joinedAt());
+                    disabled != null ? disabled : m.disabled(), m.joinedAt(), m.sso());
             MemberView before = MemberView.of(w, m);
             if (changed.equals(m)) {
                 return Plan.nothing(before);
@@ -273,6 +281,55 @@ public final class OrganizationService {
             return Paging.take(source,
                     p -> needle == null || p.team().team().title().toLowerCase(Locale.ROOT).contains(needle),
                     limit, p -> p.team().team().id());
+        });
+    }
+
+    /**
+     * The caller joins the organization by themselves, as its default role, when their email is in one of the
+     * organization's email domains (a user's email is the one the platform registered: Gatehouse trusts it as
+     * verified; an invited user who has no account yet cannot join). An organization without email domains is
+     * a 404, as one that does not exist; another domain is a 400. A member already is answered as done.
+     */
+    public Written<Boolean> joinByEmailDomain(Caller caller, String orgId) {
+        if (caller.system()) {
+            throw ApiException.badRequest("the system token is not a user: join with the token of the user who joins");
+        }
+        return writes.write(caller, w -> {
+            Organization o = w.organization(orgId);
+            if (o == null || o.emailDomains().isEmpty()) {
+                throw Guard.orgNotFound(orgId);
+            }
+            Member m = w.member(orgId, caller.userId());
+            if (m != null) {
+                if (m.disabled()) {
+                    throw ApiException.forbidden("your membership of organization '" + orgId
+                            + "' is disabled: an admin must enable it again");
+                }
+                return Plan.nothing(false);
+            }
+            User u = w.user(caller.userId());
+            String domain = u == null || u.invited() ? null : EmailDomains.of(u.email());
+            if (domain == null || !o.emailDomains().contains(domain)) {
+                throw ApiException.badRequest("your email's domain is not one of those organization '" + orgId
+                        + "' admits; ask an admin for an invite");
+            }
+            return Plan.of(List.of(new Change.MemberPut(new Member(orgId, caller.userId(), o.defaultRole(), false,
+                    mint.now()))), true);
+        });
+    }
+
+    /** Marks a member as signing in through the organization's single sign-on (admins only). */
+    public Written<MemberView> setSso(Caller caller, String orgId, String userId) {
+        return writes.write(caller, w -> {
+            Guard.orgAdmin(w, caller, orgId);
+            Member m = visibleMember(w, caller, orgId, userId);
+            MemberView before = MemberView.of(w, m);
+            if (m.sso()) {
+                return Plan.nothing(before);
+            }
+            Member changed = m.withSso(true);
+            return Plan.of(List.of(new Change.MemberPut(changed)),
+                    new MemberView(changed, before.user(), before.spaces(), before.teams(), before.sites()));
         });
     }
 

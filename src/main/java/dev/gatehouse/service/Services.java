@@ -31,6 +31,7 @@ public final class Services implements AutoCloseable {
     private final NodeStatus status;
     private final Follower follower;
     private final WebhookDispatcher dispatcher;
+    private final InviteLinkService inviteLinks;
 
     /** What the use cases need to know beyond the store. */
     public record Options(Clock clock, Duration writeTimeout, String systemToken, WebhookPolicy webhooks,
@@ -78,6 +79,7 @@ public final class Services implements AutoCloseable {
         audit = new AuditService(index, store);
         auditEvents = new AuditEventService(index, store);
         webhooks = new WebhookService(index, mint, store, options.webhooks());
+        inviteLinks = new InviteLinkService(index, writes, mint);
         idempotency = new IdempotencyService(store, mint, metrics);
         status = new NodeStatus(index, store, store);
         follower = new Follower(store, index, writes, metrics);
@@ -116,6 +118,10 @@ public final class Services implements AutoCloseable {
 
     public OrganizationService organizations() {
         return organizations;
+    }
+
+    public InviteLinkService inviteLinks() {
+        return inviteLinks;
     }
 
     public TeamService teams() {

@@ -85,6 +85,13 @@ public final class ChangeCodec {
         if (v instanceof Enum<?> e) {
             return MAPPER.getNodeFactory().textNode(e.name());
         }
+        if (v instanceof java.util.List<?> list) {
+            ArrayNode a = MAPPER.createArrayNode();
+            for (Object x : list) {
+                a.add(value(x));
+            }
+            return a;
+        }
         if (v.getClass().isRecord()) {
             ObjectNode o = MAPPER.createObjectNode();
             for (RecordComponent rc : v.getClass().getRecordComponents()) {
@@ -101,6 +108,21 @@ public final class ChangeCodec {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object read(JsonNode n, Class<?> type) throws ReflectiveOperationException {
+        // A component added after an entry was written reads as its neutral value: false, an empty list.
+        if (n == null && type == boolean.class) {
+            return false;
+        }
+        if ((n == null || n.isNull()) && type == List.class) {
+            return List.of();
+        }
+        if (type == List.class) {
+            // Lists hold text (an organization's email domains): the only kind a record holds.
+            List<String> out = new ArrayList<>(n.size());
+            for (JsonNode x : n) {
+                out.add(x.asText());
+            }
+            return List.copyOf(out);
+        }
         if (n == null || n.isNull()) {
             if (type == boolean.class || type == long.class || type == int.class) {
                 throw new IllegalArgumentException("missing value of " + type);

@@ -62,16 +62,18 @@ public final class Migrations {
 
     private static List<Migration> load(String folder, List<String> fileNames) {
         List<Migration> out = new ArrayList<>();
-        for (int k = 0; k < fileNames.size(); k++) {
-            String name = fileNames.get(k);
-            if (!name.startsWith("V" + (k + 1) + "__")) {
-                throw new IllegalStateException("migration " + name + " is out of order: expected V" + (k + 1) + "__");
+        int last = 0;
+        for (String name : fileNames) {
+            java.util.regex.Matcher v = java.util.regex.Pattern.compile("V([1-9][0-9]*)__.+").matcher(name);
+            if (!v.matches() || Integer.parseInt(v.group(1)) <= last) {
+                throw new IllegalStateException("migration " + name + " is out of order: expected V<N>__ with N above " + last);
             }
+            last = Integer.parseInt(v.group(1));
             try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(folder + "/" + name)) {
                 if (in == null) {
                     throw new IllegalStateException("missing migration " + folder + "/" + name);
                 }
-                out.add(new Migration(k + 1, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                out.add(new Migration(last, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read migration " + name, e);
             }

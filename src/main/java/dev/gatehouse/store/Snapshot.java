@@ -20,7 +20,7 @@ import java.util.function.Function;
 /**
  * The whole stored state at one revision, as the puts that rebuild it, parents before children (users,
  * organizations, members, teams, their members, collections, spaces, sites, site spaces, pages, grants,
- * tokens). Loading applies them exactly as following applies a changelog entry: one path into the index.
+ * tokens, invite links). Loading applies them exactly as following applies a changelog entry: one path into the index.
  */
 public record Snapshot(long revision, List<Change> changes) {
 
@@ -96,6 +96,10 @@ public record Snapshot(long revision, List<Change> changes) {
 
     public List<ApiToken> tokens() {
         return of(Change.TokenPut.class, Change.TokenPut::token);
+    }
+
+    public List<dev.gatehouse.model.LinkInvite> linkInvites() {
+        return of(Change.LinkInvitePut.class, Change.LinkInvitePut::invite);
     }
 
     private <C extends Change, T> List<T> of(Class<C> kind, Function<C, T> record) {

@@ -5,6 +5,7 @@ import dev.gatehouse.model.Change;
 import dev.gatehouse.model.Collection;
 import dev.gatehouse.model.DefaultLevel;
 import dev.gatehouse.model.Grant;
+import dev.gatehouse.model.LinkInvite;
 import dev.gatehouse.model.Member;
 import dev.gatehouse.model.Organization;
 import dev.gatehouse.model.Page;
@@ -68,19 +69,19 @@ public final class SqlTables {
         @Override
         public Write organizationPut(Change.OrganizationPut x) {
             Organization o = x.organization();
-            return new Write("INSERT INTO organizations (id, title, default_role, created_at) VALUES (?,?,?,?) "
+            return new Write("INSERT INTO organizations (id, title, default_role, created_at, email_domains) VALUES (?,?,?,?,?) "
                     + "ON CONFLICT (id) DO UPDATE SET title = excluded.title, default_role = excluded.default_role, "
-                    + "created_at = excluded.created_at", o.id(), o.title(), Role.wireOrNull(o.defaultRole()),
-                    t(o.createdAt()));
+                    + "created_at = excluded.created_at, email_domains = excluded.email_domains", o.id(), o.title(),
+                    Role.wireOrNull(o.defaultRole()), t(o.createdAt()), String.join(" ", o.emailDomains()));
         }
 
         @Override
         public Write memberPut(Change.MemberPut x) {
             Member m = x.member();
-            return new Write("INSERT INTO members (org_id, user_id, role, disabled, joined_at) VALUES (?,?,?,?,?) "
+            return new Write("INSERT INTO members (org_id, user_id, role, disabled, joined_at, sso) VALUES (?,?,?,?,?,?) "
                     + "ON CONFLICT (org_id, user_id) DO UPDATE SET role = excluded.role, disabled = excluded.disabled, "
-                    + "joined_at = excluded.joined_at", m.orgId(), m.userId(), Role.wireOrNull(m.role()), m.disabled(),
-                    t(m.joinedAt()));
+                    + "joined_at = excluded.joined_at, sso = excluded.sso", m.orgId(), m.userId(), Role.wireOrNull(m.role()),
+                    m.disabled(), t(m.joinedAt()), m.sso());
         }
 
         @Override
@@ -218,6 +219,30 @@ public final class SqlTables {
         public Write tokenRemoved(Change.TokenRemoved x) {
             return new Write("DELETE FROM tokens WHERE id = ?", x.tokenId());
         }
+
+        @Override
+        public Write linkInvitePut(Change.LinkInvitePut x) {
+            LinkInvite k = x.invite();
+            return new Write("INSERT INTO link_invites (id, ref, org_id, resource_type, resource_id, role, expires_at, max_uses, "
+                    + "uses, active, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET "
+                    + "ref = excluded.ref, org_id = excluded.org_id, resource_type = excluded.resource_type, "
+                    + "resource_id = excluded.resource_id, role = excluded.role, expires_at = excluded.expires_at, "
+                    + "max_uses = excluded.max_uses, uses = excluded.uses, active = excluded.active, "
+                    + "created_by = excluded.created_by, created_at = excluded.created_at",
+                    k.id(), k.ref(), k.orgId(), k.resource() == null ? null : k.resource().type().name(),
+                    k.resource() == null ? null : k.resource().id(), Role.wireOrNull(k.role()), t(k.expiresAt()),
+                    k.maxUses(), k.uses(), k.active(), k.createdBy(), t(k.createdAt()));
+        }
+
+        @Override
+        public Write linkInviteRemoved(Change.LinkInviteRemoved x) {
+            return new Write("DELETE FROM link_invites WHERE id = ?", x.inviteId());
+        }
+
+        @Override
+        public Write linkInviteUsed(Change.LinkInviteUsed x) {
+            return new Write("UPDATE link_invites SET uses = uses + 1 WHERE id = ?", x.inviteId());
+        }
     };
 
     /** Reads every table; the caller provides a consistent (single-transaction) connection. */
@@ -227,11 +252,12 @@ public final class SqlTables {
                 .put(query(c, "SELECT id, display_name, email, photo_url, invited, created_at FROM users", r -> new User(
                         r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getBoolean(5), i(r.getString(6)))),
                         Change.UserPut::new)
-                .put(query(c, "SELECT id, title, default_role, created_at FROM organizations", r -> new Organization(
-                        r.getString(1), r.getString(2), role(r.getString(3)), i(r.getString(4)))), Change.OrganizationPut::new)
-                .put(query(c, "SELECT org_id, user_id, role, disabled, joined_at FROM members", r -> new Member(
-                        r.getString(1), r.getString(2), role(r.getString(3)), r.getBoolean(4), i(r.getString(5)))),
-                        Change.MemberPut::new)
+                .put(query(c, "SELECT id, title, default_role, created_at, email_domains FROM organizations",
+                        r -> new Organization(r.getString(1), r.getString(2), role(r.getString(3)), i(r.getString(4)),
+                                words(r.getString(5)))), Change.OrganizationPut::new)
+                .put(query(c, "SELECT org_id, user_id, role, disabled, joined_at, sso FROM members", r -> new Member(
+                        r.getString(1), r.getString(2), role(r.getString(3)), r.getBoolean(4), i(r.getString(5)),
+                        r.getBoolean(6))), Change.MemberPut::new)
                 .put(query(c, "SELECT id, org_id, title, created_at FROM teams", r -> new Team(
                         r.getString(1), r.getString(2), r.getString(3), i(r.getString(4)))), Change.TeamPut::new)
                 .put(query(c, "SELECT team_id, user_id, role FROM team_members", r -> new TeamMembership(
@@ -258,6 +284,12 @@ public final class SqlTables {
                         Change.GrantPut::new)
                 .put(query(c, "SELECT id, user_id, label, secret_hash, created_at FROM tokens", r -> new ApiToken(
                         r.getString(1), r.getString(2), r.getString(3), r.getString(4), i(r.getString(5)))), Change.TokenPut::new)
+                .put(query(c, "SELECT id, ref, org_id, resource_type, resource_id, role, expires_at, max_uses, uses, active, "
+                        + "created_by, created_at FROM link_invites", r -> new LinkInvite(r.getString(1), r.getString(2),
+                        r.getString(3), r.getString(4) == null ? null
+                                : new ResourceRef(ResourceType.valueOf(r.getString(4)), r.getString(5)),
+                        role(r.getString(6)), i(r.getString(7)), (Integer) nullableInt(r, 8), r.getLong(9), r.getBoolean(10),
+                        r.getString(11), i(r.getString(12)))), Change.LinkInvitePut::new)
                 .at(revision);
     }
 
@@ -296,6 +328,16 @@ public final class SqlTables {
 
     private static Instant i(String text) {
         return text == null ? null : StoredInstants.parse(text);
+    }
+
+    private static Integer nullableInt(ResultSet r, int column) throws SQLException {
+        int v = r.getInt(column);
+        return r.wasNull() ? null : v;
+    }
+
+    /** Space-separated words (an organization's email domains); none for null or empty. */
+    private static List<String> words(String text) {
+        return text == null || text.isBlank() ? List.of() : List.of(text.strip().split(" +"));
     }
 
     private static Role role(String wire) {

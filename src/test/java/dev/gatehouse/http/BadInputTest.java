@@ -53,6 +53,8 @@ class BadInputTest {
             real.put("file", "api.md");
             real.put("auditEventId", app.ok(app.get("/v1/orgs/" + org + "/audit-events?limit=1", alice), 200)
                     .get("items").get(0).get("id").asText());
+            real.put("inviteId", app.ok(app.post("/v1/orgs/" + org + "/link-invites", alice, "{\"role\":\"read\"}"), 201)
+                    .get("id").asText());
 
             List<String> callers = new ArrayList<>(List.of(TestApp.SYSTEM, alice, bob, "bogus"));
             int requests = 0;

@@ -174,7 +174,9 @@ class FuzzTest {
                 "{\"url\":\"http://127.0.0.1:9/hook\",\"secret\":\"0123456789abcdef\"}"), 201).get("id").asText();
         String event = app.ok(app.get("/v1/orgs/" + org + "/audit-events?limit=1", alice), 200).get("items").get(0)
                 .get("id").asText();
-        return Map.ofEntries(Map.entry("orgId", org), Map.entry("userId", "bob"), Map.entry("teamId", team),
+        String invite = app.ok(app.post("/v1/orgs/" + org + "/link-invites", alice, "{\"role\":\"read\"}"), 201)
+                .get("id").asText();
+        return Map.ofEntries(Map.entry("inviteId", invite), Map.entry("orgId", org), Map.entry("userId", "bob"), Map.entry("teamId", team),
                 Map.entry("collectionId", c), Map.entry("spaceId", s), Map.entry("siteId", site),
                 Map.entry("siteSpaceId", siteSpace), Map.entry("tokenId", tokenId), Map.entry("pageId", page),
                 Map.entry("webhookId", webhook), Map.entry("auditEventId", event));

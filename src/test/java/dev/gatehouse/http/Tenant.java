@@ -136,6 +136,8 @@ final class Tenant {
 
         created(app.post("/v1/orgs/" + org + "/webhooks", admin, "{\"url\":\"http://127.0.0.1:9/" + name
                 + "\",\"secret\":\"" + name + "-secret-0123456789\"}"), "webhookId");
+        created(app.post("/v1/orgs/" + org + "/link-invites", admin, "{\"level\":\"read\",\"space\":\"" + space
+                + "\"}"), "inviteId");
         String event = app.ok(app.get("/v1/orgs/" + org + "/audit-events?limit=1", admin), 200)
                 .get("items").get(0).get("id").asText();
         ids.put("auditEventId", event);

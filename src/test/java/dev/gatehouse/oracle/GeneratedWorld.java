@@ -149,6 +149,21 @@ public record GeneratedWorld(List<Change> changes, List<String> users, List<Reso
         public String tokenRemoved(Change.TokenRemoved c) {
             return c.toString();
         }
+
+        @Override
+        public String linkInvitePut(Change.LinkInvitePut c) {
+            return c.toString();
+        }
+
+        @Override
+        public String linkInviteRemoved(Change.LinkInviteRemoved c) {
+            return c.toString();
+        }
+
+        @Override
+        public String linkInviteUsed(Change.LinkInviteUsed c) {
+            return c.toString();
+        }
     };
 
     private static String parent(String parentId) {

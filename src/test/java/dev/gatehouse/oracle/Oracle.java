@@ -197,6 +197,21 @@ public final class Oracle {
         public Void tokenRemoved(Change.TokenRemoved x) {
             return null; // users and tokens play no part in permissions
         }
+
+        @Override
+        public Void linkInvitePut(Change.LinkInvitePut x) {
+            return null; // a link gives nothing until someone joins: the join is a member or grant put
+        }
+
+        @Override
+        public Void linkInviteRemoved(Change.LinkInviteRemoved x) {
+            return null; // see linkInvitePut
+        }
+
+        @Override
+        public Void linkInviteUsed(Change.LinkInviteUsed x) {
+            return null; // see linkInvitePut
+        }
     };
 
     private static <T> void replace(List<T> list, Predicate<T> same, T value) {

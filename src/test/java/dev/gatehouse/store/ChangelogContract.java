@@ -41,6 +41,7 @@ public interface ChangelogContract extends StoreFixture {
         all.addAll(s.pages());
         all.addAll(s.grants());
         all.addAll(s.tokens());
+        all.addAll(s.linkInvites());
         return all;
     }
 
@@ -123,6 +124,15 @@ public interface ChangelogContract extends StoreFixture {
         assertThat(store().revision()).isEqualTo(1);
         assertThat(store().changesAfter(0, 10)).hasSize(1);
         assertThat(store().commit("system", List.of(new Change.OrganizationPut(Samples.ORG)))).isEqualTo(2);
+    }
+
+    @Test
+    default void anInviteLinksUsesCountUpAndSurviveAReopen() throws Exception {
+        store().commit("system", Samples.puts());
+        store().commit("u2", List.of(new Change.LinkInviteUsed("l1secret", "u2")));
+        store().commit("u3", List.of(new Change.LinkInviteUsed("l1secret", "u3")));
+        reopenStore();
+        assertThat(store().load().linkInvites()).contains(Samples.ORG_LINK.used().used(), Samples.SPACE_LINK);
     }
 
     @Test

@@ -363,6 +363,21 @@ public final class MemoryStore implements Store {
                 tokens.remove(r.tokenId());
                 return null;
             }
+
+            @Override
+            public Void linkInvitePut(Change.LinkInvitePut x) {
+                return null; // no unique constraint
+            }
+
+            @Override
+            public Void linkInviteRemoved(Change.LinkInviteRemoved x) {
+                return null; // no unique constraint
+            }
+
+            @Override
+            public Void linkInviteUsed(Change.LinkInviteUsed x) {
+                return null; // no unique constraint
+            }
         };
         for (Change c : all) {
             c.accept(constrained);
@@ -460,6 +475,7 @@ public final class MemoryStore implements Store {
         final Map<Object, Object> pages = new HashMap<>();
         final Map<Object, Object> grants = new HashMap<>();
         final Map<Object, Object> tokens = new HashMap<>();
+        final Map<Object, Object> linkInvites = new HashMap<>();
 
         void apply(Change c) {
             c.accept(writer);
@@ -604,6 +620,27 @@ public final class MemoryStore implements Store {
                 tokens.remove(x.tokenId());
                 return null;
             }
+
+            @Override
+            public Void linkInvitePut(Change.LinkInvitePut x) {
+                linkInvites.put(x.invite().id(), x.invite());
+                return null;
+            }
+
+            @Override
+            public Void linkInviteRemoved(Change.LinkInviteRemoved x) {
+                linkInvites.remove(x.inviteId());
+                return null;
+            }
+
+            @Override
+            public Void linkInviteUsed(Change.LinkInviteUsed x) {
+                Object k = linkInvites.get(x.inviteId());
+                if (k != null) {
+                    linkInvites.put(x.inviteId(), ((dev.gatehouse.model.LinkInvite) k).used());
+                }
+                return null;
+            }
         };
 
         @SuppressWarnings("unchecked")
@@ -624,6 +661,7 @@ public final class MemoryStore implements Store {
                     .put(list(pages), (Page x) -> new Change.PagePut(x))
                     .put(list(grants), (Grant x) -> new Change.GrantPut(x))
                     .put(list(tokens), (ApiToken x) -> new Change.TokenPut(x))
+                    .put(list(linkInvites), (dev.gatehouse.model.LinkInvite x) -> new Change.LinkInvitePut(x))
                     .at(revision);
         }
     }

@@ -1,6 +1,7 @@
 package dev.gatehouse.store;
 
 import dev.gatehouse.model.ApiToken;
+import dev.gatehouse.model.LinkInvite;
 import dev.gatehouse.model.Change;
 import dev.gatehouse.model.Collection;
 import dev.gatehouse.model.DefaultLevel;
@@ -49,6 +50,12 @@ final class Samples {
     static final Grant NO_ACCESS = new Grant(ResourceRef.collection("c1"), SubjectRef.team("t1"), null);
     static final ApiToken TOKEN = new ApiToken("k1", "u1", "ci", "ab12", T);
     static final ApiToken UNLABELLED = new ApiToken("k2", "u1", null, "cd34", T2);
+    static final LinkInvite ORG_LINK = new LinkInvite("l1secret", "r1", "o1", null, null, T2, 5, 2, true, "u1", T);
+    static final LinkInvite SPACE_LINK = new LinkInvite("l2secret", "r2", "o1", ResourceRef.space("s1"), Role.EDIT, null,
+            null, 0, false, "system", T);
+    static final Member SSO_MEMBER = new Member("o2", "u1", Role.READ, false, T, true);
+    static final Organization DOMAINS_ORG = new Organization("o3", "Domains", Role.COMMENT, T,
+            List.of("example.com", "example.org"));
 
     /** Puts of every kind of record. */
     static List<Change> puts() {
@@ -58,18 +65,21 @@ final class Samples {
                 new Change.CollectionPut(NESTED), new Change.SpacePut(SPACE), new Change.SpacePut(TRASHED),
                 new Change.SitePut(SITE), new Change.SiteSpacePut(SITE_SPACE), new Change.PagePut(PAGE),
                 new Change.PagePut(CHILD), new Change.GrantPut(GRANT), new Change.GrantPut(NO_ACCESS),
-                new Change.TokenPut(TOKEN), new Change.TokenPut(UNLABELLED));
+                new Change.TokenPut(TOKEN), new Change.TokenPut(UNLABELLED), new Change.OrganizationPut(DOMAINS_ORG),
+                new Change.MemberPut(SSO_MEMBER), new Change.LinkInvitePut(ORG_LINK), new Change.LinkInvitePut(SPACE_LINK));
     }
 
     /** The records {@link #puts} stores. */
     static List<Object> values() {
         return List.of(USER, INVITED, ORG, GUEST_DEFAULT_ORG, MEMBER, GUEST, TEAM, PLACE, COLLECTION, NESTED, SPACE, TRASHED,
-                SITE, SITE_SPACE, PAGE, CHILD, GRANT, NO_ACCESS, TOKEN, UNLABELLED);
+                SITE, SITE_SPACE, PAGE, CHILD, GRANT, NO_ACCESS, TOKEN, UNLABELLED, DOMAINS_ORG, SSO_MEMBER, ORG_LINK,
+                SPACE_LINK);
     }
 
     /** One removal of every kind, of records that {@link #puts} created. */
     static List<Change> removals() {
-        return List.of(new Change.TokenRemoved("k2"), new Change.GrantRemoved(NO_ACCESS.resource(), NO_ACCESS.subject()),
+        return List.of(new Change.LinkInviteRemoved("l2secret"), new Change.MemberRemoved("o2", "u1"),
+                new Change.TokenRemoved("k2"), new Change.GrantRemoved(NO_ACCESS.resource(), NO_ACCESS.subject()),
                 new Change.PageRemoved("p2"), new Change.SiteSpaceRemoved("ss1"), new Change.SiteRemoved("w1"),
                 new Change.SpaceRemoved("s2"), new Change.CollectionRemoved("c2"), new Change.TeamMemberRemoved("t1", "u1"),
                 new Change.TeamRemoved("t1"), new Change.MemberRemoved("o1", "u2"), new Change.UserRemoved("u2"));
