@@ -82,6 +82,8 @@ public final class HttpApi {
             new SiteRoutes(services.sites(), shapes, http).register(r);
             new PermissionRoutes(services.permissions(), services.sites(), services.pages(), shapes, http).register(r);
             new PageRoutes(services.pages(), shapes, http).register(r);
+            new ShareLinkRoutes(services.shareLinks(), shapes, http).register(r);
+            new AccessRequestRoutes(services.accessRequests(), shapes, http).register(r);
             new AuditRoutes(services.audit()).register(r);
             new AuditEventRoutes(services.auditEvents(), publicUrl, http).register(r);
             new WebhookRoutes(services.webhooks(), publicUrl).register(r);

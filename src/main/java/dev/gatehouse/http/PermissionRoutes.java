@@ -90,12 +90,26 @@ final class PermissionRoutes {
     }
 
     private static PermissionService.Question question(com.fasterxml.jackson.databind.JsonNode n, String at) {
-        if (!n.isObject() || !n.path("user").isTextual() || !n.path("resource").isObject()) {
-            throw ApiException.badRequest("'" + at + "' must be {user, resource: {type, id}, role?}");
+        String shape = "'" + at + "' must be {user, resource: {type, id}, role?} or {shareLink, resource: {type, id}, role?}";
+        if (!n.isObject() || !n.path("resource").isObject() || n.has("user") == n.has("shareLink")) {
+            throw ApiException.badRequest(shape);
         }
-        String user = n.get("user").asText();
-        if (!dev.gatehouse.model.Ids.isValid(user)) {
-            throw ApiException.badRequest("'" + at + ".user' is not a user id");
+        String user = null;
+        String shareLink = null;
+        if (n.has("user")) {
+            if (!n.get("user").isTextual()) {
+                throw ApiException.badRequest(shape);
+            }
+            user = n.get("user").asText();
+            if (!dev.gatehouse.model.Ids.isValid(user)) {
+                throw ApiException.badRequest("'" + at + ".user' is not a user id");
+            }
+        } else {
+            if (!n.get("shareLink").isTextual() || n.get("shareLink").asText().isEmpty()
+                    || n.get("shareLink").asText().length() > 200) {
+                throw ApiException.badRequest("'" + at + ".shareLink' must be a share link's key (1 to 200 characters)");
+            }
+            shareLink = n.get("shareLink").asText();
         }
         var res = n.get("resource");
         ResourceRef ref;
@@ -114,7 +128,7 @@ final class PermissionRoutes {
             }
             atLeast = Role.parse(n.get("role").asText());
         }
-        return new PermissionService.Question(user, ref, atLeast);
+        return new PermissionService.Question(user, shareLink, ref, atLeast);
     }
 
     /** A site in the path must belong to the organization in the path. */
@@ -193,6 +207,19 @@ final class PermissionRoutes {
             ObjectNode o = Json.object();
             o.put("object", "permission-explanation");
             o.put("user", user);
+            o.putObject("resource").put("type", ref.type().wire()).put("id", ref.id());
+            Shapes.putRole(o, "permission", e.permission());
+            var steps = o.putArray("steps");
+            e.steps().forEach(s -> steps.add(shapes.step(s)));
+            Http.json(ctx, 200, o);
+        });
+        r.get(base + "/permissions/share-links/{shareLinkId}/explain", ctx -> {
+            ResourceRef ref = resource.apply(ctx);
+            String link = Http.id(ctx, "shareLinkId");
+            var e = permissions.explainShareLink(Http.caller(ctx), ref, link);
+            ObjectNode o = Json.object();
+            o.put("object", "permission-explanation");
+            o.put("shareLink", link);
             o.putObject("resource").put("type", ref.type().wire()).put("id", ref.id());
             Shapes.putRole(o, "permission", e.permission());
             var steps = o.putArray("steps");

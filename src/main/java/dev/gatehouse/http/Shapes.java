@@ -272,6 +272,47 @@ final class Shapes {
         return o;
     }
 
+    /** GitBook's ShareLink: {@code urls.published} is the site's address with the link's key. */
+    ObjectNode shareLink(dev.gatehouse.service.ShareLinkService.View v, String orgId) {
+        dev.gatehouse.model.ShareLink l = v.link();
+        ObjectNode o = Json.object();
+        o.put("object", "share-link");
+        o.put("id", l.id());
+        o.put("createdAt", time(l.createdAt()));
+        o.put("name", l.name());
+        o.put("active", l.active());
+        ObjectNode urls = o.putObject("urls");
+        urls.put("location", url.get() + "/v1/orgs/" + orgId + "/sites/" + l.siteId() + "/share-links/" + l.id());
+        urls.put("published", url.get() + "/published/sites/" + l.siteId() + "?share=" + v.key());
+        return o;
+    }
+
+    /** An access request, at the address of its resource's path ({@code base}, e.g. {@code /v1/spaces/S}). */
+    ObjectNode accessRequest(dev.gatehouse.service.AccessRequestService.View v, String base) {
+        dev.gatehouse.model.AccessRequest q = v.request();
+        ObjectNode o = Json.object();
+        o.put("object", "access-request");
+        o.put("id", q.id());
+        o.putObject("resource").put("type", q.resource().type().wire()).put("id", q.resource().id());
+        o.set("user", user(v.user()));
+        o.put("role", q.role().wire());
+        o.put("status", q.status().wire());
+        if (q.message() != null) {
+            o.put("message", q.message());
+        }
+        if (q.reason() != null) {
+            o.put("reason", q.reason());
+        }
+        o.put("createdAt", time(q.createdAt()));
+        if (q.decidedAt() != null) {
+            o.put("decidedAt", time(q.decidedAt()));
+            o.putObject("decidedBy").put("type", dev.gatehouse.service.Caller.SYSTEM_ACTOR.equals(q.decidedBy())
+                    ? "system" : "user").put("id", q.decidedBy());
+        }
+        o.putObject("urls").put("location", url.get() + base + "/access-requests/" + q.id());
+        return o;
+    }
+
     String siteSpaceLocation(SiteSpace ss, String orgId) {
         return url.get() + "/v1/orgs/" + orgId + "/sites/" + ss.siteId() + "/site-spaces/" + ss.id();
     }

@@ -61,6 +61,14 @@ public sealed interface Change {
         R tokenPut(TokenPut c);
 
         R tokenRemoved(TokenRemoved c);
+
+        R siteShareLinkPut(SiteShareLinkPut c);
+
+        R siteShareLinkRemoved(SiteShareLinkRemoved c);
+
+        R accessRequestPut(AccessRequestPut c);
+
+        R accessRequestRemoved(AccessRequestRemoved c);
     }
 
     <R> R accept(Visitor<R> visitor);
@@ -223,6 +231,34 @@ public sealed interface Change {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.tokenRemoved(this);
+        }
+    }
+
+    record SiteShareLinkPut(ShareLink link) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.siteShareLinkPut(this);
+        }
+    }
+
+    record SiteShareLinkRemoved(String shareLinkId) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.siteShareLinkRemoved(this);
+        }
+    }
+
+    record AccessRequestPut(AccessRequest request) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.accessRequestPut(this);
+        }
+    }
+
+    record AccessRequestRemoved(String requestId) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.accessRequestRemoved(this);
         }
     }
 }

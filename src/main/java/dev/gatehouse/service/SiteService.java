@@ -103,7 +103,7 @@ public final class SiteService {
         return new Written<>(reads.read(w -> seen(w, caller, changed.value())), changed.revision(), changed.changed());
     }
 
-    /** Deletes a site with its site-spaces and grants. */
+    /** Deletes a site with its site-spaces, grants, share links and access requests. */
     public Written<Boolean> delete(Caller caller, String orgId, String siteId) {
         return writes.write(caller, w -> {
             site(w, caller, orgId, siteId);
@@ -115,6 +115,8 @@ public final class SiteService {
                 changes.add(new Change.SiteSpaceRemoved(ss.id()));
             }
             ContentService.removeGrants(w, ResourceRef.site(siteId), changes);
+            ShareLinkService.removeLinks(w, siteId, changes);
+            AccessRequestService.removeRequests(w, ResourceRef.site(siteId), changes);
             changes.add(new Change.SiteRemoved(siteId));
             return Plan.of(changes, true);
         });
