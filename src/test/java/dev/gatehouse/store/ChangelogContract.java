@@ -41,6 +41,8 @@ public interface ChangelogContract extends StoreFixture {
         all.addAll(s.pages());
         all.addAll(s.grants());
         all.addAll(s.tokens());
+        all.addAll(s.shareLinks());
+        all.addAll(s.accessRequests());
         return all;
     }
 
@@ -82,6 +84,8 @@ public interface ChangelogContract extends StoreFixture {
         assertThat(after.pages()).containsExactly(Samples.PAGE);
         assertThat(after.grants()).containsExactly(lowered);
         assertThat(after.tokens()).containsExactly(Samples.TOKEN);
+        assertThat(after.shareLinks()).containsExactly(Samples.LINK);
+        assertThat(after.accessRequests()).containsExactly(Samples.REQUEST);
     }
 
     @Test
