@@ -221,6 +221,23 @@ test('a site, its spaces, and where each permission comes from', async () => {
   await api.orgs.updateUserPermissionInSite(ids.org, site.id, 'dave', { role: 'comment' });
   await api.orgs.removeUserFromSite(ids.org, site.id, 'dave');
   await api.orgs.removeTeamFromSite(ids.org, site.id, ids.team);
+
+  // Share links: created, listed with their URL, deactivated (the check answers none at once), deleted.
+  const link = (await api.orgs.createSiteShareLink(ids.org, site.id, { name: 'Reviewers' })).data;
+  assert.equal(link.active, true);
+  const key = new URL(link.urls.published).searchParams.get('share');
+  const checkLink = async () => (await raw('POST', '/v1/permissions/check', tokens.alice, {
+    items: [{ shareLink: key, resource: { type: 'space', id: ids.s } }] })).body.items[0].permission;
+  assert.equal(await checkLink(), 'read');
+  assert.deepEqual((await api.orgs.listSiteShareLinks(ids.org, site.id)).data.items.map((l) => l.id), [link.id]);
+  const off = (await api.orgs.updateSiteShareLinkById(ids.org, site.id, link.id, { active: false })).data;
+  assert.equal(off.active, false);
+  assert.equal(await checkLink(), null);
+  await refused(client(tokens.dave).orgs.createSiteShareLink(ids.org, site.id, { name: 'Mine' }), 404);
+  const deleted = await api.orgs.deleteSiteShareLinkById(ids.org, site.id, link.id);
+  assert.equal(deleted.status, 205);
+  assert.equal((await api.orgs.deleteSiteShareLinkById(ids.org, site.id, link.id)).status, 204);
+  assert.deepEqual((await api.orgs.listSiteShareLinks(ids.org, site.id)).data.items, []);
   await api.orgs.deleteSiteById(ids.org, site.id);
 });
 

@@ -53,7 +53,9 @@ public final class AuditTrail {
                 "team.member_role_changed", "team.member_removed", "space.restored", "space.purged",
                 "site.space_published", "site.space_updated", "site.space_unpublished", "grant.created",
                 "grant.updated", "grant.removed", "member.sso_enabled", "link_invite.created", "link_invite.updated",
-                "link_invite.deleted", "member.joined_by_link", "grant.joined_by_link"));
+                "link_invite.deleted", "member.joined_by_link", "grant.joined_by_link", "share_link.created",
+                "share_link.updated", "share_link.deleted", "access_request.requested", "access_request.approved",
+                "access_request.denied", "access_request.removed"));
         for (String type : List.of("collection", "space", "site", "page")) {
             for (String what : List.of("created", "default_changed", "updated", "deleted")) {
                 all.add(type + "." + what);
@@ -277,6 +279,53 @@ public final class AuditTrail {
             if (k != null) {
                 emit(k.orgId(), k.toOrganization() ? "member.joined_by_link" : "grant.joined_by_link", LINK, k.ref(),
                         "user", x.userId(), null, grantedRole(k));
+            }
+            return null;
+        }
+
+        @Override
+        public Void siteShareLinkPut(Change.SiteShareLinkPut x) {
+            dev.gatehouse.model.ShareLink old = world.shareLink(x.link().id());
+            if (old == null || !old.equals(x.link())) {
+                emit(orgOf(ResourceRef.site(x.link().siteId())), old == null ? "share_link.created" : "share_link.updated",
+                        "site", x.link().siteId(), "share-link", x.link().id(), null, null);
+            }
+            return null;
+        }
+
+        @Override
+        public Void siteShareLinkRemoved(Change.SiteShareLinkRemoved x) {
+            dev.gatehouse.model.ShareLink old = world.shareLink(x.shareLinkId());
+            if (old != null) {
+                emit(orgOf(ResourceRef.site(old.siteId())), "share_link.deleted", "site", old.siteId(), "share-link",
+                        old.id(), null, null);
+            }
+            return null;
+        }
+
+        @Override
+        public Void accessRequestPut(Change.AccessRequestPut x) {
+            dev.gatehouse.model.AccessRequest r = x.request();
+            dev.gatehouse.model.AccessRequest old = world.accessRequest(r.id());
+            if (r.equals(old)) {
+                return null;
+            }
+            String action = switch (r.status()) {
+                case PENDING -> "access_request.requested";
+                case APPROVED -> "access_request.approved";
+                case DENIED -> "access_request.denied";
+            };
+            emit(orgOf(r.resource()), action, r.resource().type().wire(), r.resource().id(), "user", r.userId(),
+                    old == null ? null : old.role().wire(), r.role().wire());
+            return null;
+        }
+
+        @Override
+        public Void accessRequestRemoved(Change.AccessRequestRemoved x) {
+            dev.gatehouse.model.AccessRequest old = world.accessRequest(x.requestId());
+            if (old != null) {
+                emit(orgOf(old.resource()), "access_request.removed", old.resource().type().wire(), old.resource().id(),
+                        "user", old.userId(), old.role().wire(), null);
             }
             return null;
         }

@@ -200,6 +200,30 @@ final class Reversal implements Change.Visitor<Runnable> {
         return old == null ? NOTHING : () -> w.putLinkInvite(old);
     }
 
+    @Override
+    public Runnable siteShareLinkPut(Change.SiteShareLinkPut c) {
+        dev.gatehouse.model.ShareLink old = w.shareLink(c.link().id());
+        return old == null ? () -> w.removeShareLink(c.link().id()) : () -> w.putShareLink(old);
+    }
+
+    @Override
+    public Runnable siteShareLinkRemoved(Change.SiteShareLinkRemoved c) {
+        dev.gatehouse.model.ShareLink old = w.shareLink(c.shareLinkId());
+        return old == null ? NOTHING : () -> w.putShareLink(old);
+    }
+
+    @Override
+    public Runnable accessRequestPut(Change.AccessRequestPut c) {
+        dev.gatehouse.model.AccessRequest old = w.accessRequest(c.request().id());
+        return old == null ? () -> w.removeAccessRequest(c.request().id()) : () -> w.putAccessRequest(old);
+    }
+
+    @Override
+    public Runnable accessRequestRemoved(Change.AccessRequestRemoved c) {
+        dev.gatehouse.model.AccessRequest old = w.accessRequest(c.requestId());
+        return old == null ? NOTHING : () -> w.putAccessRequest(old);
+    }
+
     private Grant grant(dev.gatehouse.model.ResourceRef resource, dev.gatehouse.model.SubjectRef subject) {
         World.Grants grants = w.grants(resource);
         Map<String, Grant> bySubject = subject.type() == SubjectType.USER ? grants.users() : grants.teams();

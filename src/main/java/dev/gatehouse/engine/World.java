@@ -1,5 +1,6 @@
 package dev.gatehouse.engine;
 
+import dev.gatehouse.model.AccessRequest;
 import dev.gatehouse.model.ApiToken;
 import dev.gatehouse.model.Change;
 import dev.gatehouse.model.Collection;
@@ -9,6 +10,7 @@ import dev.gatehouse.model.Organization;
 import dev.gatehouse.model.Page;
 import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.Role;
+import dev.gatehouse.model.ShareLink;
 import dev.gatehouse.model.Site;
 import dev.gatehouse.model.SiteSpace;
 import dev.gatehouse.model.Space;
@@ -141,6 +143,15 @@ public final class World {
 
     private final Map<String, dev.gatehouse.model.LinkInvite> linkInvites = new HashMap<>();
     private final Map<String, TreeMap<String, dev.gatehouse.model.LinkInvite>> linkInvitesByOrg = new HashMap<>();
+
+    private final Map<String, ShareLink> shareLinks = new HashMap<>();
+    private final Map<String, TreeMap<String, ShareLink>> shareLinksBySite = new HashMap<>();
+
+    private final Map<String, AccessRequest> accessRequests = new HashMap<>();
+    /** By resource, then by id: the order requests are listed in. */
+    private final Map<ResourceRef, TreeMap<String, AccessRequest>> accessRequestsByResource = new HashMap<>();
+    /** By resource, then by requester: one request per person and resource. */
+    private final Map<ResourceRef, HashMap<String, AccessRequest>> accessRequestsByRequester = new HashMap<>();
 
     // ---------------------------------------------------------------- sizes, each O(1)
 
@@ -338,6 +349,30 @@ public final class World {
             if (k != null) {
                 putLinkInvite(k.used());
             }
+            return null;
+        }
+
+        @Override
+        public Void siteShareLinkPut(Change.SiteShareLinkPut c) {
+            putShareLink(c.link());
+            return null;
+        }
+
+        @Override
+        public Void siteShareLinkRemoved(Change.SiteShareLinkRemoved c) {
+            removeShareLink(c.shareLinkId());
+            return null;
+        }
+
+        @Override
+        public Void accessRequestPut(Change.AccessRequestPut c) {
+            putAccessRequest(c.request());
+            return null;
+        }
+
+        @Override
+        public Void accessRequestRemoved(Change.AccessRequestRemoved c) {
+            removeAccessRequest(c.requestId());
             return null;
         }
     };
@@ -657,6 +692,41 @@ public final class World {
         }
     }
 
+    void putShareLink(ShareLink link) {
+        removeShareLink(link.id());
+        shareLinks.put(link.id(), link);
+        shareLinksBySite.computeIfAbsent(link.siteId(), k -> new TreeMap<>()).put(link.id(), link);
+    }
+
+    void removeShareLink(String id) {
+        ShareLink old = shareLinks.remove(id);
+        if (old != null) {
+            removeFrom(shareLinksBySite, old.siteId(), id);
+        }
+    }
+
+    void putAccessRequest(AccessRequest r) {
+        removeAccessRequest(r.id());
+        accessRequests.put(r.id(), r);
+        accessRequestsByResource.computeIfAbsent(r.resource(), k -> new TreeMap<>()).put(r.id(), r);
+        accessRequestsByRequester.computeIfAbsent(r.resource(), k -> new HashMap<>()).put(r.userId(), r);
+    }
+
+    void removeAccessRequest(String id) {
+        AccessRequest old = accessRequests.remove(id);
+        if (old == null) {
+            return;
+        }
+        removeFrom(accessRequestsByResource, old.resource(), id);
+        HashMap<String, AccessRequest> byUser = accessRequestsByRequester.get(old.resource());
+        if (byUser != null) {
+            byUser.remove(old.userId(), old);
+            if (byUser.isEmpty()) {
+                accessRequestsByRequester.remove(old.resource());
+            }
+        }
+    }
+
     private int key(SubjectRef subject) {
         return subject.type() == SubjectType.USER ? grantee(subject.id()).key : teamKey(subject.id());
     }
@@ -746,7 +816,7 @@ public final class World {
     private static final TreeSet<Space> EMPTY_SPACES = new TreeSet<>(SPACE_ORDER);
     private static final TreeSet<Page> EMPTY_PAGES = new TreeSet<>(PAGE_ORDER);
 
-    private static <K, V> void removeFrom(Map<String, ? extends Map<K, V>> index, String key, K inner) {
+    private static <I, K, V> void removeFrom(Map<I, ? extends Map<K, V>> index, I key, K inner) {
         Map<K, V> m = index.get(key);
         if (m != null) {
             m.remove(inner);
@@ -803,6 +873,8 @@ public final class World {
             }
         }
         tokens.values().forEach(x -> out.add(new Change.TokenPut(x)));
+        shareLinks.values().forEach(x -> out.add(new Change.SiteShareLinkPut(x)));
+        accessRequests.values().forEach(x -> out.add(new Change.AccessRequestPut(x)));
         linkInvites.values().forEach(x -> out.add(new Change.LinkInvitePut(x)));
         return out;
     }
@@ -959,6 +1031,30 @@ public final class World {
     /** An organization's invite links, by id. */
     public NavigableMap<String, dev.gatehouse.model.LinkInvite> linkInvites(String orgId) {
         return view(linkInvitesByOrg.get(orgId));
+    }
+
+    public ShareLink shareLink(String id) {
+        return shareLinks.get(id);
+    }
+
+    /** A site's share links, by id. */
+    public NavigableMap<String, ShareLink> shareLinks(String siteId) {
+        return view(shareLinksBySite.get(siteId));
+    }
+
+    public AccessRequest accessRequest(String id) {
+        return accessRequests.get(id);
+    }
+
+    /** The access requests on a resource, by id, whatever their status. */
+    public NavigableMap<String, AccessRequest> accessRequests(ResourceRef resource) {
+        return view(accessRequestsByResource.get(resource));
+    }
+
+    /** The one request of a user on a resource, or null. */
+    public AccessRequest accessRequestOf(ResourceRef resource, String userId) {
+        HashMap<String, AccessRequest> byUser = accessRequestsByRequester.get(resource);
+        return byUser == null ? null : byUser.get(userId);
     }
 
     /** The organization a resource belongs to, or null when the resource does not exist. */

@@ -130,6 +130,8 @@ public final class HttpApi {
         new AuditEventRoutes(services.auditEvents(), new AuditEventShapes(url), http).register(r);
         new WebhookRoutes(services.webhooks(), new WebhookShapes(url)).register(r);
         new InviteLinkRoutes(services.inviteLinks(), new InviteLinkShapes(url, spaces, collections), http).register(r);
+        new ShareLinkRoutes(services.shareLinks(), new ShareLinkShapes(url), http).register(r);
+        new AccessRequestRoutes(services.accessRequests(), new AccessRequestShapes(url, users), http).register(r);
     }
 
     /** The base of the URLs {@code app} answers with: the configured public URL, or localhost and its port. */

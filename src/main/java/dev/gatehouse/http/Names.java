@@ -106,6 +106,7 @@ final class Names {
     static final SerializableString SPACE = name("space");
     static final SerializableString SPACES = name("spaces");
     static final SerializableString SSO = name("sso");
+    static final SerializableString SHARE_LINK = name("shareLink");
     static final SerializableString STATUS = name("status");
     static final SerializableString STEPS = name("steps");
     static final SerializableString SUBJECT = name("subject");

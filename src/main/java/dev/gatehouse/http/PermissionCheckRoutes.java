@@ -40,12 +40,26 @@ final class PermissionCheckRoutes {
     }
 
     private static PermissionService.Question question(JsonNode n, String at) {
-        if (!n.isObject() || !n.path("user").isTextual() || !n.path("resource").isObject()) {
-            throw ApiException.badRequest("'" + at + "' must be {user, resource: {type, id}, role?}");
+        String shape = "'" + at + "' must be {user, resource: {type, id}, role?} or {shareLink, resource: {type, id}, role?}";
+        if (!n.isObject() || !n.path("resource").isObject() || n.has("user") == n.has("shareLink")) {
+            throw ApiException.badRequest(shape);
         }
-        String user = n.get("user").asText();
-        if (!Ids.isValid(user)) {
-            throw ApiException.badRequest("'" + at + ".user' is not a user id");
+        String user = null;
+        String shareLink = null;
+        if (n.has("user")) {
+            if (!n.get("user").isTextual()) {
+                throw ApiException.badRequest(shape);
+            }
+            user = n.get("user").asText();
+            if (!Ids.isValid(user)) {
+                throw ApiException.badRequest("'" + at + ".user' is not a user id");
+            }
+        } else {
+            String key = n.get("shareLink").isTextual() ? n.get("shareLink").asText() : "";
+            if (key.isEmpty() || key.length() > 200) {
+                throw ApiException.badRequest("'" + at + ".shareLink' must be a share link's key (1 to 200 characters)");
+            }
+            shareLink = key;
         }
         JsonNode res = n.get("resource");
         ResourceRef ref;
@@ -64,6 +78,6 @@ final class PermissionCheckRoutes {
             }
             atLeast = Role.parse(n.get("role").asText());
         }
-        return new PermissionService.Question(user, ref, atLeast);
+        return new PermissionService.Question(user, shareLink, ref, atLeast);
     }
 }

@@ -93,6 +93,11 @@ final class PermissionRoutes {
             Http.json(ctx, 200, (json, e) -> shapes.writeExplanation(json, user, t.resource(), e),
                     permissions.explain(Http.caller(ctx), t, user));
         }));
+        r.get(base + "/permissions/share-links/{shareLinkId}/explain", on(target, (ctx, t) -> {
+            String link = Http.id(ctx, "shareLinkId");
+            Http.json(ctx, 200, (json, e) -> shapes.writeShareLinkExplanation(json, link, t.resource(), e),
+                    permissions.explainShareLink(Http.caller(ctx), t, link));
+        }));
         r.patch(base + "/permissions/users/{userId}", on(target, (ctx, t) -> Http.noContent(ctx,
                 permissions.setUser(Http.caller(ctx), t, Http.id(ctx, "userId"), patchRole(ctx, noAccessRole)))));
         r.delete(base + "/permissions/users/{userId}", on(target, (ctx, t) -> Http.deleted(ctx,

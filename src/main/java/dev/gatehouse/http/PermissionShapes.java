@@ -3,6 +3,7 @@ package dev.gatehouse.http;
 import static dev.gatehouse.http.Names.*;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import dev.gatehouse.engine.Permissions;
 import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.Role;
@@ -65,9 +66,20 @@ final class PermissionShapes {
     /** Why a user has the permission they have on a resource, level by level. */
     void writeExplanation(JsonGenerator json, String userId, ResourceRef r, Permissions.Explanation e)
             throws IOException {
+        writeExplanation(json, USER, userId, r, e);
+    }
+
+    /** Why a site share link has the permission it has on a resource: the one step that decides. */
+    void writeShareLinkExplanation(JsonGenerator json, String shareLinkId, ResourceRef r, Permissions.Explanation e)
+            throws IOException {
+        writeExplanation(json, SHARE_LINK, shareLinkId, r, e);
+    }
+
+    private static void writeExplanation(JsonGenerator json, SerializableString subject, String subjectId, ResourceRef r,
+                                         Permissions.Explanation e) throws IOException {
         json.writeStartObject();
         Json.field(json, OBJECT, "permission-explanation");
-        Json.field(json, USER, userId);
+        Json.field(json, subject, subjectId);
         Json.startObject(json, RESOURCE);
         Json.field(json, TYPE, r.type().wire());
         Json.field(json, ID, r.id());

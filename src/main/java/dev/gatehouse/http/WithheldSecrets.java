@@ -23,6 +23,10 @@ final class WithheldSecrets {
     private WithheldSecrets() {
     }
 
+    private static boolean isShareLink(ObjectNode o) {
+        return "share-link".equals(o.path("object").asText()) && o.path("urls").has("published");
+    }
+
     /** The body to store: {@code body} without its secret fields, or unchanged when it has none. */
     static String fromAnswer(String contentType, String body) {
         if (body == null || contentType == null || !contentType.startsWith("application/json")) {
@@ -34,10 +38,14 @@ final class WithheldSecrets {
         } catch (JsonProcessingException e) {
             return body;
         }
-        if (!(tree instanceof ObjectNode o) || FIELDS.stream().noneMatch(o::has)) {
+        if (!(tree instanceof ObjectNode o) || FIELDS.stream().noneMatch(o::has) && !isShareLink(o)) {
             return body;
         }
         ArrayNode withheld = o.putArray(NOTE);
+        if (isShareLink(o)) {
+            ((ObjectNode) o.get("urls")).remove("published");
+            withheld.add("urls.published");
+        }
         for (String f : FIELDS) {
             if (o.remove(f) != null) {
                 withheld.add(f);

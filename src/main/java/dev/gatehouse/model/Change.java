@@ -62,6 +62,14 @@ public sealed interface Change {
 
         R tokenRemoved(TokenRemoved c);
 
+        R siteShareLinkPut(SiteShareLinkPut c);
+
+        R siteShareLinkRemoved(SiteShareLinkRemoved c);
+
+        R accessRequestPut(AccessRequestPut c);
+
+        R accessRequestRemoved(AccessRequestRemoved c);
+
         R linkInvitePut(LinkInvitePut c);
 
         R linkInviteRemoved(LinkInviteRemoved c);
@@ -255,6 +263,34 @@ public sealed interface Change {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.linkInviteUsed(this);
+        }
+    }
+
+    record SiteShareLinkPut(ShareLink link) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.siteShareLinkPut(this);
+        }
+    }
+
+    record SiteShareLinkRemoved(String shareLinkId) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.siteShareLinkRemoved(this);
+        }
+    }
+
+    record AccessRequestPut(AccessRequest request) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.accessRequestPut(this);
+        }
+    }
+
+    record AccessRequestRemoved(String requestId) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.accessRequestRemoved(this);
         }
     }
 }

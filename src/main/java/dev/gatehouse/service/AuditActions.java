@@ -47,6 +47,13 @@ public final class AuditActions {
         l.put("site.space_published", "Space published on a site");
         l.put("site.space_updated", "Published space updated");
         l.put("site.space_unpublished", "Space unpublished from a site");
+        l.put("share_link.created", "Site share link created");
+        l.put("share_link.updated", "Site share link updated");
+        l.put("share_link.deleted", "Site share link deleted");
+        l.put("access_request.requested", "Access requested");
+        l.put("access_request.approved", "Access request approved");
+        l.put("access_request.denied", "Access request denied");
+        l.put("access_request.removed", "Access request removed");
         l.put("member.sso_enabled", "Member set to sign in with SSO");
         l.put("member.joined_by_link", "Member joined through an invite link");
         l.put("grant.joined_by_link", "Permission given through an invite link");

@@ -2,6 +2,7 @@ package dev.gatehouse.service;
 
 import dev.gatehouse.engine.Reads;
 import dev.gatehouse.engine.Permissions;
+import dev.gatehouse.engine.ShareLinks;
 import dev.gatehouse.engine.World;
 import dev.gatehouse.model.Change;
 import dev.gatehouse.model.Grant;
@@ -24,11 +25,13 @@ public final class PermissionService {
     private final Reads reads;
     private final Writes writes;
     private final Mint mint;
+    private final ShareLinkKeys shareLinkKeys;
 
-    public PermissionService(Reads reads, Writes writes, Mint mint) {
+    public PermissionService(Reads reads, Writes writes, Mint mint, ShareLinkKeys shareLinkKeys) {
         this.reads = reads;
         this.writes = writes;
         this.mint = mint;
+        this.shareLinkKeys = shareLinkKeys;
     }
 
     /**
@@ -271,8 +274,19 @@ public final class PermissionService {
         return t != null && t.orgId().equals(orgId) && w.teamMembers(teamId).get(userId) != null;
     }
 
-    /** One question of a check: user u's permission on resource r, and whether it is at least {@code atLeast}. */
-    public record Question(String userId, ResourceRef resource, Role atLeast) { }
+    /**
+     * One question of a check: the permission on resource r of user u, or of the site share link whose key
+     * the question holds (exactly one of the two), and whether it is at least {@code atLeast}.
+     */
+    public record Question(String userId, String shareLinkKey, ResourceRef resource, Role atLeast) {
+        public Question(String userId, ResourceRef resource, Role atLeast) {
+            this(userId, null, resource, atLeast);
+        }
+
+        public static Question shareLink(String key, ResourceRef resource, Role atLeast) {
+            return new Question(null, key, resource, atLeast);
+        }
+    }
 
     public record Answer(Role permission, boolean allowed) { }
 
@@ -289,6 +303,11 @@ public final class PermissionService {
         if (questions.size() > Paging.MAX_LIMIT) {
             throw ApiException.badRequest("at most " + Paging.MAX_LIMIT + " items per check; got " + questions.size());
         }
+        // A key is checked before the read: a forged one names no link, and answers like an inactive one.
+        List<String> links = new ArrayList<>(questions.size());
+        for (Question q : questions) {
+            links.add(q.shareLinkKey() == null ? null : shareLinkKeys.idOf(q.shareLinkKey()));
+        }
         return reads.read(w -> {
             List<Answer> out = new ArrayList<>(questions.size());
             for (int i = 0; i < questions.size(); i++) {
@@ -296,7 +315,8 @@ public final class PermissionService {
                 if (Guard.roleOn(w, caller, q.resource()) == null) {
                     throw ApiException.notFound("items[" + i + "]: " + Guard.notFound(q.resource()).getMessage());
                 }
-                Role p = Permissions.effective(w, q.userId(), q.resource());
+                Role p = q.shareLinkKey() != null ? ShareLinks.access(w, links.get(i), q.resource())
+                        : Permissions.effective(w, q.userId(), q.resource());
                 out.add(new Answer(p, q.atLeast() == null ? p != null : Role.covers(p, q.atLeast())));
             }
             return out;
@@ -312,6 +332,18 @@ public final class PermissionService {
             ResourceRef r = locate(w, caller, target);
             Guard.readable(w, caller, r);
             return Permissions.explain(w, userId, r);
+        });
+    }
+
+    /**
+     * Why a site share link (named by its id) has the permission it has on a resource: one step, whose rule
+     * says why (see {@link ShareLinks#explain}). A link of another organization, or none, is "not-found".
+     */
+    public Permissions.Explanation explainShareLink(Caller caller, Target target, String shareLinkId) {
+        return reads.read(w -> {
+            ResourceRef r = locate(w, caller, target);
+            Guard.readable(w, caller, r);
+            return ShareLinks.explain(w, shareLinkId, r);
         });
     }
 

@@ -23,6 +23,8 @@ public final class Services implements AutoCloseable {
     private final ContentService content;
     private final SiteService sites;
     private final PermissionService permissions;
+    private final ShareLinkService shareLinks;
+    private final AccessRequestService accessRequests;
     private final PageService pages;
     private final AuditService audit;
     private final AuditEventService auditEvents;
@@ -74,7 +76,10 @@ public final class Services implements AutoCloseable {
         teams = new TeamService(index, writes, mint);
         content = new ContentService(index, writes, mint);
         sites = new SiteService(index, writes, mint);
-        permissions = new PermissionService(index, writes, mint);
+        ShareLinkKeys shareLinkKeys = new ShareLinkKeys(store);
+        permissions = new PermissionService(index, writes, mint, shareLinkKeys);
+        shareLinks = new ShareLinkService(index, writes, mint, shareLinkKeys);
+        accessRequests = new AccessRequestService(index, writes, mint);
         pages = new PageService(index, writes, mint);
         audit = new AuditService(index, store);
         auditEvents = new AuditEventService(index, store);
@@ -138,6 +143,16 @@ public final class Services implements AutoCloseable {
 
     public PermissionService permissions() {
         return permissions;
+    }
+
+    /** Site share links. */
+    public ShareLinkService shareLinks() {
+        return shareLinks;
+    }
+
+    /** Access requests on collections, spaces, sites and pages. */
+    public AccessRequestService accessRequests() {
+        return accessRequests;
     }
 
     public PageService pages() {

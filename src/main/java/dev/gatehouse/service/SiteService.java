@@ -101,7 +101,7 @@ public final class SiteService {
         });
     }
 
-    /** Deletes a site with its site-spaces and grants. */
+    /** Deletes a site with its site-spaces, grants, share links and access requests. */
     public Written<Boolean> delete(Caller caller, String orgId, String siteId) {
         return writes.write(caller, w -> {
             site(w, caller, orgId, siteId);
@@ -113,6 +113,8 @@ public final class SiteService {
                 changes.add(new Change.SiteSpaceRemoved(ss.id()));
             }
             ContentService.removeGrants(w, ResourceRef.site(siteId), changes);
+            ShareLinkService.removeLinks(w, siteId, changes);
+            AccessRequestService.removeRequests(w, ResourceRef.site(siteId), changes);
             changes.add(new Change.SiteRemoved(siteId));
             return Plan.of(changes, true);
         });

@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Versioned SQL files on the classpath ({@code FOLDER/V1__*.sql}, {@code V2__...}), applied in order,
- * each in its own transaction, and recorded in {@code schema_version}. A database that is newer than the
- * code is refused: running old code on it could misread or lose data.
+ * Versioned SQL files on the classpath ({@code FOLDER/V1__*.sql}, {@code V2__...}), applied in order of
+ * version, each in its own transaction, and recorded in {@code schema_version}. Versions increase but need
+ * not be consecutive, and every version the database has not recorded is applied, also one below a version
+ * it has: features that land in any order each bring their own. A database that records a version the code
+ * does not know is refused: running old code on it could misread or lose data.
  */
 public final class Migrations {
     private Migrations() {
@@ -31,14 +33,19 @@ public final class Migrations {
                 s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
             }
             c.commit();
-            int current = SqlTables.query(c, "SELECT COALESCE(MAX(version), 0) FROM schema_version", r -> r.getInt(1)).get(0);
-            int known = migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
-            if (current > known) {
-                throw new IllegalStateException("the database is at schema version " + current
-                        + ", newer than this Gatehouse knows (" + known + "); run a newer Gatehouse");
+            java.util.Set<Integer> applied = new java.util.TreeSet<>(SqlTables.query(c,
+                    "SELECT version FROM schema_version", r -> r.getInt(1)));
+            java.util.Set<Integer> known = new java.util.HashSet<>();
+            migrations.forEach(m -> known.add(m.version()));
+            for (int v : applied) {
+                if (!known.contains(v)) {
+                    throw new IllegalStateException("the database is at schema version " + v
+                            + ", newer than this Gatehouse knows (up to " + (migrations.isEmpty() ? 0
+                            : migrations.get(migrations.size() - 1).version()) + "); run a newer Gatehouse");
+                }
             }
             for (Migration m : migrations) {
-                if (m.version() <= current) {
+                if (applied.contains(m.version())) {
                     continue;
                 }
                 try (Statement s = c.createStatement()) {
@@ -49,8 +56,9 @@ public final class Migrations {
                 SqlTables.exec(c, "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", m.version(),
                         java.time.Instant.now().toString());
                 c.commit();
-                current = m.version();
+                applied.add(m.version());
             }
+            int current = applied.stream().mapToInt(Integer::intValue).max().orElse(0);
             return current;
         } catch (SQLException | RuntimeException e) {
             c.rollback();
@@ -62,18 +70,20 @@ public final class Migrations {
 
     private static List<Migration> load(String folder, List<String> fileNames) {
         List<Migration> out = new ArrayList<>();
-        int last = 0;
+        int previous = 0;
         for (String name : fileNames) {
             java.util.regex.Matcher v = java.util.regex.Pattern.compile("V([1-9][0-9]*)__.+").matcher(name);
-            if (!v.matches() || Integer.parseInt(v.group(1)) <= last) {
-                throw new IllegalStateException("migration " + name + " is out of order: expected V<N>__ with N above " + last);
+            if (!v.matches() || Integer.parseInt(v.group(1)) <= previous) {
+                throw new IllegalStateException("migration " + name + " is out of order: expected V<N>__ with N above "
+                        + previous);
             }
-            last = Integer.parseInt(v.group(1));
+            int version = Integer.parseInt(v.group(1));
+            previous = version;
             try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(folder + "/" + name)) {
                 if (in == null) {
                     throw new IllegalStateException("missing migration " + folder + "/" + name);
                 }
-                out.add(new Migration(last, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                out.add(new Migration(version, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read migration " + name, e);
             }

@@ -20,7 +20,7 @@ import java.util.function.Function;
 /**
  * The whole stored state at one revision, as the puts that rebuild it, parents before children (users,
  * organizations, members, teams, their members, collections, spaces, sites, site spaces, pages, grants,
- * tokens, invite links). Loading applies them exactly as following applies a changelog entry: one path into the index.
+ * tokens, invite links, share links, access requests). Loading applies them exactly as following applies a changelog entry: one path into the index.
  */
 public record Snapshot(long revision, List<Change> changes) {
 
@@ -100,6 +100,14 @@ public record Snapshot(long revision, List<Change> changes) {
 
     public List<dev.gatehouse.model.LinkInvite> linkInvites() {
         return of(Change.LinkInvitePut.class, Change.LinkInvitePut::invite);
+    }
+
+    public List<dev.gatehouse.model.ShareLink> shareLinks() {
+        return of(Change.SiteShareLinkPut.class, Change.SiteShareLinkPut::link);
+    }
+
+    public List<dev.gatehouse.model.AccessRequest> accessRequests() {
+        return of(Change.AccessRequestPut.class, Change.AccessRequestPut::request);
     }
 
     private <C extends Change, T> List<T> of(Class<C> kind, Function<C, T> record) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.model.AccessRequest;
 import dev.gatehouse.model.ApiToken;
 import dev.gatehouse.model.Change;
 import dev.gatehouse.model.Collection;
@@ -12,6 +13,7 @@ import dev.gatehouse.model.Page;
 import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.ResourceType;
 import dev.gatehouse.model.Role;
+import dev.gatehouse.model.ShareLink;
 import dev.gatehouse.model.Site;
 import dev.gatehouse.model.SiteSpace;
 import dev.gatehouse.model.SiteVisibility;
@@ -243,6 +245,38 @@ public final class SqlTables {
         public Write linkInviteUsed(Change.LinkInviteUsed x) {
             return new Write("UPDATE link_invites SET uses = uses + 1 WHERE id = ?", x.inviteId());
         }
+
+        @Override
+        public Write siteShareLinkPut(Change.SiteShareLinkPut x) {
+            ShareLink l = x.link();
+            return new Write("INSERT INTO share_links (id, site_id, name, active, created_at) VALUES (?,?,?,?,?) "
+                    + "ON CONFLICT (id) DO UPDATE SET site_id = excluded.site_id, name = excluded.name, "
+                    + "active = excluded.active, created_at = excluded.created_at",
+                    l.id(), l.siteId(), l.name(), l.active(), t(l.createdAt()));
+        }
+
+        @Override
+        public Write siteShareLinkRemoved(Change.SiteShareLinkRemoved x) {
+            return new Write("DELETE FROM share_links WHERE id = ?", x.shareLinkId());
+        }
+
+        @Override
+        public Write accessRequestPut(Change.AccessRequestPut x) {
+            AccessRequest r = x.request();
+            return new Write("INSERT INTO access_requests (id, resource_type, resource_id, user_id, role, message, status, "
+                    + "decided_by, reason, created_at, decided_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+                    + "ON CONFLICT (id) DO UPDATE SET resource_type = excluded.resource_type, "
+                    + "resource_id = excluded.resource_id, user_id = excluded.user_id, role = excluded.role, "
+                    + "message = excluded.message, status = excluded.status, decided_by = excluded.decided_by, "
+                    + "reason = excluded.reason, created_at = excluded.created_at, decided_at = excluded.decided_at",
+                    r.id(), r.resource().type().name(), r.resource().id(), r.userId(), r.role().wire(), r.message(),
+                    r.status().name(), r.decidedBy(), r.reason(), t(r.createdAt()), t(r.decidedAt()));
+        }
+
+        @Override
+        public Write accessRequestRemoved(Change.AccessRequestRemoved x) {
+            return new Write("DELETE FROM access_requests WHERE id = ?", x.requestId());
+        }
     };
 
     /** Reads every table; the caller provides a consistent (single-transaction) connection. */
@@ -290,6 +324,15 @@ public final class SqlTables {
                                 : new ResourceRef(ResourceType.valueOf(r.getString(4)), r.getString(5)),
                         role(r.getString(6)), i(r.getString(7)), (Integer) nullableInt(r, 8), r.getLong(9), r.getBoolean(10),
                         r.getString(11), i(r.getString(12)))), Change.LinkInvitePut::new)
+                .put(query(c, "SELECT id, site_id, name, active, created_at FROM share_links", r -> new ShareLink(
+                        r.getString(1), r.getString(2), r.getString(3), r.getBoolean(4), i(r.getString(5)))),
+                        Change.SiteShareLinkPut::new)
+                .put(query(c, "SELECT id, resource_type, resource_id, user_id, role, message, status, decided_by, reason, "
+                        + "created_at, decided_at FROM access_requests", r -> new AccessRequest(r.getString(1),
+                        new ResourceRef(ResourceType.valueOf(r.getString(2)), r.getString(3)), r.getString(4),
+                        Role.parse(r.getString(5)), r.getString(6), AccessRequest.Status.valueOf(r.getString(7)),
+                        r.getString(8), r.getString(9), i(r.getString(10)), i(r.getString(11)))),
+                        Change.AccessRequestPut::new)
                 .at(revision);
     }
 

@@ -51,6 +51,10 @@ class BadInputTest {
             // One of the documents GET /docs/{file} serves (Map.of takes at most ten pairs).
             real = new java.util.HashMap<>(real);
             real.put("file", "api.md");
+            real.put("shareLinkId", app.ok(app.post("/v1/orgs/" + org + "/sites/" + siteId + "/share-links", alice,
+                    "{\"name\":\"L\"}"), 201).get("id").asText());
+            real.put("requestId", app.ok(app.post("/v1/spaces/" + s + "/access-requests", bob, "{\"role\":\"edit\"}"), 201)
+                    .get("id").asText());
             real.put("auditEventId", app.ok(app.get("/v1/orgs/" + org + "/audit-events?limit=1", alice), 200)
                     .get("items").get(0).get("id").asText());
             real.put("inviteId", app.ok(app.post("/v1/orgs/" + org + "/link-invites", alice, "{\"role\":\"read\"}"), 201)

@@ -172,6 +172,10 @@ class FuzzTest {
         String tokenId = app.ok(app.get("/v1/users/bob/tokens", TestApp.SYSTEM), 200).get("items").get(0).get("id").asText();
         String webhook = app.ok(app.post("/v1/orgs/" + org + "/webhooks", alice,
                 "{\"url\":\"http://127.0.0.1:9/hook\",\"secret\":\"0123456789abcdef\"}"), 201).get("id").asText();
+        String link = app.ok(app.post("/v1/orgs/" + org + "/sites/" + site + "/share-links", alice, "{\"name\":\"L\"}"), 201)
+                .get("id").asText();
+        String request = app.ok(app.post("/v1/spaces/" + s + "/access-requests", app.token("bob"), "{\"role\":\"edit\"}"),
+                201).get("id").asText();
         String event = app.ok(app.get("/v1/orgs/" + org + "/audit-events?limit=1", alice), 200).get("items").get(0)
                 .get("id").asText();
         String invite = app.ok(app.post("/v1/orgs/" + org + "/link-invites", alice, "{\"role\":\"read\"}"), 201)
@@ -179,6 +183,7 @@ class FuzzTest {
         return Map.ofEntries(Map.entry("inviteId", invite), Map.entry("orgId", org), Map.entry("userId", "bob"), Map.entry("teamId", team),
                 Map.entry("collectionId", c), Map.entry("spaceId", s), Map.entry("siteId", site),
                 Map.entry("siteSpaceId", siteSpace), Map.entry("tokenId", tokenId), Map.entry("pageId", page),
-                Map.entry("webhookId", webhook), Map.entry("auditEventId", event));
+                Map.entry("webhookId", webhook), Map.entry("auditEventId", event), Map.entry("shareLinkId", link),
+                Map.entry("requestId", request));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  * One organization for the tenant isolation tests, built through the API: a member of every kind (each
  * role, a guest, a team owner, a disabled member, an invited email without an account), a collection
  * holding a space with a page, a second space in the trash, a site publishing the space, a team, grants
- * at every level, a webhook, tokens, and so an audit log.
+ * at every level, a site share link, an access request, a webhook, tokens, and so an audit log.
  *
  * <p>Everything a tenant names carries its {@code name} ("alpha", "bravo"): user ids, emails, display
  * names and titles. So whether another tenant learned anything of it is one case-insensitive search of
@@ -133,6 +133,11 @@ final class Tenant {
         grant(app, "/v1/spaces/" + space, "{\"role\":null,\"users\":[\"" + userId("comment") + "\"]}");
         grant(app, "/v1/spaces/" + space + "/pages/" + page, "{\"role\":\"read\",\"users\":[\"" + userId("guest") + "\"]}");
         grant(app, "/v1/orgs/" + org + "/sites/" + site, "{\"role\":\"read\",\"users\":[\"" + userId("comment") + "\"]}");
+
+        created(app.post("/v1/orgs/" + org + "/sites/" + site + "/share-links", admin, "{\"name\":\""
+                + capitalized(name) + " Link\"}"), "shareLinkId");
+        created(app.post("/v1/spaces/" + space + "/access-requests", tokens.get("guest"), "{\"role\":\"edit\","
+                + "\"message\":\"" + capitalized(name) + " asks\"}"), "requestId");
 
         created(app.post("/v1/orgs/" + org + "/webhooks", admin, "{\"url\":\"http://127.0.0.1:9/" + name
                 + "\",\"secret\":\"" + name + "-secret-0123456789\"}"), "webhookId");

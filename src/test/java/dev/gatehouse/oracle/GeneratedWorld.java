@@ -164,6 +164,26 @@ public record GeneratedWorld(List<Change> changes, List<String> users, List<Reso
         public String linkInviteUsed(Change.LinkInviteUsed c) {
             return c.toString();
         }
+
+        @Override
+        public String siteShareLinkPut(Change.SiteShareLinkPut c) {
+            return c.toString();
+        }
+
+        @Override
+        public String siteShareLinkRemoved(Change.SiteShareLinkRemoved c) {
+            return c.toString();
+        }
+
+        @Override
+        public String accessRequestPut(Change.AccessRequestPut c) {
+            return c.toString();
+        }
+
+        @Override
+        public String accessRequestRemoved(Change.AccessRequestRemoved c) {
+            return c.toString();
+        }
     };
 
     private static String parent(String parentId) {

@@ -212,6 +212,26 @@ public final class Oracle {
         public Void linkInviteUsed(Change.LinkInviteUsed x) {
             return null; // see linkInvitePut
         }
+
+        @Override
+        public Void siteShareLinkPut(Change.SiteShareLinkPut x) {
+            return null; // a share link gives a user nothing: it is a subject of its own
+        }
+
+        @Override
+        public Void siteShareLinkRemoved(Change.SiteShareLinkRemoved x) {
+            return null; // a share link gives a user nothing: it is a subject of its own
+        }
+
+        @Override
+        public Void accessRequestPut(Change.AccessRequestPut x) {
+            return null; // a request gives nothing until a grant approves it
+        }
+
+        @Override
+        public Void accessRequestRemoved(Change.AccessRequestRemoved x) {
+            return null; // a request gives nothing until a grant approves it
+        }
     };
 
     private static <T> void replace(List<T> list, Predicate<T> same, T value) {

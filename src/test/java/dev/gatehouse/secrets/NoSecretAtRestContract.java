@@ -150,6 +150,17 @@ abstract class NoSecretAtRestContract {
                 HttpResponse<String> hookReplay = s.call("POST", "/v1/orgs/" + org + "/webhooks", ada, "{\"url\":\""
                         + receiver.url() + "\",\"secret\":\"" + hookSecret + "\"}", "Idempotency-Key", "hook-1");
                 soft.assertThat(hookReplay.body()).as("replayed webhook creation").doesNotContain(hookSecret);
+                // A site share link's key is shown whenever the link is read, and is kept nowhere: not in a table,
+                // the changelog, the audit log, nor the answer stored for a replay.
+                String linkSite = json(s.call("POST", "/v1/orgs/" + org + "/sites", ada, "{\"title\":\"Docs\"}"), 201)
+                        .get("id").asText();
+                String linkUrl = json(s.call("POST", "/v1/orgs/" + org + "/sites/" + linkSite + "/share-links", ada,
+                        "{\"name\":\"Reviewers\"}", "Idempotency-Key", "link-1"), 201).get("urls").get("published").asText();
+                String linkKey = linkUrl.substring(linkUrl.indexOf("?share=") + "?share=".length());
+                scan.text("share link key", linkKey);
+                var linkReplay = s.call("POST", "/v1/orgs/" + org + "/sites/" + linkSite + "/share-links", ada,
+                        "{\"name\":\"Reviewers\"}", "Idempotency-Key", "link-1");
+                soft.assertThat(linkReplay.body()).as("replayed share link creation").doesNotContain(linkKey);
                 String spaceSecret = random("whsec-spc-");
                 scan.text("webhook secret for space events", spaceSecret);
                 hookSecrets.put(json(s.call("POST", "/v1/orgs/" + org + "/webhooks", ada, "{\"url\":\"" + receiver.url()

@@ -41,6 +41,8 @@ public interface ChangelogContract extends StoreFixture {
         all.addAll(s.pages());
         all.addAll(s.grants());
         all.addAll(s.tokens());
+        all.addAll(s.shareLinks());
+        all.addAll(s.accessRequests());
         all.addAll(s.linkInvites());
         return all;
     }
@@ -83,6 +85,8 @@ public interface ChangelogContract extends StoreFixture {
         assertThat(after.pages()).containsExactly(Samples.PAGE);
         assertThat(after.grants()).containsExactly(lowered);
         assertThat(after.tokens()).containsExactly(Samples.TOKEN);
+        assertThat(after.shareLinks()).containsExactly(Samples.LINK);
+        assertThat(after.accessRequests()).containsExactly(Samples.REQUEST);
     }
 
     @Test

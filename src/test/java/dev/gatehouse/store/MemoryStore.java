@@ -244,6 +244,7 @@ public final class MemoryStore implements Store {
     private static void checkConstraints(List<Change> all) {
         Map<String, User> users = new HashMap<>();
         Map<String, ApiToken> tokens = new HashMap<>();
+        Map<String, dev.gatehouse.model.AccessRequest> requests = new HashMap<>();
         Change.Visitor<Void> constrained = new Change.Visitor<>() {
             @Override
             public Void userPut(Change.UserPut p) {
@@ -378,6 +379,28 @@ public final class MemoryStore implements Store {
             public Void linkInviteUsed(Change.LinkInviteUsed x) {
                 return null; // no unique constraint
             }
+
+            @Override
+            public Void siteShareLinkPut(Change.SiteShareLinkPut x) {
+                return null; // no unique constraint
+            }
+
+            @Override
+            public Void siteShareLinkRemoved(Change.SiteShareLinkRemoved x) {
+                return null; // no unique constraint
+            }
+
+            @Override
+            public Void accessRequestPut(Change.AccessRequestPut x) {
+                requests.put(x.request().id(), x.request());
+                return null;
+            }
+
+            @Override
+            public Void accessRequestRemoved(Change.AccessRequestRemoved x) {
+                requests.remove(x.requestId());
+                return null;
+            }
         };
         for (Change c : all) {
             c.accept(constrained);
@@ -386,6 +409,12 @@ public final class MemoryStore implements Store {
         for (User u : users.values()) {
             if (u.email() != null && emails.put(u.email(), u.id()) != null) {
                 throw new StoreException("duplicate email " + u.email(), null, true);
+            }
+        }
+        Map<List<Object>, String> requesters = new HashMap<>();
+        for (dev.gatehouse.model.AccessRequest r : requests.values()) {
+            if (requesters.put(List.of(r.resource(), r.userId()), r.id()) != null) {
+                throw new StoreException("duplicate access request", null, true);
             }
         }
         Map<String, String> hashes = new HashMap<>();
@@ -475,6 +504,8 @@ public final class MemoryStore implements Store {
         final Map<Object, Object> pages = new HashMap<>();
         final Map<Object, Object> grants = new HashMap<>();
         final Map<Object, Object> tokens = new HashMap<>();
+        final Map<Object, Object> shareLinks = new HashMap<>();
+        final Map<Object, Object> accessRequests = new HashMap<>();
         final Map<Object, Object> linkInvites = new HashMap<>();
 
         void apply(Change c) {
@@ -641,6 +672,30 @@ public final class MemoryStore implements Store {
                 }
                 return null;
             }
+
+            @Override
+            public Void siteShareLinkPut(Change.SiteShareLinkPut x) {
+                shareLinks.put(x.link().id(), x.link());
+                return null;
+            }
+
+            @Override
+            public Void siteShareLinkRemoved(Change.SiteShareLinkRemoved x) {
+                shareLinks.remove(x.shareLinkId());
+                return null;
+            }
+
+            @Override
+            public Void accessRequestPut(Change.AccessRequestPut x) {
+                accessRequests.put(x.request().id(), x.request());
+                return null;
+            }
+
+            @Override
+            public Void accessRequestRemoved(Change.AccessRequestRemoved x) {
+                accessRequests.remove(x.requestId());
+                return null;
+            }
         };
 
         @SuppressWarnings("unchecked")
@@ -661,6 +716,8 @@ public final class MemoryStore implements Store {
                     .put(list(pages), (Page x) -> new Change.PagePut(x))
                     .put(list(grants), (Grant x) -> new Change.GrantPut(x))
                     .put(list(tokens), (ApiToken x) -> new Change.TokenPut(x))
+                    .put(list(shareLinks), (dev.gatehouse.model.ShareLink x) -> new Change.SiteShareLinkPut(x))
+                    .put(list(accessRequests), (dev.gatehouse.model.AccessRequest x) -> new Change.AccessRequestPut(x))
                     .put(list(linkInvites), (dev.gatehouse.model.LinkInvite x) -> new Change.LinkInvitePut(x))
                     .at(revision);
         }

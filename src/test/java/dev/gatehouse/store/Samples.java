@@ -49,6 +49,14 @@ final class Samples {
     static final Grant GRANT = new Grant(ResourceRef.space("s1"), SubjectRef.user("u1"), Role.REVIEW);
     static final Grant NO_ACCESS = new Grant(ResourceRef.collection("c1"), SubjectRef.team("t1"), null);
     static final ApiToken TOKEN = new ApiToken("k1", "u1", "ci", "ab12", T);
+    static final dev.gatehouse.model.ShareLink LINK = new dev.gatehouse.model.ShareLink("l1", "w1", "Reviewers", true, T);
+    static final dev.gatehouse.model.ShareLink LINK_OFF = new dev.gatehouse.model.ShareLink("l2", "w1", "", false, T2);
+    static final dev.gatehouse.model.AccessRequest REQUEST = new dev.gatehouse.model.AccessRequest("r1",
+            ResourceRef.page("p1"), "u2", Role.EDIT, "for the launch", dev.gatehouse.model.AccessRequest.Status.PENDING,
+            null, null, T, null);
+    static final dev.gatehouse.model.AccessRequest DECIDED = new dev.gatehouse.model.AccessRequest("r2",
+            ResourceRef.site("w1"), "u2", Role.ADMIN, null, dev.gatehouse.model.AccessRequest.Status.DENIED, "u1",
+            "not yet", T, T2);
     static final ApiToken UNLABELLED = new ApiToken("k2", "u1", null, "cd34", T2);
     static final LinkInvite ORG_LINK = new LinkInvite("l1secret", "r1", "o1", null, null, T2, 5, 2, true, "u1", T);
     static final LinkInvite SPACE_LINK = new LinkInvite("l2secret", "r2", "o1", ResourceRef.space("s1"), Role.EDIT, null,
@@ -66,19 +74,22 @@ final class Samples {
                 new Change.SitePut(SITE), new Change.SiteSpacePut(SITE_SPACE), new Change.PagePut(PAGE),
                 new Change.PagePut(CHILD), new Change.GrantPut(GRANT), new Change.GrantPut(NO_ACCESS),
                 new Change.TokenPut(TOKEN), new Change.TokenPut(UNLABELLED), new Change.OrganizationPut(DOMAINS_ORG),
-                new Change.MemberPut(SSO_MEMBER), new Change.LinkInvitePut(ORG_LINK), new Change.LinkInvitePut(SPACE_LINK));
+                new Change.MemberPut(SSO_MEMBER), new Change.LinkInvitePut(ORG_LINK), new Change.LinkInvitePut(SPACE_LINK),
+                new Change.SiteShareLinkPut(LINK), new Change.SiteShareLinkPut(LINK_OFF), new Change.AccessRequestPut(REQUEST),
+                new Change.AccessRequestPut(DECIDED));
     }
 
     /** The records {@link #puts} stores. */
     static List<Object> values() {
         return List.of(USER, INVITED, ORG, GUEST_DEFAULT_ORG, MEMBER, GUEST, TEAM, PLACE, COLLECTION, NESTED, SPACE, TRASHED,
                 SITE, SITE_SPACE, PAGE, CHILD, GRANT, NO_ACCESS, TOKEN, UNLABELLED, DOMAINS_ORG, SSO_MEMBER, ORG_LINK,
-                SPACE_LINK);
+                SPACE_LINK, LINK, LINK_OFF, REQUEST, DECIDED);
     }
 
     /** One removal of every kind, of records that {@link #puts} created. */
     static List<Change> removals() {
-        return List.of(new Change.LinkInviteRemoved("l2secret"), new Change.MemberRemoved("o2", "u1"),
+        return List.of(new Change.AccessRequestRemoved("r2"), new Change.SiteShareLinkRemoved("l2"),
+                new Change.LinkInviteRemoved("l2secret"), new Change.MemberRemoved("o2", "u1"),
                 new Change.TokenRemoved("k2"), new Change.GrantRemoved(NO_ACCESS.resource(), NO_ACCESS.subject()),
                 new Change.PageRemoved("p2"), new Change.SiteSpaceRemoved("ss1"), new Change.SiteRemoved("w1"),
                 new Change.SpaceRemoved("s2"), new Change.CollectionRemoved("c2"), new Change.TeamMemberRemoved("t1", "u1"),
