@@ -12,15 +12,16 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * {@code GET /}: a page naming Gatehouse, its version and where to go next (JSON for a client that asks for
- * it), and {@code GET /docs/{file}}: the documentation, from the jar, as text, since the repository's pages
- * are not reachable from every network a server runs in. The page carries no script and loads nothing, and
- * its Content-Security-Policy says so, so a browser runs nothing on Gatehouse's origin.
+ * {@code GET /}: for a browser, the console (its page loads the modules {@link ConsoleRoutes} serves, under
+ * the console's Content-Security-Policy: this origin's files only, nothing inline), which also names the
+ * version and links the API document and the documents; JSON for a client that asks for it. And
+ * {@code GET /docs/{file}}: the documentation, from the jar, as text, since the repository's pages are not
+ * reachable from every network a server runs in; it runs nothing ({@link #CSP}).
  */
 final class HomeRoutes {
     /** The files of docs/, which the build copies into the jar (HomeRoutesTest checks the list is complete). */
     static final List<String> DOCS = List.of("README.md", "api.md", "permission-model.md", "reliability.md", "postgresql.md",
-            "scaling.md");
+            "scaling.md", "console.md");
     static final String CSP = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     private static final String DOCS_PATH = "/docs/";
 
@@ -43,8 +44,8 @@ final class HomeRoutes {
             Http.json(ctx, 200, body);
             return;
         }
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
+        ConsoleRoutes.headers(ctx);
+        ctx.header("Cache-Control", "no-cache");
         ctx.contentType("text/html; charset=utf-8").result(page);
     }
 

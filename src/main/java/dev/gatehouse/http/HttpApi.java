@@ -72,6 +72,7 @@ public final class HttpApi {
                         .put("revision", Long.toString(services.status().revision())));
             });
             new HomeRoutes().register(r);
+            new ConsoleRoutes().register(r);
             new MetricsRoutes(services.metrics(), services.users(), metricsAccess).register(r);
             Supplier<String> openApi = OpenApi.documentAt(publicUrl);
             r.get(OpenApi.PATH, ctx -> ctx.contentType("application/json").result(openApi.get()));

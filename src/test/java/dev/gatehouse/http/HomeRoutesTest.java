@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** GET / for a browser and for a client asking for JSON, and the documents it links to. */
+/** GET / for a browser (the console) and for a client asking for JSON, and the documents it links to. */
 class HomeRoutesTest {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
@@ -36,24 +36,38 @@ class HomeRoutesTest {
         app.close();
     }
 
+    /**
+     * A browser gets the console: a page that runs only the console's own module file (no inline script, no inline
+     * style, nothing from another origin, under the console's Content-Security-Policy), and still names the version
+     * and links the API document, the health and metrics endpoints and every document.
+     */
     @Test
-    void aBrowserGetsAPageWithNoScriptThatLinksEverywhere() throws Exception {
+    void aBrowserGetsTheConsoleWhichNamesTheVersionAndLinksEverywhere() throws Exception {
         HttpResponse<String> r = get("/", "text/html,application/xhtml+xml,*/*;q=0.8");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElseThrow().replace(" ", "")).isEqualTo("text/html;charset=utf-8");
-        assertThat(r.headers().firstValue("Content-Security-Policy")).hasValue(HomeRoutes.CSP);
-        assertThat(HomeRoutes.CSP).startsWith("default-src 'none'");
+        assertThat(r.headers().firstValue("Content-Security-Policy")).hasValue(ConsoleRoutes.CSP);
+        assertThat(ConsoleRoutes.CSP).startsWith("default-src 'self'").contains("script-src 'self'", "style-src 'self'",
+                "frame-ancestors 'none'").doesNotContain("unsafe");
         String page = r.body();
         String version = HomeRoutes.version();
         assertThat(version).matches("[0-9]+\\.[0-9]+\\.[0-9]+.*");
-        assertThat(page).contains("Gatehouse").contains(version).doesNotContainIgnoringCase("<script")
+        assertThat(page).contains("Gatehouse").contains(version)
                 .doesNotContain("http://").doesNotContain("https://").doesNotContain("style=");
+        List<String> scripts = new ArrayList<>();
+        Matcher s = Pattern.compile("<script([^>]*)>([^<]*)</script>", Pattern.CASE_INSENSITIVE).matcher(page);
+        while (s.find()) {
+            assertThat(s.group(2)).as("no inline script").isBlank();
+            scripts.add(s.group(1).trim());
+        }
+        assertThat(scripts).containsExactly("type=\"module\" src=\"/console/app.js\"");
+        assertThat(page.split("(?i)<script", -1)).hasSize(2);
         List<String> links = new ArrayList<>();
-        Matcher m = Pattern.compile("href=\"([^\"]+)\"").matcher(page);
+        Matcher m = Pattern.compile("(?:href|src)=\"([^\"#][^\"]*)\"").matcher(page);
         while (m.find()) {
             links.add(m.group(1));
         }
-        assertThat(links).contains("/v1/openapi.json", "/healthz", "/metrics");
+        assertThat(links).contains("/v1/openapi.json", "/healthz", "/metrics", "/console/app.js", "/console/console.css");
         for (String link : links) {
             assertThat(get(link, "*/*").statusCode()).as(link).isEqualTo(200);
         }
