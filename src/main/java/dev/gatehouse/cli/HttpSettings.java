@@ -46,6 +46,18 @@ final class HttpSettings {
         }
     }
 
+    /**
+     * The web origins whose pages may call the API from a browser ({@code --cors-origins},
+     * {@code GATEHOUSE_CORS_ORIGINS}, comma-separated): none by default.
+     */
+    static java.util.List<String> corsOrigins(String flag, Map<String, String> env) {
+        try {
+            return dev.gatehouse.http.HttpOptions.corsOrigins(pick(flag, env, "GATEHOUSE_CORS_ORIGINS"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--cors-origins / GATEHOUSE_CORS_ORIGINS " + e.getMessage(), e);
+        }
+    }
+
     private static String pick(String flag, Map<String, String> env, String name) {
         String v = flag != null ? flag : env.get(name);
         return v == null || v.isBlank() ? null : v.strip();

@@ -116,6 +116,10 @@ final class ServeCommand implements Callable<Integer> {
             + "loopback clients and the system token, or the system token only (env GATEHOUSE_METRICS, default loopback).")
     String metrics;
 
+    @Option(names = "--cors-origins", paramLabel = "ORIGINS", description = "Web origins whose pages may call the "
+            + "API from a browser, comma-separated, as https://docs.example.com (env GATEHOUSE_CORS_ORIGINS, default none).")
+    String corsOrigins;
+
     @Option(names = "--demo", description = "Fill a demo organization on first start and print how to try it.")
     boolean demo;
 
@@ -126,10 +130,12 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings;
         MetricsAccess metricsAccess;
+        java.util.List<String> cors;
         try {
             // First, so that whatever start-up logs is already in the format asked for.
             LogSettings.resolve(logFormat, logLevel, accessLog, env).apply();
             metricsAccess = HttpSettings.metricsAccess(metrics, env);
+            cors = HttpSettings.corsOrigins(corsOrigins, env);
             settings = Settings.resolve(port, data, publicUrl,
                     DatabaseSettings.resolve(dbUrl, dbUser, dbPassword, dbWait, env),
                     HttpSettings.resolve(new HttpSettings.Flags(maxRequests, maxUploads, bodyTimeout, headerTimeout,
@@ -142,7 +148,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         Node running;
         try {
-            running = start(settings, demo, System.out, metricsAccess);
+            running = start(settings, demo, System.out, metricsAccess, cors);
         } catch (StartupFailure e) {
             System.err.println("gatehouse: cannot start: " + e.getMessage());
             return e.exitCode();
@@ -182,16 +188,17 @@ final class ServeCommand implements Callable<Integer> {
      * and only then writes the admin token. A start that fails removes the data directory if it made it.
      */
     static Node start(Settings settings, boolean demo, PrintStream out) throws Exception {
-        return start(settings, demo, out, MetricsAccess.LOOPBACK);
+        return start(settings, demo, out, MetricsAccess.LOOPBACK, java.util.List.of());
     }
 
-    static Node start(Settings settings, boolean demo, PrintStream out, MetricsAccess metricsAccess) throws Exception {
+    static Node start(Settings settings, boolean demo, PrintStream out, MetricsAccess metricsAccess,
+                      java.util.List<String> cors) throws Exception {
         Path dir = settings.dataDir();
         StartupChecks.dataDirectory(dir);
         StartupChecks.portFree(settings.port());
         boolean existed = Files.exists(dir);
         try {
-            return open(settings, demo, out, metricsAccess);
+            return open(settings, demo, out, metricsAccess, cors);
         } catch (Exception | Error e) {
             if (!existed) {
                 removeTree(dir);
@@ -203,8 +210,8 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static Node open(Settings settings, boolean demo, PrintStream out, MetricsAccess metricsAccess)
-            throws Exception {
+    private static Node open(Settings settings, boolean demo, PrintStream out, MetricsAccess metricsAccess,
+                             java.util.List<String> cors) throws Exception {
         // Owner-only: it holds the admin token, the database and (SQLite) the key that seals its secrets.
         PrivateFiles.directory(settings.dataDir());
         // The store is opened (and the index loaded) before the token is written: a database that cannot be
@@ -217,7 +224,8 @@ final class ServeCommand implements Callable<Integer> {
             store.close();
             throw e;
         }
-        Node node = Node.start(config(settings, store, admin.token(), metricsAccess));
+        NodeConfig config = config(settings, store, admin.token(), metricsAccess);
+        Node node = Node.start(config.withHttp(config.http().withCorsOrigins(cors)));
         try {
             announce(settings, node, admin, out);
             if (demo) {

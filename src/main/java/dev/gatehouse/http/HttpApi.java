@@ -59,6 +59,7 @@ public final class HttpApi {
             var r = config.routes;
 
             Idempotency idempotency = new Idempotency(services.idempotency());
+            r.before(new Cors(options.corsOrigins(), revision)::before);
             r.before(ctx -> before(ctx, services, minRevisionWaitMs, rates));
             r.before(idempotency::before);
             r.after(idempotency::after);
@@ -79,6 +80,7 @@ public final class HttpApi {
             registerResources(r, services, publicUrl, http);
 
             r.exception(Idempotency.Replay.class, Idempotency::replay);
+            r.exception(Cors.Preflight.class, Cors::answer);
             r.exception(ApiException.class, (e, ctx) -> {
                 if (e.status() == 503) {
                     ctx.header("Retry-After", "1");
