@@ -33,6 +33,7 @@ final class MemberShapes {
         Json.field(json, SPACES, v.spaces());
         Json.field(json, TEAMS, v.teams());
         Json.field(json, SITES, v.sites());
+        Json.field(json, INVITED, v.user().invited());
         json.writeEndObject();
     }
 
