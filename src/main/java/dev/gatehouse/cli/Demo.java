@@ -23,7 +23,7 @@ import java.util.Map;
 /**
  * A small organization to try Gatehouse on, built through the same services the API uses:
  * people with every kind of membership, two teams, nested collections, spaces with each kind of
- * {@code defaultLevel}, and a site.
+ * {@code defaultLevel}, pages, and a site.
  */
 final class Demo {
     static final String TOKENS_FILE = "demo-tokens.txt";
@@ -62,6 +62,9 @@ final class Demo {
         String runbooks = space(s, org, "Runbooks", engineering, Visibility.PRIVATE, DefaultLevel.INHERIT);
         String api = space(s, org, "Public API", null, Visibility.PUBLIC, DefaultLevel.INHERIT);
         String secret = space(s, org, "Board Notes", null, Visibility.PRIVATE, DefaultLevel.NONE);
+        String firstWeek = s.pages().create(SYSTEM, onboarding, "First week", null, DefaultLevel.INHERIT, null).value().page().id();
+        s.pages().create(SYSTEM, onboarding, "Accounts and tools", firstWeek, DefaultLevel.INHERIT, null);
+        s.pages().create(SYSTEM, onboarding, "Salaries", null, DefaultLevel.NONE, null);
 
         s.permissions().invite(SYSTEM, Target.of(ResourceRef.collection(handbook)), Role.COMMENT,
                 List.of(), List.of(writers));
@@ -131,6 +134,9 @@ final class Demo {
         out.println("dave guest, erin disabled; teams Writers {bob, carol} and Support {carol, dave}.");
         out.println("Personal tokens (also in " + tokensFile + "):");
         tokens.forEach((user, token) -> out.println("  " + user + ": " + token));
+        out.println();
+        out.println("Open the console at " + url + "/ and sign in with alice's token to see who has access to what,");
+        out.println("share a space or a page (its Share button), ask why someone has access, and read the audit log.");
         out.println();
         out.println("Try:");
         out.println("  # who can reach the Onboarding space, and with what permission");

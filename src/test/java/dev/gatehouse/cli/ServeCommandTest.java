@@ -158,6 +158,7 @@ class ServeCommandTest {
             printed = buf.toString(StandardCharsets.UTF_8);
             assertThat(printed).contains("serving on http://localhost:" + running.port());
             assertThat(printed).contains("System token (shown once").contains("alice: gh_").contains("curl");
+            assertThat(printed).contains("Open the console at http://localhost:" + running.port() + "/ and sign in with alice's token");
             Matcher m = Pattern.compile("curl -s -H 'Authorization: Bearer (\\S+)' (\\S+/aggregate)").matcher(printed);
             assertThat(m.find()).isTrue();
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(m.group(2)))
