@@ -15,7 +15,7 @@ import { describeError } from './api.js';
  */
 export function pagedList({ fetchPage, renderRow, label, noun = 'items', one = null, emptyText = 'None.', pageSize = 100,
   filter = null, doing = 'Could not load the list', onRows = null }) {
-  const status = h('p', { class: 'gh-list-status', 'aria-live': 'polite' });
+  const status = h('p', { class: 'gh-list-status', 'aria-live': 'polite', tabindex: '-1' });
   const rowsEl = h('ul', { class: 'gh-rows', 'aria-label': label });
   const errorEl = h('div', { class: 'gh-list-error' });
   const previous = h('button', { type: 'button', class: 'gh-button', onclick: () => pager.previous() }, 'Previous page');
@@ -24,14 +24,24 @@ export function pagedList({ fetchPage, renderRow, label, noun = 'items', one = n
   const nav = h('nav', { class: 'gh-pages', 'aria-label': `Pages of ${label.toLowerCase()}` }, previous, where, next);
   const element = h('div', { class: 'gh-list' }, status, rowsEl, errorEl, nav);
   let shown = [];
+  // When rows are read again (after a change) while focus is on one of their controls, focus goes to the same
+  // control of the new row (its data-key), or to the list's status line when that row is gone.
+  let refocus = null;
 
   function update(state) {
     if (state.rows.length < shown.length || state.rows.some((r, i) => i < shown.length && r !== shown[i])) {
+      const active = rowsEl.getRootNode().activeElement;
+      if (active && rowsEl.contains(active)) refocus = active.dataset.key || '';
       rowsEl.replaceChildren();
       shown = [];
     }
     for (let i = shown.length; i < state.rows.length; i += 1) rowsEl.append(renderRow(state.rows[i]));
     shown = state.rows.slice();
+    if (refocus !== null && !state.loading) {
+      const same = refocus && [...rowsEl.querySelectorAll('[data-key]')].find((el) => el.dataset.key === refocus);
+      (same || status).focus();
+      refocus = null;
+    }
     const from = state.firstRow + 1;
     const to = state.firstRow + state.rows.length;
     if (state.error) {

@@ -10,6 +10,7 @@ import { describeError, inParallel } from './api.js';
 import { ROLES, roleLabel, resourcePath, permissionsPath, explainPath } from './resource.js';
 import { originWords, siteOriginWords, stepWords, isDirect, namesIn } from './origin.js';
 import { pagedList } from './list.js';
+import { remember } from './known.js';
 
 const sections = [];
 
@@ -185,6 +186,7 @@ export class ShareDialog {
       admin: Boolean(o.permissions && o.permissions.admin), object: o,
     };
     this.names.set(r.type, r.id, o.title);
+    remember(r.type, r.id, o.title);
     this.subtitle.textContent = `${TYPE_WORDS[r.type]} · ${this.info.admin
       ? 'you can change who has access' : 'you can see who has access; changing it needs admin here'}`;
   }
@@ -228,10 +230,15 @@ function section(title, ...content) {
   return h('section', { class: 'gh-section', 'aria-labelledby': id }, h('h3', { id }, title), ...content);
 }
 
-/** A button that says what it is doing while its call runs, and a place for the call's error next to it. */
-async function act(button, errorEl, doing, call) {
+/**
+ * Runs the one API call of a change made with {@code control}, saying its error next to it. The control is
+ * marked busy rather than disabled, so that it keeps the focus, and a second change waits for the first.
+ */
+async function act(control, errorEl, doing, call) {
+  if (control.dataset.busy) return false;
   errorEl.replaceChildren();
-  button.disabled = true;
+  control.dataset.busy = 'true';
+  control.setAttribute('aria-disabled', 'true');
   try {
     await call();
     return true;
@@ -239,7 +246,8 @@ async function act(button, errorEl, doing, call) {
     errorEl.append(h('p', { class: 'gh-error', role: 'alert' }, describeError(doing, e)));
     return false;
   } finally {
-    if (button.isConnected) button.disabled = false;
+    delete control.dataset.busy;
+    control.removeAttribute('aria-disabled');
   }
 }
 
@@ -316,7 +324,7 @@ const addSection = {
           }
         }).catch((e) => failures.push(describeError('Could not search members', e))),
         api.get(`/v1/orgs/${org}/teams`, { title: text, limit: 5 }).then((r) => {
-          for (const t of r.items) found.push({ type: 'team', id: t.id, label: t.title, detail: `team · ${t.members} members` });
+          for (const t of r.items) found.push({ type: 'team', id: t.id, label: t.title, detail: `team · ${t.members} member${t.members === 1 ? '' : 's'}` });
         }).catch((e) => failures.push(describeError('Could not search teams', e))),
       ]);
       if (seq !== searchSeq) return;
@@ -438,11 +446,13 @@ const peopleSection = {
     const site = resource.type === 'site';
     const aggregate = `${permissionsPath(resource)}/aggregate`;
     let filterText = '';
-    const updaters = new Set();
-    names.onChange(() => updaters.forEach((f) => f()));
+    let list = null;
+    // Titles arriving later (a team's, a collection's) update the origins of the rows on screen only.
+    names.onChange(() => list && list.element.querySelectorAll('li.gh-person').forEach((li) => li.refreshOrigin()));
 
     function row(line) {
       const user = line.user;
+      remember('user', user.id, user.displayName);
       const nameOf = (t, id) => names.of(t, id);
       const words = () => (site ? siteOriginWords(line.origin, nameOf) : originWords(line.origin, resource, nameOf));
       const originEl = h('span', { class: 'gh-origin' });
@@ -452,11 +462,11 @@ const peopleSection = {
         originEl.dataset.kind = w.kind;
       };
       setOrigin();
-      updaters.add(setOrigin);
       const errorEl = h('div', { class: 'gh-inline-error' });
       const whyEl = h('div', { class: 'gh-why', hidden: true });
       const why = h('button', {
         type: 'button', class: 'gh-button gh-small', 'aria-expanded': 'false', 'aria-label': `Why ${user.displayName} has access`,
+        'data-key': `why:${user.id}`,
       }, 'Why?');
       why.addEventListener('click', explanationView(ctx, user, whyEl, why));
       const direct = isDirect(line.origin, resource);
@@ -465,7 +475,8 @@ const peopleSection = {
       if (admin || !info.admin) {
         roleControl = h('span', { class: 'gh-role-text' }, roleLabel(line.permission));
       } else {
-        roleControl = select({ class: 'gh-select gh-small', 'aria-label': `Role for ${user.displayName}` }, roleChoices(), line.permission);
+        roleControl = select({ class: 'gh-select gh-small', 'aria-label': `Role for ${user.displayName}`, 'data-key': `role:${user.id}` },
+          roleChoices(), line.permission);
         roleControl.addEventListener('change', async () => {
           const path = `${permissionsPath(resource)}/users/${encodeURIComponent(user.id)}`;
           const ok = await act(roleControl, errorEl, `Could not change ${user.displayName}'s role`,
@@ -487,14 +498,16 @@ const peopleSection = {
       const namesLine = [h('span', { class: 'gh-name' }, user.displayName)];
       if (user.email && user.email !== user.displayName) namesLine.push(h('span', { class: 'gh-email' }, user.email));
       if (line.disabled) namesLine.push(h('span', { class: 'gh-badge' }, 'disabled'));
-      return h('li', { class: 'gh-row gh-person', 'data-user': user.id },
+      const li = h('li', { class: 'gh-row gh-person', 'data-user': user.id },
         h('span', { class: 'gh-avatar', 'aria-hidden': 'true' }, initials(user.displayName)),
         h('div', { class: 'gh-who' }, ...namesLine, originEl),
         h('div', { class: 'gh-actions' }, actions),
         errorEl, whyEl);
+      li.refreshOrigin = setOrigin;
+      return li;
     }
 
-    const list = pagedList({
+    list = pagedList({
       label: 'People with access', noun: 'people', one: 'person', emptyText: 'Nobody has access.',
       doing: 'Could not list who has access',
       fetchPage: (cursor) => api.page(aggregate, site ? {} : { explain: true }, cursor, { limit: filterText ? 1000 : 100 }),
@@ -511,7 +524,6 @@ const peopleSection = {
       clearTimeout(timer);
       timer = setTimeout(() => {
         filterText = filter.value.trim().toLowerCase();
-        updaters.clear();
         list.pager.cache.clear();
         list.setFilter(filterText ? (l) => `${l.user.displayName} ${l.user.email || ''}`.toLowerCase().includes(filterText) : null);
       }, 200);
@@ -522,7 +534,7 @@ const peopleSection = {
     return {
       element,
       start: () => list.start(),
-      refresh: () => { updaters.clear(); list.reload(); },
+      refresh: () => list.reload(),
     };
   },
 };
@@ -536,11 +548,13 @@ const teamsSection = {
     const { api, resource, info } = ctx;
     function row(g) {
       const team = g.team;
+      remember('team', team.id, team.title);
       const errorEl = h('div', { class: 'gh-inline-error' });
       const path = `${permissionsPath(resource)}/teams/${encodeURIComponent(team.id)}`;
       const actions = [];
       if (info.admin) {
-        const roleControl = select({ class: 'gh-select gh-small', 'aria-label': `Role for team ${team.title}` }, roleChoices(), g.permission);
+        const roleControl = select({ class: 'gh-select gh-small', 'aria-label': `Role for team ${team.title}`, 'data-key': `team:${team.id}` },
+          roleChoices(), g.permission);
         roleControl.addEventListener('change', async () => {
           const ok = await act(roleControl, errorEl, `Could not change team ${team.title}'s role`,
             () => api.patch(path, { role: roleControl.value }));

@@ -5,6 +5,7 @@ import { h, fill, errorBox, select, uid } from './dom.js';
 import { describeError, inParallel } from './api.js';
 import { pagedList } from './list.js';
 import { roleLabel } from './resource.js';
+import { known, remember } from './known.js';
 
 const e = encodeURIComponent;
 
@@ -44,15 +45,17 @@ function titleCache(api, org) {
     site: (id) => `/v1/orgs/${e(org)}/sites/${e(id)}`,
   };
   return {
-    of(type, id) { return titles.get(`${type}:${id}`); },
+    of(type, id) { return titles.get(`${type}:${id}`) || known(type, id); },
     async resolve(refs) {
-      const todo = refs.filter((r) => r && r.id && paths[r.type] && !titles.has(`${r.type}:${r.id}`));
+      const todo = refs.filter((r) => r && r.id && paths[r.type] && !titles.has(`${r.type}:${r.id}`) && !known(r.type, r.id));
       const unique = [...new Map(todo.map((r) => [`${r.type}:${r.id}`, r])).values()];
       unique.forEach((r) => titles.set(`${r.type}:${r.id}`, null));
       await inParallel(unique, 4, async (r) => {
         try {
           const o = await api.get(paths[r.type](r.id));
-          titles.set(`${r.type}:${r.id}`, o.title || (o.user && o.user.displayName) || o.displayName || r.id);
+          const title = o.title || (o.user && o.user.displayName) || o.displayName || r.id;
+          titles.set(`${r.type}:${r.id}`, title);
+          remember(r.type, r.id, title);
         } catch {
           titles.set(`${r.type}:${r.id}`, null);
         }
@@ -271,11 +274,13 @@ export function webhooksView(body, ctx) {
           deliveries.pager.cache.clear();
           deliveries.setFilter(failedOnly ? (d) => !d.delivered : null);
         });
+        const refresh = h('button', { type: 'button', class: 'gh-button gh-small', 'aria-label': `Refresh the delivery log of ${w.url}` }, 'Refresh');
+        refresh.addEventListener('click', () => deliveries.reload());
         const li = h('li', { class: 'gh-webhook' },
           h('div', { class: 'gh-node-line' }, h('span', { class: 'gh-name' }, w.url),
             h('span', { class: 'gh-muted' }, w.events.length ? `events: ${w.events.join(', ')}` : 'every event'), remove),
           errorW,
-          h('div', { class: 'gh-check' }, onlyFailed, h('label', { for: `${w.id}-failed` }, 'Failures only')),
+          h('div', { class: 'gh-check' }, onlyFailed, h('label', { for: `${w.id}-failed` }, 'Failures only'), refresh),
           h('h4', {}, 'Delivery log'), deliveries.element);
         deliveries.start();
         return li;

@@ -5,6 +5,7 @@
 import { h, fill, errorBox, count } from './dom.js';
 import { describeError } from './api.js';
 import { pagedList } from './list.js';
+import { remember } from './known.js';
 
 function disclosure(label, loadChildren) {
   const children = h('div', { class: 'gh-branch', hidden: true });
@@ -39,6 +40,7 @@ export function contentView(body, ctx) {
   const e = encodeURIComponent;
 
   function pageRow(space, p) {
+    remember('page', p.id, p.title);
     return h('li', { class: `gh-node gh-depth-${Math.min(p.depth || 0, 6)}` },
       h('div', { class: 'gh-node-line' }, kind('page'), h('span', { class: 'gh-node-title' }, p.title),
         h('span', { class: 'gh-muted' }, level(p.defaultLevel)), shareButton(`page:${space.id}/${p.id}`, p.title)));
@@ -56,6 +58,7 @@ export function contentView(body, ctx) {
   }
 
   function spaceRow(s) {
+    remember('space', s.id, s.title);
     const d = disclosure(s.title, (into) => pagesOf(s, into));
     return h('li', { class: 'gh-node' },
       h('div', { class: 'gh-node-line' }, kind('space'), d.button, h('span', { class: 'gh-muted' }, level(s.defaultLevel)),
@@ -72,6 +75,7 @@ export function contentView(body, ctx) {
 
   let collections = [];
   function collectionRow(c) {
+    remember('collection', c.id, c.title);
     const d = disclosure(c.title, (into) => {
       const kids = collections.filter((k) => k.parent === c.id);
       const spaces = spacesList(`Spaces in ${c.title}`,
@@ -123,6 +127,7 @@ export function contentView(body, ctx) {
     label: 'Sites', noun: 'sites', emptyText: 'No sites.', pageSize: 50, doing: 'Could not list the sites',
     fetchPage: (cursor) => api.page(`/v1/orgs/${e(org)}/sites`, {}, cursor, { limit: 50 }),
     renderRow: (s) => {
+      remember('site', s.id, s.title);
       const publishes = h('p', { class: 'gh-muted gh-publishes' }, 'Publishes: …');
       api.page(`/v1/orgs/${e(org)}/sites/${e(s.id)}/site-spaces`, {}, null, { limit: 20 }).then((r) => {
         const titles = r.items.map((ss) => ss.title || (ss.space && ss.space.title));

@@ -7,6 +7,7 @@ import { pagedList } from './list.js';
 import { href } from './router.js';
 import { ROLES, roleLabel } from './resource.js';
 import { originWords, stepWords } from './origin.js';
+import { remember } from './known.js';
 
 const e = encodeURIComponent;
 
@@ -33,7 +34,7 @@ export function membersView(body, ctx) {
   const list = pagedList({
     label: 'Members', noun: 'members', emptyText: 'No member matches.', doing: 'Could not list the members',
     fetchPage: (cursor) => api.page(`/v1/orgs/${e(org)}/members`, query, cursor, { limit: 100 }),
-    renderRow: (m) => h('li', { class: 'gh-row gh-member' },
+    renderRow: (m) => remember('user', m.id, m.user.displayName) || h('li', { class: 'gh-row gh-member' },
       h('div', { class: 'gh-who' },
         h('a', { href: href('org', org, 'members', m.id), class: 'gh-link gh-name' }, m.user.displayName),
         m.user.email ? h('span', { class: 'gh-email' }, m.user.email) : null, ...badges(m)),
@@ -99,10 +100,10 @@ export function memberView(body, ctx, userId) {
         h('span', { class: 'gh-role-text' }, `Organization role: ${memberRole(member)}`), ...badges(member)));
   }
 
-  function drawManage() {
+  function drawManage(message = '') {
     const name = member.user.displayName;
     const errorEl = h('div', { class: 'gh-inline-error' });
-    const status = h('p', { class: 'gh-status', 'aria-live': 'polite' });
+    const status = h('p', { class: 'gh-status', role: 'status' }, message);
     const roleId = uid('gh-orgrole');
     const role = select({ id: roleId, class: 'gh-select' }, [...ROLES.map((r) => [r, roleLabel(r)]), ['guest', 'Guest (no role)']],
       member.role === null ? 'guest' : member.role);
@@ -111,9 +112,8 @@ export function memberView(body, ctx, userId) {
       try {
         const r = await call();
         if (r) member = r;
-        status.textContent = done;
         drawHead();
-        drawManage();
+        drawManage(done);
         return true;
       } catch (err) {
         errorEl.append(errorBox(describeError(doing, err)));
@@ -205,6 +205,7 @@ export function memberView(body, ctx, userId) {
       renderRow: (line) => {
         const s = line.space;
         titles.set(`space:${s.id}`, s.title);
+        remember('space', s.id, s.title);
         const originEl = h('span', { class: 'gh-origin' }, admin ? 'organization admin' : '…');
         const why = whyButton({ type: 'space', id: s.id }, s.title, () => explain(s.id));
         const li = h('li', { class: 'gh-row gh-reach', 'data-space': s.id },
