@@ -16,7 +16,7 @@
  * {@code /v1/spaces/{spaceId}}), {@code PageRoutes} ({@code /v1/spaces/{spaceId}/pages}), {@code SiteRoutes}
  * ({@code .../sites}), {@code AuditRoutes} ({@code .../audit-log}), {@code AuditEventRoutes}
  * ({@code .../audit-events}, {@code .../audit-event-actions}), {@code WebhookRoutes} ({@code .../webhooks}),
- * and around the API {@code HomeRoutes} and {@code MetricsRoutes}. The {@code /permissions} endpoints are
+ * and around the API {@code HomeRoutes}, {@code ConsoleRoutes} and {@code MetricsRoutes}. The {@code /permissions} endpoints are
  * one family mounted under the path of each kind of resource (collection, space, site, page), all in
  * {@code PermissionRoutes}: they are the same for all four, the path only naming the resource (a
  * {@code PermissionService.Target}), so they are defined once rather than beside each resource;
@@ -37,6 +37,10 @@
  * bytes ({@code Json.bytes}), kept whole for an {@code Idempotency-Key} replay. Only the fixed bodies around
  * the API (errors, health, the home page) and the audit log's entries, which the service shapes for
  * webhooks too ({@code AuditJson}), are trees.
+ *
+ * <p><b>The console</b> is static files ({@link dev.gatehouse.http.ConsoleRoutes}, under a Content-Security-Policy
+ * that allows this origin's files only) that call the same {@code /v1} routes with a bearer token; pages of
+ * other origins may call them only when the operator allows their origin ({@link dev.gatehouse.http.Cors}).
  *
  * <p>Depends on {@code service} and {@code model} (and on {@code engine} result records only where a
  * service returns them).
