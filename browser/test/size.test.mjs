@@ -11,7 +11,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, totalmem, loadavg } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -148,7 +148,9 @@ describe('the console at size (large dataset)', { skip: DATA ? false : 'set GATE
 function report({ share, member }) {
   const version = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const chromium = (/Chromium [\d.]+/.exec(version) || [version.trim()])[0];
-  const machine = `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${chromium} (headless), Node ${process.version}`;
+  const load = loadavg().map((x) => x.toFixed(1)).join(', ');
+  const machine = `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${chromium} (headless), Node ${process.version}; `
+    + `load average at the end ${load} (the machine is shared with other builds)`;
   const row = (what, r) => `| ${what} | ${r.reach.toLocaleString('en')} | ${Math.round(median(r.firsts))} | ${Math.min(...r.firsts)} | `
     + `${Math.max(...r.firsts)} | ${r.walk.pages} | ${Math.round(median(r.walk.times))} | ${(r.walk.total / 1000).toFixed(1)} | `
     + `${median(r.firsts) < 1000 ? 'yes' : '**no**'} |`;

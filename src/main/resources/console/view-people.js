@@ -37,7 +37,7 @@ export function membersView(body, ctx) {
     renderRow: (m) => remember('user', m.id, m.user.displayName) || h('li', { class: 'gh-row gh-member' },
       h('div', { class: 'gh-who' },
         h('a', { href: href('org', org, 'members', m.id), class: 'gh-link gh-name' }, m.user.displayName),
-        m.user.email ? h('span', { class: 'gh-email' }, m.user.email) : null, ...badges(m)),
+        m.user.email && m.user.email !== m.user.displayName ? h('span', { class: 'gh-email' }, m.user.email) : null, ...badges(m)),
       h('span', { class: 'gh-role-text' }, memberRole(m)),
       h('span', { class: 'gh-muted' }, `${count(m.teams)} team${m.teams === 1 ? '' : 's'}, grants on ${count(m.spaces)} space${m.spaces === 1 ? '' : 's'}`)),
   });
@@ -96,7 +96,7 @@ export function memberView(body, ctx, userId) {
   function drawHead() {
     const u = member.user;
     fill(head, h('h2', { class: 'gh-member-name' }, u.displayName),
-      h('p', { class: 'gh-who' }, u.email ? h('span', { class: 'gh-email' }, u.email) : null, ' ',
+      h('p', { class: 'gh-who' }, u.email && u.email !== u.displayName ? h('span', { class: 'gh-email' }, u.email) : null, ' ',
         h('span', { class: 'gh-role-text' }, `Organization role: ${memberRole(member)}`), ...badges(member)));
   }
 
