@@ -145,7 +145,7 @@ describe('the console', () => {
     const pagePath = `/v1/spaces/${ids.Onboarding}/pages/${ids['First week']}/permissions`;
     await dialog.getByLabel('Email or name').fill('grace@example.com');
     await dialog.getByLabel('Role', { exact: true }).selectOption('edit');
-    await dialog.getByRole('button', { name: 'Invite' }).click();
+    await dialog.getByRole('button', { name: 'Invite', exact: true }).click();
     await dialog.getByText('Invited grace@example.com with Edit.').waitFor();
     await row('grace@example.com').getByText('direct').waitFor();
     let agg = await alice.all(`${pagePath}/aggregate`);
@@ -171,7 +171,7 @@ describe('the console', () => {
     assert.equal(agg.some((l) => l.user.id === ids.grace), false);
     // She stays invited for what follows, with read on the page.
     await dialog.getByLabel('Email or name').fill('grace@example.com');
-    await dialog.getByRole('button', { name: 'Invite' }).click();
+    await dialog.getByRole('button', { name: 'Invite', exact: true }).click();
     await row('grace@example.com').waitFor();
 
     // A team, found by name and picked with the keyboard.
@@ -183,7 +183,7 @@ describe('the console', () => {
     await field.press('Enter');
     assert.equal(await field.inputValue(), 'Support');
     await dialog.getByLabel('Role', { exact: true }).selectOption('comment');
-    await dialog.getByRole('button', { name: 'Invite' }).click();
+    await dialog.getByRole('button', { name: 'Invite', exact: true }).click();
     const teams = dialog.getByRole('list', { name: 'Teams with access' });
     await teams.getByText('Support').waitFor();
     let teamGrants = await alice.all(`${pagePath}/teams`);
@@ -271,6 +271,37 @@ describe('the console', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     assert.equal((await focused(page)).text, 'Share Onboarding');
+    page.assertClean();
+  });
+
+  test('invite links to a space: create one, someone joins with it, deactivate and delete it', async () => {
+    await page.getByRole('button', { name: 'Share Onboarding' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share Onboarding' });
+    await dialog.getByText('No invite link to this yet.').waitFor();
+    await dialog.getByLabel('Link role').selectOption('edit');
+    await dialog.getByRole('button', { name: 'Create invite link' }).click();
+    const secret = await dialog.getByLabel(/its id, the secret to share/).inputValue();
+    const links = (await alice.get(`/v1/orgs/${ids.org}/link-invites`)).items;
+    assert.deepEqual(links.map((l) => [l.id, l.level, l.space && l.space.id]), [[secret, 'edit', ids.Onboarding]]);
+    const list = dialog.getByRole('list', { name: 'Invite links' });
+    await list.getByText('Edit link · 0 uses · never expires').waitFor();
+    // Bob joins with it (as a platform does for him), and has edit of his own on the space.
+    const bob = apiClient(gh.origin, gh.tokens.bob);
+    await bob.post(`/v1/orgs/${ids.org}/invites/${secret}`);
+    await list.getByRole('button', { name: `Deactivate link ${links[0].ref}` }).click();
+    await list.getByText('Edit link · 1 use · never expires · deactivated').waitFor();
+    assert.equal((await alice.get(`/v1/orgs/${ids.org}/link-invites/${secret}`)).active, false);
+    await dialog.getByRole('list', { name: 'People with access' }).getByRole('listitem').filter({ hasText: 'Bob Editor' })
+      .getByText('direct').waitFor();
+    await checkA11y(page, 'share dialog with an invite link');
+    await screenshot(page, '07a-share-invite-links');
+    await list.getByRole('button', { name: `Delete link ${links[0].ref}` }).click();
+    await dialog.getByText('No invite link to this yet.').waitFor();
+    assert.deepEqual((await alice.get(`/v1/orgs/${ids.org}/link-invites`)).items, []);
+    // Back as it was: Bob's grant from the link removed.
+    await alice.delete(`/v1/spaces/${ids.Onboarding}/permissions/users/bob`);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
     page.assertClean();
   });
 
@@ -455,15 +486,15 @@ describe('the console', () => {
     await page.getByRole('button', { name: 'Share Welcome' }).click();
     const dialog = page.getByRole('dialog', { name: 'Share Welcome' });
     await dialog.getByLabel('Email or name').fill('ivan@example.com, IVAN@example.com');
-    await dialog.getByRole('button', { name: 'Invite' }).click();
+    await dialog.getByRole('button', { name: 'Invite', exact: true }).click();
     await dialog.getByRole('alert').filter({ hasText: 'Could not invite' }).waitFor();
     await dialog.getByLabel('Email or name').fill('not an email');
-    await dialog.getByRole('button', { name: 'Invite' }).click();
+    await dialog.getByRole('button', { name: 'Invite', exact: true }).click();
     await dialog.getByRole('alert').filter({ hasText: "'not an email' is not an email" }).waitFor();
     // When Gatehouse cannot be reached, the dialog says so where the change was asked for.
     await page.context().route('**/v1/spaces/*/permissions', (route) => route.abort());
     await dialog.getByLabel('Email or name').fill('judy@example.com');
-    await dialog.getByRole('button', { name: 'Invite' }).click();
+    await dialog.getByRole('button', { name: 'Invite', exact: true }).click();
     await dialog.getByRole('alert').filter({ hasText: 'Gatehouse did not answer' }).waitFor();
     await page.context().unroute('**/v1/spaces/*/permissions');
     await screenshot(page, '14-error-in-dialog');

@@ -80,7 +80,7 @@ describe('the share dialog on other pages', () => {
 
     await dialog.getByLabel('Email or name').fill('kim@example.com');
     await dialog.getByLabel('Role', { exact: true }).selectOption('edit');
-    await dialog.getByRole('button', { name: 'Invite' }).click();
+    await dialog.getByRole('button', { name: 'Invite', exact: true }).click();
     await dialog.getByRole('list', { name: 'People with access' }).getByText('kim@example.com').waitFor();
     const agg = await alice.all(`/v1/spaces/${onboarding}/permissions/aggregate`);
     assert.equal(agg.find((l) => l.user.email === 'kim@example.com').permission, 'edit');

@@ -14,6 +14,7 @@
 import { createApi } from './api.js';
 import { parseResource } from './resource.js';
 import { ShareDialog, registerShareSection } from './share-dialog.js';
+import './share-invite-links.js';
 import { h, fill } from './dom.js';
 
 const STYLES = new URL('./share.css', import.meta.url).href;
