@@ -104,6 +104,13 @@ class TenantIsolationTest {
             }
             return;
         }
+        if (r.operation().equals("POST /v1/orgs/{organizationId}/invites/{inviteId}")
+                && foreign.containsAll(r.placeholders())) {
+            // The one operation where bravo's ids are a capability: whoever holds one of bravo's invite links
+            // may join bravo with it (docs/api.md, "Invite links"); InviteLinkApiTest tests that join. A link
+            // named under another organization's path is compared here as everything else is.
+            return;
+        }
         Operations.Request withBravo = r.with(ids(r.placeholders(), foreign, bravo.ids));
         Operations.Request withNothing = r.with(ids(r.placeholders(), foreign, Map.of()));
         TestApp.Res b = send(withBravo, token);
