@@ -27,7 +27,7 @@ final class InviteLinkRoutes {
 
     void register(RoutesConfig r) {
         r.get("/v1/orgs/{orgId}/link-invites", ctx -> http.list(ctx,
-                links.list(Http.caller(ctx), Http.id(ctx, "orgId"), http.after(ctx), Http.limit(ctx)), shapes::writeInvite));
+                links.list(Http.caller(ctx), Http.id(ctx, "orgId"), http.after(ctx), Http.limit(ctx)), shapes::writeListed));
         r.post("/v1/orgs/{orgId}/link-invites", this::create);
         r.get("/v1/orgs/{orgId}/link-invites/{inviteId}", ctx -> Http.json(ctx, 200, shapes::writeInvite,
                 links.get(Http.caller(ctx), Http.id(ctx, "orgId"), Http.id(ctx, "inviteId"))));

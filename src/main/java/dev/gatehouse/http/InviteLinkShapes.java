@@ -22,7 +22,21 @@ final class InviteLinkShapes {
         return url.to("/v1/orgs/" + k.orgId() + "/link-invites/" + k.id());
     }
 
+    /** One link: GitBook's OrganizationInviteLink, whose oneOf tells the three kinds apart by role, space, collection. */
     void writeInvite(JsonGenerator json, InviteLinkService.View v) throws IOException {
+        write(json, v, false);
+    }
+
+    /**
+     * One item of the list. GitBook declares every item an InviteLinkToOrganization, which requires {@code role};
+     * a link to a space or collection carries {@code role: null} there, the organization role it gives a newcomer
+     * (a guest), beside its level and resource.
+     */
+    void writeListed(JsonGenerator json, InviteLinkService.View v) throws IOException {
+        write(json, v, true);
+    }
+
+    private void write(JsonGenerator json, InviteLinkService.View v, boolean listed) throws IOException {
         LinkInvite k = v.invite();
         json.writeStartObject();
         json.writeStringField("object", "invite");
@@ -31,6 +45,9 @@ final class InviteLinkShapes {
             json.writeFieldName("role");
             writeRole(json, k);
         } else {
+            if (listed) {
+                json.writeNullField("role");
+            }
             json.writeFieldName("level");
             writeRole(json, k);
             if (v.space() != null) {

@@ -102,6 +102,10 @@ class InviteLinkApiTest {
         JsonNode l = link("{\"level\":\"edit\",\"space\":\"" + space + "\"}");
         assertThat(l.get("level").asText()).isEqualTo("edit");
         assertThat(l.get("space").get("id").asText()).isEqualTo(space);
+        assertThat(l.has("role")).as("GitBook's oneOf tells a link to content by its lack of role").isFalse();
+        JsonNode listed = app.ok(app.get("/v1/orgs/" + org + "/link-invites", alice), 200).get("items").get(0);
+        assertThat(listed.get("role").isNull()).as("GitBook's list items are InviteLinkToOrganization").isTrue();
+        assertThat(listed.get("level").asText()).isEqualTo("edit");
         app.ok(join(l.get("id").asText(), carol), 200);
         assertThat(role("carol")).isEqualTo("guest");
         JsonNode users = app.ok(app.get("/v1/spaces/" + space + "/permissions/users", alice), 200);
