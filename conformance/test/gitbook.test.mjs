@@ -352,6 +352,100 @@ test('careless input gets a 4xx or an allowed success, and a refusal changes not
   await api.spaces.updateSpaceById(ids.s, { title: 'S', unknownField: 1 });
 });
 
+test('invite links: created, listed, read, changed, joined, refused and deleted', async () => {
+  const api = client(tokens.alice);
+  for (const u of ['ivan', 'judy', 'mia']) {
+    assert.equal((await raw('POST', '/v1/users', gh.adminToken, { id: u, displayName: u, email: `${u}@example.com` }))
+      .status, 201);
+    tokens[u] = (await raw('POST', `/v1/users/${u}/tokens`, gh.adminToken, {})).body.token;
+  }
+  const toOrg = (await api.orgs.createOrganizationInvite(ids.org, { role: 'read' })).data;
+  assert.equal(toOrg.object, 'invite');
+  assert.equal(toOrg.role, 'read');
+  assert.equal(toOrg.redundant, true, 'alice, an admin, has more than the link gives');
+  const toSpace = (await api.orgs.createOrganizationInvite(ids.org, { level: 'comment', space: ids.s })).data;
+  assert.equal(toSpace.level, 'comment');
+  assert.equal(toSpace.space.id, ids.s);
+  const links = await all((page) => api.orgs.listOrganizationInviteLinks(ids.org, { page, limit: 1 }));
+  assert.deepEqual(links.map((l) => l.id).sort(), [toOrg.id, toSpace.id].sort());
+  assert.equal(links.find((l) => l.id === toSpace.id).role, null, 'a link to content lists as a guest\'s link');
+  assert.equal((await api.orgs.getOrganizationInviteLink(ids.org, toOrg.id)).data.role, 'read');
+  assert.equal((await api.orgs.getOrganizationInviteLink(ids.org, toSpace.id)).data.space.id, ids.s);
+  assert.equal((await api.orgs.updateOrganizationInviteById(ids.org, toOrg.id, { role: 'comment' })).data.role, 'comment');
+  assert.equal((await api.orgs.updateOrganizationInviteById(ids.org, toSpace.id, { level: 'edit' })).data.level, 'edit');
+
+  // ivan, no member, joins through the organization link; dave, a guest with nothing on S, through the space link.
+  const asIvan = client(tokens.ivan);
+  assert.equal((await asIvan.orgs.joinOrganizationWithInvite(ids.org, toOrg.id)).data.redundant, false);
+  assert.equal((await api.orgs.getMemberInOrganizationById(ids.org, 'ivan')).data.role, 'comment');
+  assert.equal((await asIvan.orgs.joinOrganizationWithInvite(ids.org, toOrg.id)).data.redundant, true);
+  const asDave = client(tokens.dave);
+  assert.equal((await asDave.orgs.joinOrganizationWithInvite(ids.org, toSpace.id)).data.redundant, false);
+  assert.equal(byUser((await api.spaces.listUserPermissionsInSpace(ids.s)).data.items).dave, 'edit');
+  assert.equal((await asDave.orgs.joinOrganizationWithInvite(ids.org, toSpace.id)).data.redundant, true);
+  assert.equal((await api.orgs.getMemberInOrganizationById(ids.org, 'dave')).data.role, null, 'dave is still a guest');
+
+  // Refusals: a forged id is a 404 everywhere; a deactivated, used-up or expired link is gone (410).
+  const forged = 'f0rged0000000000000000000000000000000000';
+  await refused(asIvan.orgs.joinOrganizationWithInvite(ids.org, forged), 404);
+  await refused(api.orgs.getOrganizationInviteLink(ids.org, forged), 404);
+  await refused(api.orgs.updateOrganizationInviteById(ids.org, forged, { role: 'read' }), 404);
+  await refused(client(tokens.bob).orgs.createOrganizationInvite(ids.org, { role: 'read' }), 403);
+  await refused(client(tokens.bob).orgs.getOrganizationInviteLink(ids.org, toOrg.id), 404);
+  await refused(api.orgs.createOrganizationInvite(ids.org, { role: 'boss' }), 400);
+  const off = (await api.orgs.updateOrganizationInviteById(ids.org, toOrg.id, { active: false })).data;
+  assert.equal(off.active, false);
+  await refused(client(tokens.judy).orgs.joinOrganizationWithInvite(ids.org, toOrg.id), 410);
+  const once = (await api.orgs.createOrganizationInvite(ids.org, { role: 'read', maxUses: 1 })).data;
+  assert.equal((await client(tokens.judy).orgs.joinOrganizationWithInvite(ids.org, once.id)).data.redundant, false);
+  await refused(client(tokens.mia).orgs.joinOrganizationWithInvite(ids.org, once.id), 410);
+  assert.equal((await client(tokens.judy).orgs.joinOrganizationWithInvite(ids.org, once.id)).data.redundant, true,
+    'a joiner already redundant is answered even when the link is used up');
+  const soon = new Date(Math.ceil(Date.now() / 1000) * 1000 + 2000).toISOString();
+  const brief = (await api.orgs.createOrganizationInvite(ids.org, { role: 'edit', expiresAt: soon })).data;
+  await new Promise((r) => setTimeout(r, Date.parse(soon) - Date.now() + 200));
+  await refused(client(tokens.erin).orgs.joinOrganizationWithInvite(ids.org, brief.id), 410);
+  assert.equal((await api.orgs.getMemberInOrganizationById(ids.org, 'erin')).data.role, 'comment', 'refusals wrote nothing');
+  await refused(api.orgs.getMemberInOrganizationById(ids.org, 'mia'), 404);
+
+  for (const link of [toOrg, toSpace, once, brief]) {
+    assert.equal((await api.orgs.deleteOrganizationInviteById(ids.org, link.id)).status, 205);
+  }
+  await refused(api.orgs.deleteOrganizationInviteById(ids.org, toOrg.id), 404);
+  await refused(asIvan.orgs.joinOrganizationWithInvite(ids.org, toOrg.id), 404);
+  assert.deepEqual((await api.orgs.listOrganizationInviteLinks(ids.org)).data.items, []);
+});
+
+test('joining by email domain, and SSO members', async () => {
+  const api = client(tokens.alice);
+  const users = { kate: 'kate@Acme.example.org', liam: 'liam@elsewhere.example.org' };
+  for (const [u, email] of Object.entries(users)) {
+    assert.equal((await raw('POST', '/v1/users', gh.adminToken, { id: u, displayName: u, email })).status, 201);
+    tokens[u] = (await raw('POST', `/v1/users/${u}/tokens`, gh.adminToken, {})).body.token;
+  }
+  await refused(client(tokens.kate).orgs.joinOrganization(ids.org), 404);
+  const org = (await api.orgs.updateOrganizationById(ids.org, { emailDomains: ['ACME.example.org', 'acme.example.org'],
+    defaultRole: 'comment' })).data;
+  assert.deepEqual(org.emailDomains, ['acme.example.org']);
+  assert.deepEqual((await api.orgs.getOrganizationById(ids.org)).data.emailDomains, ['acme.example.org']);
+  assert.equal((await client(tokens.kate).orgs.joinOrganization(ids.org)).status, 204);
+  assert.equal((await api.orgs.getMemberInOrganizationById(ids.org, 'kate')).data.role, 'comment');
+  assert.equal((await client(tokens.kate).orgs.joinOrganization(ids.org)).status, 204, 'a member joins again harmlessly');
+  const other = await refused(client(tokens.liam).orgs.joinOrganization(ids.org), 400);
+  assert.match(other.errorMessage, /domain/);
+  await refused(client(tokens.liam).orgs.getMemberInOrganizationById(ids.org, 'liam'), 404);
+  await refused(api.orgs.updateOrganizationById(ids.org, { emailDomains: ['not a domain'] }), 400);
+  await api.orgs.updateOrganizationById(ids.org, { emailDomains: [] });
+
+  assert.equal((await api.orgs.getMemberInOrganizationById(ids.org, 'kate')).data.sso, false);
+  const sso = (await api.orgs.setUserAsSsoMemberForOrganization(ids.org, 'kate')).data;
+  assert.equal(sso.id, 'kate');
+  assert.equal(sso.sso, true);
+  assert.equal((await api.orgs.getMemberInOrganizationById(ids.org, 'kate')).data.sso, true);
+  await refused(client(tokens.bob).orgs.setUserAsSsoMemberForOrganization(ids.org, 'carol'), 403);
+  await refused(api.orgs.setUserAsSsoMemberForOrganization(ids.org, 'nobody'), 404);
+});
+
 test('every answer matched its schema and every implemented GitBook operation was called', () => {
   const report = checker.mismatches.map((m) => `${m.operation} ${m.path}: ${m.problem} (value ${m.value})`);
   assert.deepEqual(checker.serverErrors, []);
