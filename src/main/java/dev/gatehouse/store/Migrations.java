@@ -48,13 +48,19 @@ public final class Migrations {
                 if (applied.contains(m.version())) {
                     continue;
                 }
+                // The version is claimed first, in the migration's own transaction: a node that finds it
+                // claimed (another process on the same database migrated meanwhile) skips it instead of
+                // creating its tables a second time.
+                if (!claim(c, m.version())) {
+                    c.rollback();
+                    applied.add(m.version());
+                    continue;
+                }
                 try (Statement s = c.createStatement()) {
                     for (String statement : statements(m.sql())) {
                         s.execute(statement);
                     }
                 }
-                SqlTables.exec(c, "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", m.version(),
-                        java.time.Instant.now().toString());
                 c.commit();
                 applied.add(m.version());
             }
@@ -65,6 +71,16 @@ public final class Migrations {
             throw e;
         } finally {
             c.setAutoCommit(auto);
+        }
+    }
+
+    /** Records {@code version} as applied, in the open transaction; false when it already was. */
+    private static boolean claim(Connection c, int version) throws SQLException {
+        try (java.sql.PreparedStatement p = c.prepareStatement(
+                "INSERT INTO schema_version (version, applied_at) VALUES (?, ?) ON CONFLICT (version) DO NOTHING")) {
+            p.setInt(1, version);
+            p.setString(2, java.time.Instant.now().toString());
+            return p.executeUpdate() == 1;
         }
     }
 
