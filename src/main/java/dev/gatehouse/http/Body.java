@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * A request body that must be a JSON object, read field by field. Every wrong type or value is a 400
- * that names the field and what it accepts; unknown fields are ignored, as GitBook's schemas allow.
+ * that names the field and what it accepts. Which fields a body may have, and must, is checked before the
+ * handler runs ({@link RequestBodies}).
  */
 final class Body {
     private final ObjectNode node;
@@ -39,7 +40,7 @@ final class Body {
         return isBlank(bytes) ? new Body(Json.MAPPER.createObjectNode()) : parse(bytes);
     }
 
-    private static boolean isBlank(byte[] bytes) {
+    static boolean isBlank(byte[] bytes) {
         if (bytes == null) {
             return true;
         }
@@ -49,6 +50,11 @@ final class Body {
             }
         }
         return true;
+    }
+
+    /** The object itself. */
+    ObjectNode json() {
+        return node;
     }
 
     boolean has(String field) {
