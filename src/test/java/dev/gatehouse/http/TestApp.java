@@ -76,7 +76,8 @@ public final class TestApp implements AutoCloseable {
         return start(() -> SqliteStore.open(dir.resolve("gatehouse.db")), limits);
     }
 
-    private static TestApp start(Supplier<Store> opener, HttpLimits limits) {
+    /** A node on whatever store {@code opener} opens, with its own bounds on clients. */
+    public static TestApp start(Supplier<Store> opener, HttpLimits limits) {
         TestApp t = new TestApp(opener, limits);
         t.open();
         return t;
@@ -86,7 +87,8 @@ public final class TestApp implements AutoCloseable {
         core = Gatehouse.open(opener.get(), Clock.systemUTC());
         // Test receivers listen on loopback, which a real server refuses unless its operator allows it.
         WebhookPolicy policy = WebhookPolicy.allowing("127.0.0.1");
-        app = HttpApi.create(Services.create(core, SYSTEM, policy), "http://localhost", 300, limits, rates,
+        app = HttpApi.create(Services.create(core, SYSTEM, policy), "http://localhost",
+                HttpApi.DEFAULT_MIN_REVISION_WAIT_MS, limits, rates,
                 MetricsAccess.LOOPBACK).start(0);
         origin = "http://localhost:" + app.port();
         webhooks = new WebhookDispatcher(core, policy, new WebhookDispatcher.Timing(Duration.ofMillis(20),
