@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -165,15 +164,7 @@ final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         // SIGTERM and SIGINT drain (requests in flight finish, new connections are refused) and exit 0.
-        // They are handled here rather than by the JVM: its own handling of them exits 143 and 130.
-        CountDownLatch stop = new CountDownLatch(1);
-        for (String signal : new String[] {"TERM", "INT"}) {
-            sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> stop.countDown());
-        }
-        // Any other end of the JVM still closes the store cleanly (a second close does nothing).
-        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "gatehouse-shutdown"));
-        stop.await();
-        running.close();
+        Signals.serveUntilStopped(running);
         return 0;
     }
 

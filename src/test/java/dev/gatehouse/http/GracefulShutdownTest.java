@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * close every connection at once, answering nothing. Now it drains: every request sent gets a whole
  * answer (its 2xx, or a 503 in the error format once draining), a request whose body is still arriving is
  * waited for and made, /readyz says 503, new connections are refused, the process exits 0, and every write
- * it acknowledged is there when it starts again.
+ * it acknowledged is there when it starts again; SIGINT stops it with 0 too.
  */
 class GracefulShutdownTest {
     private static final Pattern SERVING = Pattern.compile("serving on http://localhost:(\\d+)");
@@ -152,8 +152,10 @@ class GracefulShutdownTest {
                 assertThat(a.status()).as("acknowledged " + id + ": " + a).isEqualTo(200);
             }
         } finally {
-            again.process().destroy();
+            // SIGINT (Ctrl-C) stops it as SIGTERM does.
+            new ProcessBuilder("kill", "-INT", Long.toString(again.process().pid())).inheritIO().start().waitFor();
             assertThat(again.exited()).isTrue();
+            assertThat(again.process().exitValue()).as("exit status after SIGINT").isZero();
         }
     }
 
