@@ -13,6 +13,7 @@ import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.testlog.ExpectedLog;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -30,11 +31,16 @@ class LogSettingsTest {
     private final Level gatehouseLevel = context.getLogger("dev.gatehouse").getLevel();
     private final Level accessLevel = context.getLogger("gatehouse.access").getLevel();
     private OutputStreamAppender<ILoggingEvent> captured;
+    /** Keeps the console out of it while these tests write lines of their own. */
+    private ExpectedLog quiet;
 
     @AfterEach
     void restore() {
         if (captured != null) {
             root.detachAppender(captured);
+        }
+        if (quiet != null) {
+            quiet.close();
         }
         encoders.forEach(OutputStreamAppender::setEncoder);
         root.setLevel(rootLevel);
@@ -89,8 +95,9 @@ class LogSettingsTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).endsWith("INFO GET / 200\n");
     }
 
-    /** An appender of the root logger writing to memory, and the encoders of all of them, to put back. */
+    /** The root logger's only appender, writing to memory, and the encoders of all of them, to put back. */
     private ByteArrayOutputStream capture() {
+        quiet = ExpectedLog.everything();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         captured = new OutputStreamAppender<>();
         captured.setContext(context);

@@ -36,11 +36,18 @@ class GracefulShutdownTest {
 
     /** One child process, the port it printed, and the file its output goes to. */
     private record Child(Process process, int port, Path log) {
-        /** Waits for the process to exit, and shows what it printed. */
+        /** Waits for the process to exit. */
         boolean exited() throws Exception {
-            boolean exited = process.waitFor(60, TimeUnit.SECONDS);
-            System.out.println("[server " + port + "] " + Files.readString(log).strip().replace("\n", "\n[server] "));
-            return exited;
+            return process.waitFor(60, TimeUnit.SECONDS);
+        }
+
+        /** What it printed, for a failed assertion to show. */
+        String output() {
+            try {
+                return "the server printed:\n" + Files.readString(log);
+            } catch (IOException e) {
+                return "the server's output cannot be read: " + e;
+            }
         }
     }
 
@@ -132,17 +139,17 @@ class GracefulShutdownTest {
         assertThat(server.process().isAlive()).as("draining waits for the body still arriving").isTrue();
         slow.send(slowBody.substring(10));
         RawHttp.Answer made = slow.read(false);
-        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        assertThat(made.status()).as(made + "; " + server.output()).isEqualTo(201);
         assertThat(made.closes()).as("answered while draining: " + made).isTrue();
         acknowledged.add("slow");
 
         assertThat(writersDone.await(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(server.exited()).isTrue();
+        assertThat(server.exited()).as(server::output).isTrue();
         probe.close();
         slow.close();
         System.out.println(acknowledged.size() + " writes acknowledged, " + drained.get() + " answered 503 while draining");
         assertThat(failures).as("requests without a whole answer").isEmpty();
-        assertThat(server.process().exitValue()).isZero();
+        assertThat(server.process().exitValue()).as(server::output).isZero();
 
         Child again = start();
         try {
@@ -154,8 +161,8 @@ class GracefulShutdownTest {
         } finally {
             // SIGINT (Ctrl-C) stops it as SIGTERM does.
             new ProcessBuilder("kill", "-INT", Long.toString(again.process().pid())).inheritIO().start().waitFor();
-            assertThat(again.exited()).isTrue();
-            assertThat(again.process().exitValue()).as("exit status after SIGINT").isZero();
+            assertThat(again.exited()).as(again::output).isTrue();
+            assertThat(again.process().exitValue()).as(again::output).isZero();
         }
     }
 
