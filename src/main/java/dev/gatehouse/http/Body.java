@@ -14,6 +14,15 @@ import java.util.List;
  * handler runs ({@link RequestBodies}).
  */
 final class Body {
+    /**
+     * The body {@link RequestBodies} parsed for the request this thread serves, so that its handler, which
+     * parses the same bytes, does not parse them again; forgotten when the request ends.
+     */
+    private static final ThreadLocal<Parsed> PARSED = new ThreadLocal<>();
+
+    private record Parsed(byte[] bytes, ObjectNode node) {
+    }
+
     private final ObjectNode node;
 
     private Body(ObjectNode node) {
@@ -25,6 +34,10 @@ final class Body {
      * would turn bytes that are not UTF-8 into U+FFFD and store them. See {@link Json#readBody}.
      */
     static Body parse(byte[] bytes) {
+        Parsed parsed = PARSED.get();
+        if (parsed != null && parsed.bytes() == bytes) {
+            return new Body(parsed.node());
+        }
         if (isBlank(bytes)) {
             throw ApiException.badRequest("the request body is empty; send a JSON object");
         }
@@ -33,6 +46,18 @@ final class Body {
             throw ApiException.badRequest("the request body must be a JSON object");
         }
         return new Body((ObjectNode) n);
+    }
+
+    /** Parses a body as {@link #parse} does, and keeps it for the rest of this request (see {@link #PARSED}). */
+    static Body parseAndKeep(byte[] bytes) {
+        Body body = parse(bytes);
+        PARSED.set(new Parsed(bytes, body.node));
+        return body;
+    }
+
+    /** Forgets the body kept for the request that just ended on this thread. */
+    static void forget() {
+        PARSED.remove();
     }
 
     /** A body that may be absent (an empty body reads as {}). */

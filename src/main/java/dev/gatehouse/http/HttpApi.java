@@ -76,7 +76,7 @@ public final class HttpApi {
             Idempotency idempotency = new Idempotency(services.idempotency());
             r.before(ctx -> before(ctx, services, minRevisionWaitMs, rates));
             r.before(idempotency::before);
-            r.beforeMatched(RequestBodies.of(OpenApi.tree())::check);
+            RequestBodies.of(OpenApi.tree()).register(r);
             r.after(idempotency::after);
             r.after(ctx -> Exchange.matched(ctx, router.get()));
             r.get("/healthz", ctx -> Http.json(ctx, 200, Json.object().put("status", "ok")));

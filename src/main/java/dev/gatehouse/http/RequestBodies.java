@@ -1,6 +1,7 @@
 package dev.gatehouse.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import java.util.HashMap;
@@ -16,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * and the server cannot disagree, and GitBook's client is never refused for a field it sends.
  *
  * <p>Runs for matched routes only, after authentication; an operation the document gives no body takes no
- * fields. An empty body is left to the handler, which says whether the operation needs one.
+ * fields. An empty body is left to the handler, which says whether the operation needs one; a body checked
+ * here is parsed once, the handler finding it parsed ({@link Body#parseAndKeep}).
  */
 final class RequestBodies {
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
@@ -67,6 +69,12 @@ final class RequestBodies {
         if (op == null || Body.isBlank(bytes)) {
             return;
         }
-        op.shape().check(Body.parse(bytes).json(), "", op.name());
+        op.shape().check(Body.parseAndKeep(bytes).json(), "", op.name());
+    }
+
+    /** Checks every matched request's body before its handler, which then finds it parsed already. */
+    void register(RoutesConfig r) {
+        r.beforeMatched(this::check);
+        r.after(ctx -> Body.forget());
     }
 }
