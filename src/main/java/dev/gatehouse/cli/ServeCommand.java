@@ -117,8 +117,9 @@ final class ServeCommand implements Callable<Integer> {
             + "(env GATEHOUSE_ACCESS_LOG, default on).")
     String accessLog;
 
-    @Option(names = "--metrics", paramLabel = "open|loopback|token", description = "Who may read GET /metrics: anyone, "
-            + "loopback clients and the system token, or the system token only (env GATEHOUSE_METRICS, default loopback).")
+    @Option(names = "--metrics", paramLabel = "open|loopback|token|off", description = "Who may read GET /metrics: anyone, "
+            + "loopback clients and the system token, the system token only, or nobody, with requests not timed "
+            + "(env GATEHOUSE_METRICS, default loopback).")
     String metrics;
 
     @Option(names = "--demo", description = "Fill a demo organization on first start and print how to try it.")

@@ -66,7 +66,8 @@ public final class HttpApi {
         Javalin app = Javalin.create(config -> {
             config.http.maxRequestSize = HttpLimits.MAX_BODY;
             config.jetty.threadPool = new QueuedThreadPool(limits.maxRequests() + HttpLimits.SPARE_THREADS, 8, 60_000);
-            config.jetty.modifyServer(server -> JettyChain.install(server, limits, revision, services.core().metrics()));
+            config.jetty.modifyServer(server -> JettyChain.install(server, limits, revision,
+                    metricsAccess == MetricsAccess.OFF ? RequestMeter.NONE : services.core().metrics()::request));
             config.http.prefer405over404 = true;
             // 'eve/' must not name 'eve': a path that is not exactly a route is a 404, never an alias.
             config.router.ignoreTrailingSlashes = false;

@@ -73,6 +73,9 @@ class AccessLogTest {
                 .containsEntry("revision", ok.header("X-Gatehouse-Revision"));
         assertThat(Instant.parse((String) line.get("time"))).isBefore(Instant.now().plusSeconds(1));
         assertThat(Double.parseDouble((String) line.get("durationMs"))).isPositive();
+        assertThat((String) line.get("durationMs")).matches("[0-9]+\\.[0-9]{3}");
+        assertThat(List.of(AccessLog.millis(1_234_567), AccessLog.millis(5_000), AccessLog.millis(12_030_000_000L)))
+                .containsExactly("1.234", "0.005", "12030.000");
         ILoggingEvent event = eventOf("trace-42.a:b");
         assertThat(event.getFormattedMessage()).contains("GET /v1/spaces/{spaceId}/permissions/aggregate /v1/spaces/"
                 + space + "/permissions/aggregate 200 ").contains("caller=alice").contains("requestId=trace-42.a:b");
