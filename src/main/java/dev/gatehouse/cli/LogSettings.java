@@ -1,6 +1,5 @@
 package dev.gatehouse.cli;
 
-import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -58,7 +57,7 @@ record LogSettings(boolean json, Level level, boolean accessLog) {
 
     /**
      * The same on {@code context}: the encoders of the root logger's appenders and of the access log's (which
-     * logback.xml gives an appender of its own, behind a queue), and the levels.
+     * logback.xml gives an appender of its own, {@link QueuedConsoleAppender}), and the levels.
      */
     void apply(LoggerContext context) {
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -78,8 +77,8 @@ record LogSettings(boolean json, Level level, boolean accessLog) {
             // Swapped in place, at start-up before anything logs: stopping the appender would close its
             // stream, which only a console appender knows how to open again.
             out.setEncoder(jsonEncoder(context));
-        } else if (a instanceof AsyncAppender async) {
-            async.iteratorForAppenders().forEachRemaining(inner -> toJson(inner, context));
+        } else if (a instanceof QueuedConsoleAppender queued) {
+            queued.setEncoder(jsonEncoder(context));
         }
     }
 

@@ -1,0 +1,139 @@
+package dev.gatehouse.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.encoder.Encoder;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The access log's appender (logback.xml): a request's thread only puts its line in a queue; a thread of
+ * this appender's own encodes the lines and writes to stderr all that have queued meanwhile, in one write.
+ * Written on the request's thread, each line waited for the console's lock and made a write(2) of its own,
+ * and under load requests queued behind the log; Logback's AsyncAppender moved the wait off the request's
+ * thread but still wrote each line on its own.
+ *
+ * <p>It never blocks a request: when the queue is full a line is dropped, and the next write says how many
+ * were. A line waits only for the lines before it, so it is out within a moment even when traffic stops.
+ * Stopping (as the server does before it exits) writes what is still queued.
+ */
+public final class QueuedConsoleAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
+    /** How long stopping waits for the queue to be written. */
+    private static final long STOP_MILLIS = 2_000;
+
+    private volatile Encoder<ILoggingEvent> encoder;
+    private int queueSize = 16_384;
+    private BlockingQueue<ILoggingEvent> queue;
+    private OutputStream out;
+    private Thread writer;
+    private final AtomicLong dropped = new AtomicLong();
+
+    /** Set from logback.xml ({@code <encoder>}), or by LogSettings for JSON lines before anything is logged. */
+    public void setEncoder(Encoder<ILoggingEvent> encoder) {
+        this.encoder = encoder;
+    }
+
+    public Encoder<ILoggingEvent> getEncoder() {
+        return encoder;
+    }
+
+    /** Lines that may wait at once; more are dropped. */
+    public void setQueueSize(int queueSize) {
+        this.queueSize = queueSize;
+    }
+
+    @Override
+    public void start() {
+        if (encoder == null) {
+            addError("no encoder for appender " + name);
+            return;
+        }
+        queue = new ArrayBlockingQueue<>(queueSize);
+        // System.err as it is now, which a test may have replaced; buffered here, so a batch is one write.
+        out = new BufferedOutputStream(System.err, 1 << 16);
+        writer = new Thread(this::writeAll, "gatehouse-access-log");
+        writer.setDaemon(true);
+        super.start();
+        writer.start();
+    }
+
+    @Override
+    protected void append(ILoggingEvent event) {
+        // What the line needs from the request's thread (its formatted message, thread name), taken now.
+        if (event instanceof LoggingEvent e) {
+            e.prepareForDeferredProcessing();
+        }
+        if (!queue.offer(event)) {
+            dropped.incrementAndGet();
+        }
+    }
+
+    private void writeAll() {
+        List<ILoggingEvent> batch = new ArrayList<>();
+        while (isStarted() || !queue.isEmpty()) {
+            try {
+                ILoggingEvent first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch);
+                write(batch);
+            } catch (InterruptedException e) {
+                break;
+            } finally {
+                batch.clear();
+            }
+        }
+        List<ILoggingEvent> rest = new ArrayList<>();
+        queue.drainTo(rest);
+        write(rest);
+    }
+
+    private void write(List<ILoggingEvent> batch) {
+        Encoder<ILoggingEvent> e = encoder;
+        try {
+            long lost = dropped.getAndSet(0);
+            if (lost > 0) {
+                out.write(e.encode(droppedLine(lost)));
+            }
+            for (ILoggingEvent event : batch) {
+                out.write(e.encode(event));
+            }
+            out.flush();
+        } catch (IOException | RuntimeException failure) {
+            addError("writing the access log failed", failure);
+        }
+    }
+
+    private ILoggingEvent droppedLine(long lost) {
+        LoggerContext context = (LoggerContext) getContext();
+        LoggingEvent event = new LoggingEvent(QueuedConsoleAppender.class.getName(), context.getLogger("gatehouse.access"),
+                Level.WARN, lost + " access-log lines were dropped: the log could not keep up", null, null);
+        event.prepareForDeferredProcessing();
+        return event;
+    }
+
+    @Override
+    public void stop() {
+        if (!isStarted()) {
+            return;
+        }
+        super.stop();
+        try {
+            writer.join(STOP_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
