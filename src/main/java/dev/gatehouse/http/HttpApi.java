@@ -5,6 +5,7 @@ import dev.gatehouse.service.ApiException;
 import dev.gatehouse.service.Failures;
 import dev.gatehouse.service.Caller;
 import dev.gatehouse.service.Services;
+import dev.gatehouse.service.Tokens;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -164,13 +165,16 @@ public final class HttpApi {
             String auth = ctx.header("Authorization");
             String token = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7) : null;
             Caller caller;
+            String hash;
             try {
                 if (auth != null && !auth.isBlank() && token == null) {
                     // A bare token or another scheme would otherwise read as 'missing', which misleads.
                     throw ApiException.unauthorized("the Authorization header must name the Bearer scheme: send "
                             + "'Authorization: Bearer <token>'");
                 }
-                caller = services.users().authenticate(token);
+                // Hashed once, for the token's lookup and for its rate limit's key.
+                hash = token == null || token.isBlank() ? null : Tokens.hash(token.trim());
+                caller = hash == null ? services.users().authenticate(token) : services.users().authenticateHashed(hash);
             } catch (ApiException e) {
                 // Without a valid token the address is limited, so guessing tokens is throttled too.
                 rates.address(ctx);
@@ -178,7 +182,7 @@ public final class HttpApi {
             }
             Exchange.of(ctx).caller = caller.system() ? Caller.SYSTEM_ACTOR : caller.userId();
             if (!caller.system() || rates.limitsSystem()) {
-                rates.token(ctx, token);
+                rates.token(ctx, hash);
             }
             ctx.attribute(Http.CALLER, caller);
             JsonContentType.check(ctx);
