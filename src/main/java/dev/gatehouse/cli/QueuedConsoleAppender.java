@@ -69,10 +69,11 @@ public final class QueuedConsoleAppender extends UnsynchronizedAppenderBase<ILog
 
     @Override
     protected void append(ILoggingEvent event) {
-        // What the line needs from the request's thread (its formatted message, thread name), taken now.
-        if (event instanceof LoggingEvent e) {
-            e.prepareForDeferredProcessing();
-        }
+        // What an encoder reads of the request's thread, taken on it: its name, and the message formatted with
+        // its arguments. (Gatehouse puts nothing in the MDC, so the rest of prepareForDeferredProcessing,
+        // copying it, would be work for nothing.)
+        event.getThreadName();
+        event.getFormattedMessage();
         if (!queue.offer(event)) {
             dropped.incrementAndGet();
         }

@@ -54,7 +54,7 @@ final class AccessLog extends Handler.Wrapper {
         String given = response.getHeaders().get(Http.REVISION_HEADER);
         String revision = given == null ? "-" : given;
         String ms = millis(nanos);
-        String time = Instant.now().toString();
+        String time = IsoTime.format(Instant.now());
         // The line is built here, not from a pattern with nine arguments for Logback to format on this thread.
         String line = new StringBuilder(160).append(time).append(' ').append(method).append(' ').append(route)
                 .append(' ').append(path).append(' ').append(status).append(' ').append(ms).append("ms caller=")
