@@ -9,6 +9,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import openapiTS, { astToString } from 'openapi-typescript';
 import createClient from 'openapi-fetch';
 import { startGatehouse } from './harness.mjs';
@@ -69,6 +71,63 @@ test('the document names the public URL, GitBook\'s path parameters, and every e
     }
   }
   assert.deepEqual(missing, []);
+});
+
+/** The properties of a request schema, through references and allOf/oneOf/anyOf: name -> its schemas. */
+function bodyFields(spec, schema, out = new Map()) {
+  const resolve = (node) => {
+    while (node?.$ref) node = node.$ref.replace(/^#\//, '').split('/').reduce((o, k) => o[k.replace(/~1/g, '/')], spec);
+    return node;
+  };
+  const s = resolve(schema);
+  if (!s) return out;
+  for (const k of ['allOf', 'oneOf', 'anyOf']) for (const member of s[k] || []) bodyFields(spec, member, out);
+  for (const [name, property] of Object.entries(s.properties || {})) out.set(name, [...(out.get(name) || []), property]);
+  return out;
+}
+
+const requestSchema = (spec, op) => {
+  let body = op.requestBody;
+  while (body?.$ref) body = body.$ref.replace(/^#\//, '').split('/').reduce((o, k) => o[k], spec);
+  return body && (body.content['application/json'] || Object.values(body.content)[0]).schema;
+};
+
+test('every field of GitBook\'s request bodies is one the document takes, and the fixture that sends them all is GitBook\'s', () => {
+  const gitbook = JSON.parse(readFileSync(require.resolve('@gitbook/api/spec/openapi.json'), 'utf8'));
+  const fixture = JSON.parse(readFileSync(join(root, '..', 'src', 'test', 'resources', 'gitbook-request-fields.json'), 'utf8'));
+  delete fixture._;
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addSchema(gitbook, 'gitbook.json');
+  const ours = new Map(operations().map(({ path, method, op }) => [`${method} ${shape(path)}`, { path, op }]));
+  const problems = [];
+  const covered = new Set();
+  for (const [gitbookPath, item] of Object.entries(gitbook.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      const served = ours.get(`${method} ${shape('/v1' + gitbookPath)}`);
+      const theirs = METHODS.includes(method) && requestSchema(gitbook, op);
+      if (!served || !theirs) continue;
+      const name = `${method.toUpperCase()} ${served.path}`;
+      covered.add(name);
+      const fields = bodyFields(gitbook, theirs);
+      const taken = bodyFields(doc, requestSchema(doc, served.op) || {});
+      for (const field of fields.keys()) if (!taken.has(field)) problems.push(`${name}: the document does not take '${field}'`);
+      const sent = fixture[name] || {};
+      if (JSON.stringify(Object.keys(sent).sort()) !== JSON.stringify([...fields.keys()].sort())) {
+        problems.push(`${name}: the fixture sends ${Object.keys(sent).sort()} but GitBook's fields are ${[...fields.keys()].sort()}`);
+      }
+      for (const [field, value] of Object.entries(sent)) {
+        if (!fields.has(field)) continue;
+        // A field several alternatives define takes what any of them accepts (emoji: an emoji, or null).
+        const rebased = JSON.parse(JSON.stringify({ anyOf: fields.get(field) }).replace(/"\$ref":"#\//g, '"$ref":"gitbook.json#/'));
+        const validate = ajv.compile(rebased);
+        if (!validate(value)) problems.push(`${name}: GitBook's schema refuses '${field}': ${ajv.errorsText(validate.errors)}`);
+      }
+    }
+  }
+  for (const name of Object.keys(fixture)) if (!covered.has(name)) problems.push(`${name}: not an operation GitBook and Gatehouse share`);
+  assert.deepEqual(problems, []);
+  assert.ok(covered.size > 25, `${covered.size} operations with a body shared with GitBook`);
 });
 
 const PROGRAM = `// Uses the types generated from Gatehouse's document; tsc --noEmit must accept it.

@@ -1,10 +1,11 @@
 package dev.gatehouse.bench;
 
+import dev.gatehouse.datasets.Datasets;
 import dev.gatehouse.model.Change;
 import dev.gatehouse.model.DefaultLevel;
 import dev.gatehouse.model.ResourceType;
 import dev.gatehouse.model.SubjectType;
-import dev.gatehouse.datasets.Datasets;
+import dev.gatehouse.store.SecretBox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,13 +103,20 @@ final class BenchData {
      * and every run starts from the same data.
      */
     Path servable(String dataset) throws IOException {
+        return servable(dataset, dataset);
+    }
+
+    /** The same, in a copy of its own named {@code copy}: two servers at once need two. */
+    Path servable(String dataset, String copy) throws IOException {
         Path from = root.resolve(dataset);
-        Path to = root.resolve("serving-" + dataset);
+        Path to = root.resolve("serving-" + copy);
         delete(to);
         Files.createDirectories(to);
         try (Stream<Path> files = Files.list(from)) {
             for (Path f : (Iterable<Path>) files::iterator) {
-                if (f.getFileName().toString().startsWith("gatehouse.db")) {
+                // The database and the key its secrets are sealed with: without it, serve refuses the copy.
+                String name = f.getFileName().toString();
+                if (name.startsWith("gatehouse.db") || name.equals(SecretBox.KEY_FILE)) {
                     Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }

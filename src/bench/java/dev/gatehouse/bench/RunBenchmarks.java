@@ -24,8 +24,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * iterations of each benchmark, with the machine it ran on. Nothing in the table is typed by hand.
  *
  * <p>Arguments: a regular expression of benchmarks to run (default: all), e.g. {@code EngineBenchmark}, or
- * {@code ServerBenchmark} for the server over HTTP ({@link ServerBenchmark}), or {@code PostgresBenchmark} for
- * PostgreSQL ({@link PostgresBenchmark}: the naive SQL baseline, two nodes, writes); each adds its own section.
+ * {@code ServerBenchmark} for the server over HTTP ({@link ServerBenchmark}), {@code ObservabilityBenchmark} for
+ * what the access log, metrics and rate limits cost ({@link ObservabilityBenchmark}), or {@code PostgresBenchmark}
+ * for PostgreSQL ({@link PostgresBenchmark}: the naive SQL baseline, two nodes, writes); each adds its own section.
  */
 public final class RunBenchmarks {
     private RunBenchmarks() {
@@ -47,6 +48,9 @@ public final class RunBenchmarks {
         }
         if (selected.matcher(ServerBenchmark.class.getName()).find()) {
             publish(ServerBenchmark.run(machine(), command));
+        }
+        if (selected.matcher(ObservabilityBenchmark.class.getName()).find()) {
+            publish(ObservabilityBenchmark.run(machine(), command));
         }
         if (selected.matcher(PostgresBenchmark.class.getName()).find()) {
             publish(PostgresBenchmark.run(machine(), command));

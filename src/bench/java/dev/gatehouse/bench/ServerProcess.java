@@ -82,6 +82,12 @@ final class ServerProcess implements AutoCloseable {
         return readySeconds;
     }
 
+    /** The CPU time the server's process has used so far, all its threads together. */
+    Duration cpu() throws IOException {
+        return process.toHandle().info().totalCpuDuration()
+                .orElseThrow(() -> new IOException("this system does not tell a process's CPU time"));
+    }
+
     /** The revision the server is at, from {@code X-Gatehouse-Revision}. */
     long revision() throws IOException, InterruptedException {
         HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/healthz")).build(),

@@ -4,13 +4,16 @@ import dev.gatehouse.datasets.Datasets;
 import dev.gatehouse.store.SecretBox;
 import dev.gatehouse.store.sqlite.SqliteStore;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code gatehouse generate}: writes a synthetic benchmark dataset into an empty data directory. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -41,20 +44,28 @@ final class GenerateCommand implements Callable<Integer> {
         }
     };
 
+    /** Where messages go: the command line's writers, which a caller (a test) may set. */
+    @Spec
+    CommandSpec spec;
+
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
     @Override
     public Integer call() {
         Path db = data.resolve(ServeCommand.DATABASE_FILE);
         // Every check before the first write, so that a refused generate writes nothing.
         if (!dataset.equals("large") && !dataset.equals("many")) {
-            System.err.println("gatehouse: --dataset must be large or many");
+            err().println("gatehouse: --dataset must be large or many");
             return 2;
         }
         if (Files.exists(db)) {
-            System.err.println("gatehouse: " + db + " exists; generate into an empty data directory");
+            err().println("gatehouse: " + db + " exists; generate into an empty data directory");
             return 2;
         }
         if (!(scale > 0 && scale <= 1)) {
-            System.err.println("gatehouse: --scale must be above 0 and at most 1");
+            err().println("gatehouse: --scale must be above 0 and at most 1");
             return 2;
         }
         SecretBox key;
@@ -62,10 +73,10 @@ final class GenerateCommand implements Callable<Integer> {
             key = DatabaseSettings.secretKey(System.getenv("GATEHOUSE_SECRET_KEY"));
             StartupChecks.dataDirectory(data);
         } catch (IllegalArgumentException e) {
-            System.err.println("gatehouse: " + e.getMessage());
+            err().println("gatehouse: " + e.getMessage());
             return 2;
         } catch (StartupFailure e) {
-            System.err.println("gatehouse: " + e.getMessage());
+            err().println("gatehouse: " + e.getMessage());
             return e.exitCode();
         }
         Path keyFile = data.resolve(SecretBox.KEY_FILE);
@@ -80,13 +91,13 @@ final class GenerateCommand implements Callable<Integer> {
             // Sealed with the key serve will use: GATEHOUSE_SECRET_KEY, or the data directory's key file.
             try (SqliteStore store = key == null ? SqliteStore.open(db) : SqliteStore.open(db, key)) {
                 fill.into(store);
-                System.out.printf("wrote %s (seed %d, scale %s) to %s in %.1f s, revision %d%n", dataset, seed, scale, db,
-                        (System.nanoTime() - start) / 1e9, store.revision());
+                spec.commandLine().getOut().printf("wrote %s (seed %d, scale %s) to %s in %.1f s, revision %d%n",
+                        dataset, seed, scale, db, (System.nanoTime() - start) / 1e9, store.revision());
             }
             return 0;
         } catch (IOException | RuntimeException e) {
             String left = removeWhatWasMade(db, keyExisted ? null : keyFile, made);
-            System.err.println("gatehouse: generate failed: " + e.getMessage() + "; " + left);
+            err().println("gatehouse: generate failed: " + e.getMessage() + "; " + left);
             return 1;
         }
     }

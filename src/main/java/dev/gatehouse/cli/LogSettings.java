@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import java.util.Locale;
@@ -49,23 +50,35 @@ record LogSettings(boolean json, Level level, boolean accessLog) {
 
     /** Reconfigures Logback: the encoder of every appender of the root logger, and the levels. */
     void apply() {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return;
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            apply(context);
         }
+    }
+
+    /**
+     * The same on {@code context}: the encoders of the root logger's appenders and of the access log's (which
+     * logback.xml gives an appender of its own, {@link QueuedConsoleAppender}), and the levels.
+     */
+    void apply(LoggerContext context) {
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(level);
         context.getLogger("dev.gatehouse").setLevel(level);
         // The access log writes at INFO: a level above it would silence it, so it follows its own setting.
         context.getLogger("gatehouse.access").setLevel(accessLog ? Level.INFO : Level.OFF);
         if (json) {
-            root.iteratorForAppenders().forEachRemaining(a -> {
-                if (a instanceof OutputStreamAppender<ILoggingEvent> out) {
-                    // Swapped in place, at start-up before anything logs: stopping the appender would close its
-                    // stream, which only a console appender knows how to open again.
-                    Encoder<ILoggingEvent> encoder = jsonEncoder(context);
-                    out.setEncoder(encoder);
-                }
-            });
+            for (Logger logger : new Logger[] {root, context.getLogger("gatehouse.access")}) {
+                logger.iteratorForAppenders().forEachRemaining(a -> toJson(a, context));
+            }
+        }
+    }
+
+    private static void toJson(Appender<ILoggingEvent> a, LoggerContext context) {
+        if (a instanceof OutputStreamAppender<ILoggingEvent> out) {
+            // Swapped in place, at start-up before anything logs: stopping the appender would close its
+            // stream, which only a console appender knows how to open again.
+            out.setEncoder(jsonEncoder(context));
+        } else if (a instanceof QueuedConsoleAppender queued) {
+            queued.setEncoder(jsonEncoder(context));
         }
     }
 

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -112,8 +111,9 @@ final class ServeCommand implements Callable<Integer> {
             + "(env GATEHOUSE_ACCESS_LOG, default on).")
     String accessLog;
 
-    @Option(names = "--metrics", paramLabel = "open|loopback|token", description = "Who may read GET /metrics: anyone, "
-            + "loopback clients and the system token, or the system token only (env GATEHOUSE_METRICS, default loopback).")
+    @Option(names = "--metrics", paramLabel = "open|loopback|token|off", description = "Who may read GET /metrics: anyone, "
+            + "loopback clients and the system token, the system token only, or nobody, with requests not timed "
+            + "(env GATEHOUSE_METRICS, default loopback).")
     String metrics;
 
     @Option(names = "--cors-origins", paramLabel = "ORIGINS", description = "Web origins whose pages may call the "
@@ -165,15 +165,7 @@ final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         // SIGTERM and SIGINT drain (requests in flight finish, new connections are refused) and exit 0.
-        // They are handled here rather than by the JVM: its own handling of them exits 143 and 130.
-        CountDownLatch stop = new CountDownLatch(1);
-        for (String signal : new String[] {"TERM", "INT"}) {
-            sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> stop.countDown());
-        }
-        // Any other end of the JVM still closes the store cleanly (a second close does nothing).
-        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "gatehouse-shutdown"));
-        stop.await();
-        running.close();
+        Signals.serveUntilStopped(running);
         return 0;
     }
 

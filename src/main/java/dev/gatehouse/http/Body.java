@@ -10,9 +10,19 @@ import java.util.List;
 
 /**
  * A request body that must be a JSON object, read field by field. Every wrong type or value is a 400
- * that names the field and what it accepts; unknown fields are ignored, as GitBook's schemas allow.
+ * that names the field and what it accepts. Which fields a body may have, and must, is checked before the
+ * handler runs ({@link RequestBodies}).
  */
 final class Body {
+    /**
+     * The body {@link RequestBodies} parsed for the request this thread serves, so that its handler, which
+     * parses the same bytes, does not parse them again; forgotten when the request ends.
+     */
+    private static final ThreadLocal<Parsed> PARSED = new ThreadLocal<>();
+
+    private record Parsed(byte[] bytes, ObjectNode node) {
+    }
+
     private final ObjectNode node;
 
     private Body(ObjectNode node) {
@@ -24,6 +34,10 @@ final class Body {
      * would turn bytes that are not UTF-8 into U+FFFD and store them. See {@link Json#readBody}.
      */
     static Body parse(byte[] bytes) {
+        Parsed parsed = PARSED.get();
+        if (parsed != null && parsed.bytes() == bytes) {
+            return new Body(parsed.node());
+        }
         if (isBlank(bytes)) {
             throw ApiException.badRequest("the request body is empty; send a JSON object");
         }
@@ -34,12 +48,24 @@ final class Body {
         return new Body((ObjectNode) n);
     }
 
+    /** Parses a body as {@link #parse} does, and keeps it for the rest of this request (see {@link #PARSED}). */
+    static Body parseAndKeep(byte[] bytes) {
+        Body body = parse(bytes);
+        PARSED.set(new Parsed(bytes, body.node));
+        return body;
+    }
+
+    /** Forgets the body kept for the request that just ended on this thread. */
+    static void forget() {
+        PARSED.remove();
+    }
+
     /** A body that may be absent (an empty body reads as {}). */
     static Body parseOptional(byte[] bytes) {
         return isBlank(bytes) ? new Body(Json.MAPPER.createObjectNode()) : parse(bytes);
     }
 
-    private static boolean isBlank(byte[] bytes) {
+    static boolean isBlank(byte[] bytes) {
         if (bytes == null) {
             return true;
         }
@@ -49,6 +75,11 @@ final class Body {
             }
         }
         return true;
+    }
+
+    /** The object itself. */
+    ObjectNode json() {
+        return node;
     }
 
     boolean has(String field) {

@@ -5,6 +5,7 @@ import dev.gatehouse.service.ApiException;
 import dev.gatehouse.service.Failures;
 import dev.gatehouse.service.Caller;
 import dev.gatehouse.service.Services;
+import dev.gatehouse.service.Tokens;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -51,7 +52,8 @@ public final class HttpApi {
         Javalin app = Javalin.create(config -> {
             config.http.maxRequestSize = HttpLimits.MAX_BODY;
             config.jetty.threadPool = new QueuedThreadPool(limits.maxRequests() + HttpLimits.SPARE_THREADS, 8, 60_000);
-            config.jetty.modifyServer(server -> JettyChain.install(server, limits, revision, services.metrics()));
+            config.jetty.modifyServer(server -> JettyChain.install(server, limits, revision,
+                    metricsAccess == MetricsAccess.OFF ? RequestMeter.NONE : services.metrics()::request));
             config.http.prefer405over404 = true;
             // 'eve/' must not name 'eve': a path that is not exactly a route is a 404, never an alias.
             config.router.ignoreTrailingSlashes = false;
@@ -62,6 +64,7 @@ public final class HttpApi {
             r.before(new Cors(options.corsOrigins(), revision)::before);
             r.before(ctx -> before(ctx, services, minRevisionWaitMs, rates));
             r.before(idempotency::before);
+            RequestBodies.of(OpenApi.tree()).register(r);
             r.after(idempotency::after);
             r.after(ctx -> Exchange.matched(ctx, router.get()));
             r.get("/healthz", ctx -> Http.json(ctx, 200, Json.object().put("status", "ok")));
@@ -174,13 +177,16 @@ public final class HttpApi {
             String auth = ctx.header("Authorization");
             String token = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7) : null;
             Caller caller;
+            String hash;
             try {
                 if (auth != null && !auth.isBlank() && token == null) {
                     // A bare token or another scheme would otherwise read as 'missing', which misleads.
                     throw ApiException.unauthorized("the Authorization header must name the Bearer scheme: send "
                             + "'Authorization: Bearer <token>'");
                 }
-                caller = services.users().authenticate(token);
+                // Hashed once, for the token's lookup and for its rate limit's key.
+                hash = token == null || token.isBlank() ? null : Tokens.hash(token.trim());
+                caller = hash == null ? services.users().authenticate(token) : services.users().authenticateHashed(hash);
             } catch (ApiException e) {
                 // Without a valid token the address is limited, so guessing tokens is throttled too.
                 rates.address(ctx);
@@ -188,7 +194,7 @@ public final class HttpApi {
             }
             Exchange.of(ctx).caller = caller.system() ? Caller.SYSTEM_ACTOR : caller.userId();
             if (!caller.system() || rates.limitsSystem()) {
-                rates.token(ctx, token);
+                rates.token(ctx, hash);
             }
             ctx.attribute(Http.CALLER, caller);
             JsonContentType.check(ctx);

@@ -1,6 +1,5 @@
 package dev.gatehouse.http;
 
-import dev.gatehouse.service.Metrics;
 import java.util.function.LongSupplier;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
@@ -19,14 +18,14 @@ final class JettyChain {
     }
 
     /** Called before Javalin attaches its handler, which it puts inside the innermost wrapper installed here. */
-    static void install(Server server, HttpLimits limits, LongSupplier revision, Metrics metrics) {
+    static void install(Server server, HttpLimits limits, LongSupplier revision, RequestMeter meter) {
         JsonErrorHandler errors = new JsonErrorHandler(revision);
         server.setErrorHandler(errors);
         // Each insert goes outside the previous one: the last inserted is the first a request meets.
         server.insertHandler(new Shedding(errors, limits.maxRequests()));
         server.insertHandler(new WholeBodies(errors, limits));
         server.insertHandler(new Draining());
-        server.insertHandler(new AccessLog(metrics));
+        server.insertHandler(new AccessLog(meter));
         server.addBean(new HeaderDeadline(server, limits, revision));
         // Javalin creates its connector after this runs: set the idle timeout once the connectors exist.
         server.addEventListener(new LifeCycle.Listener() {

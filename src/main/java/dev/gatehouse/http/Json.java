@@ -56,8 +56,9 @@ final class Json {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        // Checked through a small window: the characters are not needed, only whether the bytes decode.
-        CharBuffer window = CharBuffer.allocate(4096);
+        // Checked through a small window: the characters are not needed, only whether the bytes decode. A body
+        // of a few hundred bytes (most are) needs no more than its own size.
+        CharBuffer window = CharBuffer.allocate(Math.max(16, Math.min(4096, bytes.length)));
         for (CoderResult r = utf8.decode(in, window, true); !r.isUnderflow(); r = utf8.decode(in, window, true)) {
             if (r.isError()) {
                 throw ApiException.badRequest("the request body is not valid UTF-8 (at byte " + in.position() + ")");

@@ -2,7 +2,6 @@ package dev.gatehouse.http;
 
 import java.nio.ByteBuffer;
 import java.util.function.LongSupplier;
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -60,16 +59,6 @@ final class JsonErrorHandler extends ErrorHandler {
             headers.put(HttpHeader.RETRY_AFTER, "1");
         }
         response.write(true, ByteBuffer.wrap(body(code, message)), callback);
-    }
-
-    /** Requests so broken Jetty answers them before it has a request at all (a bad request line, say). */
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(new HttpField(HttpHeader.CONTENT_TYPE, "application/json"));
-        fields.put(new HttpField(Http.REVISION_HEADER, Long.toString(revision.getAsLong())));
-        // No request exists yet to carry a client's id: the answer gets one of its own, to be quoted in reports.
-        fields.put(new HttpField(RequestIds.HEADER, RequestIds.generate()));
-        return ByteBuffer.wrap(body(status, describe(status, reason)));
     }
 
     private static String describe(int code, String reason) {

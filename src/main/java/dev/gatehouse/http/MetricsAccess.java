@@ -12,7 +12,9 @@ public enum MetricsAccess {
     /** Loopback clients freely; any other with the system token. */
     LOOPBACK,
     /** Only with the system token. */
-    TOKEN;
+    TOKEN,
+    /** Nobody: {@code /metrics} answers 404, and requests are not timed at all. */
+    OFF;
 
     /** @throws IllegalArgumentException naming the accepted values */
     public static MetricsAccess parse(String text) {
@@ -21,6 +23,6 @@ public enum MetricsAccess {
                 return a;
             }
         }
-        throw new IllegalArgumentException("must be open, loopback or token; got '" + text + "'");
+        throw new IllegalArgumentException("must be open, loopback, token or off; got '" + text + "'");
     }
 }

@@ -30,6 +30,9 @@ final class MetricsRoutes {
     }
 
     private void scrape(Context ctx) throws UnknownHostException {
+        if (access == MetricsAccess.OFF) {
+            throw ApiException.notFound("the metrics are off on this server (--metrics off)");
+        }
         if (access == MetricsAccess.TOKEN || access == MetricsAccess.LOOPBACK && !loopback(ctx)) {
             String auth = ctx.header("Authorization");
             String token = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7) : null;

@@ -1,6 +1,7 @@
 package dev.gatehouse.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,10 +61,19 @@ final class OpenApi {
         };
     }
 
+    /** The document as the jar holds it, without {@code servers}. */
+    static JsonNode tree() {
+        try {
+            return Json.MAPPER.readTree(resource());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("openapi.json is not valid JSON", e);
+        }
+    }
+
     /** The document, with {@code servers} naming {@code publicUrl}. */
     static String document(String publicUrl) {
         try {
-            ObjectNode doc = (ObjectNode) Json.MAPPER.readTree(resource());
+            ObjectNode doc = (ObjectNode) tree();
             doc.putArray("servers").addObject().put("url", publicUrl)
                     .put("description", "This Gatehouse (its public URL)");
             return Json.MAPPER.writeValueAsString(doc);

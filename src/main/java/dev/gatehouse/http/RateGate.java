@@ -2,10 +2,6 @@ package dev.gatehouse.http;
 
 import dev.gatehouse.service.ApiException;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 
 /**
  * Applies {@link RateLimiter} to a request: GitBook's X-RateLimit headers on the answer, and a 429 with
@@ -30,9 +26,9 @@ final class RateGate {
         return limiter.limits().limitSystem();
     }
 
-    /** Counts a request made with {@code token}. */
-    void token(Context ctx, String token) {
-        take(ctx, "t:" + digest(token));
+    /** Counts a request made with the token whose hash ({@code Tokens.hash}) is {@code tokenHash}. */
+    void token(Context ctx, String tokenHash) {
+        take(ctx, "t:" + tokenHash);
     }
 
     /** Counts a request from an unauthenticated client. */
@@ -53,15 +49,6 @@ final class RateGate {
             throw new ApiException(429, "API rate limit exceeded (" + limiter.limits().perMinute(write) + " "
                     + (write ? "writes" : "reads") + " a minute); please try again in " + d.retryAfterSeconds()
                     + " seconds");
-        }
-    }
-
-    private static String digest(String token) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(h);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 }

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.content.ByteBufferContentSource;
@@ -92,7 +92,7 @@ final class WholeBodies extends Handler.Wrapper {
                 }
                 if (Content.Chunk.isFailure(chunk)) {
                     Throwable failure = chunk.getFailure();
-                    refuse(failure instanceof BadMessageException bad ? bad.getCode() : 400,
+                    refuse(failure instanceof HttpException http ? http.getCode() : 400,
                             "the request body could not be read: " + failure.getMessage());
                     return;
                 }

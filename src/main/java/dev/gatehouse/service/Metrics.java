@@ -15,6 +15,9 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToIntFunction;
@@ -31,6 +34,8 @@ public final class Metrics implements AutoCloseable {
      */
     private static final Duration[] LATENCY_BUCKETS = Stream.of(1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000)
             .map(Duration::ofMillis).toArray(Duration[]::new);
+    /** The methods the request histogram names; any other a client sends is counted as {@code other}. */
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Timer commitLatency;
     private final DistributionSummary groupSize;
@@ -42,6 +47,11 @@ public final class Metrics implements AutoCloseable {
     private final AtomicLong webhookBacklog = new AtomicLong();
     private final Counter rateLimitRefusals;
     private JvmGcMetrics gc;
+    private final Map<RequestSeries, Timer> requests = new ConcurrentHashMap<>();
+
+    /** The tags of one series of the request histogram. */
+    private record RequestSeries(String method, String route, int status) {
+    }
 
     Metrics(Reads index) {
         commitLatency = Timer.builder("gatehouse.store.commit").description("How long the store takes to commit one group of writes")
@@ -92,11 +102,22 @@ public final class Metrics implements AutoCloseable {
         new FileDescriptorMetrics().bindTo(registry);
     }
 
-    /** One answered HTTP request. {@code route} is the matched route template, never the raw path (bounded tags). */
+    /**
+     * One answered HTTP request. {@code route} is the matched route template, never the raw path, and a method
+     * outside HTTP's usual ones counts as {@code other}, so the series are bounded. Each series' timer is made
+     * once and then found in a map: building and registering it on every request cost a builder, its tags and a
+     * registry lookup each time.
+     */
     public void request(String method, String route, int status, long nanos) {
-        Timer.builder("gatehouse.http.requests").description("HTTP requests answered, by route template and status")
-                .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
-                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        RequestSeries series = new RequestSeries(METHODS.contains(method) ? method : "other", route, status);
+        Timer timer = requests.get(series);
+        if (timer == null) {
+            timer = requests.computeIfAbsent(series, k -> Timer.builder("gatehouse.http.requests")
+                    .description("HTTP requests answered, by route template and status")
+                    .tag("method", k.method()).tag("route", k.route()).tag("status", Integer.toString(k.status()))
+                    .serviceLevelObjectives(LATENCY_BUCKETS).register(registry));
+        }
+        timer.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void groupCommitted(int writes, long commitNanos) {

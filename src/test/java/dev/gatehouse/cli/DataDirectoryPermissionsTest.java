@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,8 +69,9 @@ class DataDirectoryPermissionsTest {
     @Test
     void generateCreatesAPrivateDataDirectoryAndDatabase() throws Exception {
         Path data = dir.resolve("generated");
-        int code = new CommandLine(new GenerateCommand()).execute("--dataset", "many", "--scale", "0.001",
-                "--data", data.toString());
+        StringWriter out = new StringWriter();
+        int code = new CommandLine(new GenerateCommand()).setOut(new PrintWriter(out)).execute("--dataset", "many",
+                "--scale", "0.001", "--data", data.toString());
         assertThat(code).isZero();
         assertPrivate(data);
     }

@@ -15,8 +15,13 @@ class GenerateCommandTest {
     @TempDir
     Path dir;
 
-    private static int generate(GenerateCommand command, String... args) {
-        return new CommandLine(command).setErr(new PrintWriter(new StringWriter())).execute(args);
+    /** What the command printed, on its output and its error output, since the last {@link #generate}. */
+    private final StringWriter printed = new StringWriter();
+
+    private int generate(GenerateCommand command, String... args) {
+        printed.getBuffer().setLength(0);
+        PrintWriter to = new PrintWriter(printed, true);
+        return new CommandLine(command).setOut(to).setErr(to).execute(args);
     }
 
     @Test
@@ -28,6 +33,7 @@ class GenerateCommandTest {
             throw new IllegalStateException("the disk is full");
         };
         assertThat(generate(failing, "--dataset", "many", "--data", data.toString())).isEqualTo(1);
+        assertThat(printed.toString()).isEqualTo("gatehouse: generate failed: the disk is full; nothing was left behind\n");
         assertThat(dir.resolve("a")).doesNotExist();
 
         // Into a directory that exists and holds something else: only what generate made goes.
@@ -43,8 +49,10 @@ class GenerateCommandTest {
     void aRefusedGenerateWritesNothing() {
         Path data = dir.resolve("new");
         assertThat(generate(new GenerateCommand(), "--dataset", "huge", "--data", data.toString())).isEqualTo(2);
+        assertThat(printed.toString()).isEqualTo("gatehouse: --dataset must be large or many\n");
         assertThat(generate(new GenerateCommand(), "--dataset", "many", "--scale", "2", "--data", data.toString()))
                 .isEqualTo(2);
+        assertThat(printed.toString()).isEqualTo("gatehouse: --scale must be above 0 and at most 1\n");
         assertThat(data).doesNotExist();
     }
 
@@ -53,6 +61,7 @@ class GenerateCommandTest {
         Path data = dir.resolve("ok");
         assertThat(generate(new GenerateCommand(), "--dataset", "many", "--scale", "0.0005", "--data", data.toString()))
                 .isZero();
+        assertThat(printed.toString()).startsWith("wrote many (seed 42, scale 5.0E-4) to " + data.resolve(ServeCommand.DATABASE_FILE));
         assertThat(data.resolve(ServeCommand.DATABASE_FILE)).exists();
     }
 }

@@ -7,15 +7,20 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.testlog.ExpectedLog;
 import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,11 +35,16 @@ class LogSettingsTest {
     private final Level gatehouseLevel = context.getLogger("dev.gatehouse").getLevel();
     private final Level accessLevel = context.getLogger("gatehouse.access").getLevel();
     private OutputStreamAppender<ILoggingEvent> captured;
+    /** Keeps the console out of it while these tests write lines of their own. */
+    private ExpectedLog quiet;
 
     @AfterEach
     void restore() {
         if (captured != null) {
             root.detachAppender(captured);
+        }
+        if (quiet != null) {
+            quiet.close();
         }
         encoders.forEach(OutputStreamAppender::setEncoder);
         root.setLevel(rootLevel);
@@ -89,8 +99,45 @@ class LogSettingsTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).endsWith("INFO GET / 200\n");
     }
 
-    /** An appender of the root logger writing to memory, and the encoders of all of them, to put back. */
+    /**
+     * With the server's own logback.xml: access lines are written by a queue's thread that never blocks a
+     * request, in the format asked for, and none is lost when the log is stopped (as a stop does).
+     */
+    @Test
+    void theServersAccessLogIsQueuedAndFollowsTheFormat() throws Exception {
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        // Before the console appenders start, which take System.err as it is then.
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            LoggerContext server = new LoggerContext();
+            server.setMDCAdapter(new LogbackMDCAdapter());
+            JoranConfigurator config = new JoranConfigurator();
+            config.setContext(server);
+            config.doConfigure(LogSettingsTest.class.getResource("/logback.xml"));
+            Logger access = server.getLogger("gatehouse.access");
+            assertThat(access.isAdditive()).isFalse();
+            assertThat(access.getAppender("ACCESS")).isInstanceOf(QueuedConsoleAppender.class);
+            new LogSettings(true, Level.INFO, true).apply(server);
+            for (int i = 0; i < 1000; i++) {
+                server.getLogger("gatehouse.access").atInfo().addKeyValue("status", 200).log("GET /healthz 200 #" + i);
+            }
+            server.getLogger("dev.gatehouse.Anything").info("started");
+            server.stop();
+        } finally {
+            System.setErr(original);
+        }
+        List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(1001);
+        for (String line : lines) {
+            assertThat(new ObjectMapper().readTree(line).has("formattedMessage")).as(line).isTrue();
+        }
+        assertThat(lines).anyMatch(l -> l.contains("200 #999\""));
+    }
+
+    /** The root logger's only appender, writing to memory, and the encoders of all of them, to put back. */
     private ByteArrayOutputStream capture() {
+        quiet = ExpectedLog.everything();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         captured = new OutputStreamAppender<>();
         captured.setContext(context);

@@ -2,9 +2,11 @@ package dev.gatehouse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.store.postgres.PostgresTarget;
 import dev.gatehouse.store.postgres.TestPostgres;
+import dev.gatehouse.testlog.ExpectedLog;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -85,12 +87,15 @@ class ServeOnPostgresTest {
         int code;
         long start = System.nanoTime();
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
+        // The command applies its log settings, which the log puts back after; it warns of each attempt.
+        try (ExpectedLog log = ExpectedLog.of("dev.gatehouse")) {
             ServeCommand serve = new ServeCommand();
             serve.env = Map.of("GATEHOUSE_SECRET_KEY", TestPostgres.SECRET_KEY);
             code = new CommandLine(serve).execute("--port", "0", "--data", dir.toString(),
                     "--db-url", url + "?password=in-the-url", "--db-user", "gh", "--db-password", "hunter22",
                     "--db-wait", "1.5");
+            assertThat(log.has(Level.WARN, "cannot be reached")).as(log.describe()).isTrue();
+            assertThat(log.describe()).doesNotContain("hunter22").doesNotContain("in-the-url");
         } finally {
             System.setErr(original);
         }

@@ -6,7 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
+import dev.gatehouse.testlog.ExpectedLog;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
@@ -27,8 +27,8 @@ class AccessLogTest {
     @TempDir
     Path dir;
     TestApp app;
-    final ListAppender<ILoggingEvent> all = new ListAppender<>();
-    Logger root;
+    /** Every line logged, kept from the console. */
+    ExpectedLog all;
     Logger gatehouse;
     Level gatehouseLevel;
     Logger access;
@@ -36,7 +36,6 @@ class AccessLogTest {
 
     @BeforeEach
     void start() {
-        root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         gatehouse = (Logger) LoggerFactory.getLogger("dev.gatehouse");
         gatehouseLevel = gatehouse.getLevel();
         // Gatehouse's debug lines too: a secret must not reach the log at any level.
@@ -45,15 +44,14 @@ class AccessLogTest {
         access = (Logger) LoggerFactory.getLogger("gatehouse.access");
         accessLevel = access.getLevel();
         access.setLevel(Level.INFO);
-        all.start();
-        root.addAppender(all);
+        all = ExpectedLog.everything();
         app = TestApp.start(dir);
     }
 
     @AfterEach
     void stop() {
         app.close();
-        root.detachAppender(all);
+        all.close();
         gatehouse.setLevel(gatehouseLevel);
         access.setLevel(accessLevel);
     }
@@ -75,6 +73,9 @@ class AccessLogTest {
                 .containsEntry("revision", ok.header("X-Gatehouse-Revision"));
         assertThat(Instant.parse((String) line.get("time"))).isBefore(Instant.now().plusSeconds(1));
         assertThat(Double.parseDouble((String) line.get("durationMs"))).isPositive();
+        assertThat((String) line.get("durationMs")).matches("[0-9]+\\.[0-9]{3}");
+        assertThat(List.of(AccessLog.millis(1_234_567), AccessLog.millis(5_000), AccessLog.millis(12_030_000_000L)))
+                .containsExactly("1.234", "0.005", "12030.000");
         ILoggingEvent event = eventOf("trace-42.a:b");
         assertThat(event.getFormattedMessage()).contains("GET /v1/spaces/{spaceId}/permissions/aggregate /v1/spaces/"
                 + space + "/permissions/aggregate 200 ").contains("caller=alice").contains("requestId=trace-42.a:b");
@@ -184,9 +185,7 @@ class AccessLogTest {
     }
 
     private List<ILoggingEvent> snapshot() {
-        synchronized (all) {
-            return new ArrayList<>(all.list);
-        }
+        return all.events();
     }
 
     private List<ILoggingEvent> accessLines() {

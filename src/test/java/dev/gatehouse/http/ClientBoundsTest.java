@@ -2,10 +2,13 @@ package dev.gatehouse.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.store.FaultyStore;
+import dev.gatehouse.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,12 +23,13 @@ class ClientBoundsTest {
 
     @TempDir
     Path dir;
+    private FaultyStore store;
     private TestApp app;
     private int port;
 
     @BeforeEach
     void setUp() {
-        app = TestApp.start(dir, LIMITS);
+        app = TestApp.start(() -> store = new FaultyStore(SqliteStore.open(dir.resolve("gatehouse.db"))), LIMITS);
         port = app.javalin().port();
     }
 
@@ -77,19 +81,25 @@ class ClientBoundsTest {
 
     @Test
     void requestsBeyondTheCapAreShedAtOnceWith503ButProbesStillAnswer() throws Exception {
-        // Each of these waits in the routes for a revision that never comes (300 ms in tests).
+        // The first write's commit hangs, holding its place in the routes until released; the next write to
+        // get in waits there for the write bound (2 s). The cap is 2: the other four are shed.
+        store.fault = FaultyStore.Fault.STALL;
         List<RawHttp> waiting = new ArrayList<>();
         try {
             for (int i = 0; i < 6; i++) {
                 RawHttp c = new RawHttp(port, 5_000);
-                c.send("GET /v1/user HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + TestApp.SYSTEM
-                        + "\r\nX-Gatehouse-Min-Revision: 999\r\n\r\n");
+                String body = "{\"displayName\":\"W" + i + "\",\"email\":\"w" + i + "@example.com\"}";
+                c.send("POST /v1/users HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + TestApp.SYSTEM
+                        + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
                 waiting.add(c);
+                if (i == 0) {
+                    assertThat(store.stalled.await(5, TimeUnit.SECONDS)).as("the first commit began").isTrue();
+                }
             }
             RawHttp.Answer health = RawHttp.exchange(port, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
             assertThat(health.status()).isEqualTo(200);
             int shed = 0;
-            for (RawHttp c : waiting) {
+            for (RawHttp c : waiting.subList(1, waiting.size())) {
                 RawHttp.Answer a = c.read(false);
                 assertThat(a.status()).as(a.toString()).isEqualTo(503);
                 assertThat(a.isErrorFormat()).as(a.toString()).isTrue();
@@ -99,7 +109,11 @@ class ClientBoundsTest {
                 }
             }
             assertThat(shed).isEqualTo(4);
+            store.fault = FaultyStore.Fault.NONE;
+            store.release.countDown();
+            assertThat(waiting.get(0).read(false).status()).as("the stalled write, once released").isEqualTo(201);
         } finally {
+            store.release.countDown();
             waiting.forEach(RawHttp::close);
         }
     }

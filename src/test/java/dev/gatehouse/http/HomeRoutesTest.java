@@ -94,6 +94,10 @@ class HomeRoutesTest {
             inRepository = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".md")).sorted().toList();
         }
         assertThat(HomeRoutes.DOCS).containsExactlyInAnyOrderElementsOf(inRepository);
+        // The docs' own index, docs/README.md, links every other document.
+        String index = Files.readString(Path.of("docs", "README.md"));
+        assertThat(inRepository).filteredOn(n -> !n.equals("README.md"))
+                .allSatisfy(n -> assertThat(index).as("docs/README.md links " + n).contains("](" + n + ")"));
         HttpResponse<String> doc = get("/docs/api.md", "*/*");
         assertThat(doc.statusCode()).isEqualTo(200);
         assertThat(doc.headers().firstValue("Content-Type").orElseThrow().replace(" ", "")).isEqualTo("text/plain;charset=utf-8");

@@ -126,6 +126,32 @@ class MetricsTest {
         }
     }
 
+    @Test
+    void offServesNoMetricsAndTimesNoRequest() throws Exception {
+        app.get("/healthz", null);
+        double before = count(scrape(), "/healthz", "200");
+        try (Server off = new Server(MetricsAccess.OFF)) {
+            TestApp.Res refused = off.get(TestApp.SYSTEM);
+            assertThat(refused.status()).isEqualTo(404);
+            assertThat(refused.text()).contains("--metrics off");
+            for (int i = 0; i < 3; i++) {
+                assertThat(text(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + off.javalin.port() + "/healthz"))
+                        .GET().build()).status()).isEqualTo(200);
+            }
+        }
+        assertThat(count(scrape(), "/healthz", "200")).as("requests to the server with metrics off").isEqualTo(before);
+    }
+
+    @Test
+    void aMethodOutsideHttpsUsualOnesIsCountedAsOther() throws Exception {
+        RawHttp.Answer brewed = RawHttp.exchange(app.javalin().port(), "BREW /coffee HTTP/1.1\r\nHost: x\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(brewed.status()).isGreaterThanOrEqualTo(400);
+        PrometheusText.Family requests = scrape().get("gatehouse_http_requests_seconds");
+        assertThat(requests.find("gatehouse_http_requests_seconds_count", Map.of("method", "other"))).isNotEmpty();
+        assertThat(requests.find("gatehouse_http_requests_seconds_count", Map.of("method", "BREW"))).isEmpty();
+    }
+
     /** A second HTTP front on the same services, with its own metrics setting. */
     final class Server implements AutoCloseable {
         final Javalin javalin;

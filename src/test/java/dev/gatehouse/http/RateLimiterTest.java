@@ -65,4 +65,18 @@ class RateLimiterTest {
         }
         assertThat(capped.size()).isLessThanOrEqualTo(10);
     }
+
+    @Test
+    void beyondTheCapTheLeastRecentlyUsedGoesNotTheOldest() {
+        RateLimiter l = limiter(60, 1, 3);
+        assertThat(l.take("a", false).allowed()).isTrue();
+        assertThat(l.take("b", false).allowed()).isTrue();
+        assertThat(l.take("c", false).allowed()).isTrue();
+        // a came first, but is used again: b is now the least recently used.
+        assertThat(l.take("a", false).allowed()).isFalse();
+        assertThat(l.take("d", false).allowed()).isTrue();
+        assertThat(l.size()).isEqualTo(3);
+        assertThat(l.take("a", false).allowed()).as("a keeps its empty bucket").isFalse();
+        assertThat(l.take("b", false).allowed()).as("b was dropped, so it starts again").isTrue();
+    }
 }

@@ -2,8 +2,10 @@ package dev.gatehouse.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import dev.gatehouse.store.FaultyStore;
 import dev.gatehouse.store.sqlite.SqliteStore;
+import dev.gatehouse.testlog.ExpectedLog;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
@@ -105,8 +107,11 @@ class RetryAfterUnknownOutcomeTest {
     void aWriteWhoseAnswerCannotBeStoredIsStillAnsweredAsWrittenAndItsRetryIsNotMadeTwice() throws Exception {
         // The database goes right after the commit: the write landed, only its idempotent answer is lost.
         store.answersFail = true;
-        TestApp.Res first = create("k-answer-lost", "Roadmap");
-        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        try (ExpectedLog log = ExpectedLog.of("dev.gatehouse.service.IdempotencyService")) {
+            TestApp.Res first = create("k-answer-lost", "Roadmap");
+            assertThat(first.status()).as(first.toString()).isEqualTo(201);
+            assertThat(log.has(Level.WARN, "was not stored")).as(log.describe()).isTrue();
+        }
         assertThat(spacesTitled("Roadmap")).isEqualTo(1);
 
         store.answersFail = false;
@@ -120,8 +125,11 @@ class RetryAfterUnknownOutcomeTest {
     void aFailureWhoseKeyCannotBeReleasedKeepsItsOwnAnswer() {
         store.fault = FaultyStore.Fault.UNKNOWN_AND_LOST;
         store.answersFail = true;
-        TestApp.Res first = create("k-release-lost", "Plans");
-        assertThat(first.status()).isEqualTo(503);
-        assertThat(first.json().get("error").get("message").asText()).contains("outcome of the write is unknown");
+        try (ExpectedLog log = ExpectedLog.of("dev.gatehouse.service.IdempotencyService")) {
+            TestApp.Res first = create("k-release-lost", "Plans");
+            assertThat(first.status()).isEqualTo(503);
+            assertThat(first.json().get("error").get("message").asText()).contains("outcome of the write is unknown");
+            assertThat(log.has(Level.WARN, "could not be released")).as(log.describe()).isTrue();
+        }
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +83,27 @@ class SharingByEmailTest {
         assertThat(members.get(0).get("organization").get("user").get("email").asText()).isEqualTo("ivy@example.com");
         app.ok(app.put("/v1/orgs/" + org + "/teams/" + team + "/members", alice, "{\"remove\":[\"IVY@example.com\"]}"), 204);
         assertThat(app.get("/v1/orgs/" + org + "/teams/" + team + "/members", alice).json().get("items")).isEmpty();
+    }
+
+    /** Where docs/api.md says an email names a person, and where only a user id does. */
+    @Test
+    void emailsAreTakenWhereTheDocsSayAndOnlyIdsElsewhere() {
+        String team = app.ok(app.put("/v1/orgs/" + org + "/teams", alice,
+                "{\"title\":\"Editors\",\"members\":[\"Jo@Example.com\"]}"), 201).get("id").asText();
+        app.ok(app.put("/v1/orgs/" + org + "/teams/" + team + "/members", alice,
+                "{\"memberships\":{\"kim@example.com\":{\"role\":\"owner\"}}}"), 204);
+        Map<String, String> roles = new HashMap<>();
+        app.ok(app.get("/v1/orgs/" + org + "/teams/" + team + "/members", alice), 200).get("items").forEach(m ->
+                roles.put(m.get("organization").get("user").get("email").asText(), m.get("team").get("role").asText()));
+        assertThat(roles).containsExactlyInAnyOrderEntriesOf(Map.of("jo@example.com", "member", "kim@example.com", "owner"));
+
+        assertError(app.patch("/v1/spaces/" + space + "/permissions/users/jo@example.com", alice, "{\"role\":\"read\"}"),
+                400, "is not a valid userId");
+        assertError(app.put("/v1/orgs/" + org + "/teams/" + team + "/members/jo@example.com", alice, "{}"), 400,
+                "is not a valid userId");
+        assertError(app.get("/v1/orgs/" + org + "/members/jo@example.com", alice), 400, "is not a valid userId");
+        assertError(app.post("/v1/permissions/check", alice, "{\"items\":[{\"user\":\"jo@example.com\","
+                + "\"resource\":{\"type\":\"space\",\"id\":\"" + space + "\"}}]}"), 400, "'items[0].user' is not a user id");
     }
 
     @Test

@@ -50,10 +50,9 @@ public final class TestApp implements AutoCloseable {
         this.http = http;
     }
 
-    /** The server's options as the tests run them: min-revision waits of 300 ms, stops without draining. */
+    /** The server's options as the tests run them: links on http://localhost, stops without draining. */
     static HttpOptions options(HttpLimits limits) {
-        return HttpOptions.defaults().withPublicUrl("http://localhost").withMinRevisionWait(Duration.ofMillis(300))
-                .withLimits(limits);
+        return HttpOptions.defaults().withPublicUrl("http://localhost").withLimits(limits);
     }
 
     /** A node on its own SQLite file whose callers are limited by {@code rates}, on the clock {@code nanos}. */
@@ -74,6 +73,11 @@ public final class TestApp implements AutoCloseable {
     /** A node on its own SQLite file, with its own bounds on clients (short timeouts, small caps). */
     public static TestApp start(Path dir, HttpLimits limits) {
         return start(() -> SqliteStore.open(dir.resolve("gatehouse.db")), options(limits));
+    }
+
+    /** A node on whatever store {@code opener} opens, with its own bounds on clients. */
+    public static TestApp start(Supplier<Store> opener, HttpLimits limits) {
+        return start(opener, options(limits));
     }
 
     /** A node on {@code opener}'s store with the HTTP options {@code http}. */

@@ -2,11 +2,13 @@ package dev.gatehouse.nodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import dev.gatehouse.faults.FaultProxy;
 import dev.gatehouse.http.TestApp;
 import dev.gatehouse.store.postgres.PostgresStore;
 import dev.gatehouse.store.postgres.PostgresTarget;
 import dev.gatehouse.store.postgres.TestPostgres;
+import dev.gatehouse.testlog.ExpectedLog;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +39,9 @@ class DatabaseOutageTest {
         try (FaultProxy proxy = new FaultProxy(postgres.port())) {
             PostgresTarget viaProxy = new PostgresTarget("jdbc:postgresql://localhost:" + proxy.port() + "/" + dbName
                     + "?connectTimeout=2&socketTimeout=5", db.user(), db.password());
-            try (TestApp cut = TestApp.start(() -> PostgresStore.open(viaProxy, Duration.ofSeconds(10), TestPostgres.KEY));
+            // The cut node warns, as an operator should be told: its follower, listener, pool and webhooks.
+            try (ExpectedLog log = ExpectedLog.of("dev.gatehouse", "com.zaxxer.hikari");
+                 TestApp cut = TestApp.start(() -> PostgresStore.open(viaProxy, Duration.ofSeconds(10), TestPostgres.KEY));
                  TestApp other = TestApp.start(() -> PostgresStore.open(db, Duration.ofSeconds(10), TestPostgres.KEY))) {
                 String alice = cut.user("alice");
                 cut.user("bob");
@@ -69,6 +73,8 @@ class DatabaseOutageTest {
                 TestApp.Res again = cut.patch(grant, alice, "{\"role\":\"edit\"}");
                 assertThat(again.status()).as(again.toString()).isEqualTo(204);
                 assertThat(cut.revision()).isGreaterThan(written);
+                assertThat(log.events()).as(log.describe()).anyMatch(e -> e.getLevel() == Level.WARN
+                        && e.getFormattedMessage().contains("localhost:" + proxy.port()));
             }
         }
     }

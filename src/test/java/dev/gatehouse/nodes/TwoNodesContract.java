@@ -9,15 +9,19 @@ import dev.gatehouse.model.Grant;
 import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.SubjectRef;
 import dev.gatehouse.store.ChangelogEntry;
+import dev.gatehouse.store.FaultyStore;
 import dev.gatehouse.store.Store;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +37,7 @@ public abstract class TwoNodesContract {
 
     protected TestApp a;
     protected TestApp b;
+    private Supplier<Store> db;
     private String alice;
     private String space;
 
@@ -41,7 +46,7 @@ public abstract class TwoNodesContract {
 
     @BeforeEach
     void startNodes() throws Exception {
-        Supplier<Store> db = sharedDatabase();
+        db = sharedDatabase();
         a = TestApp.start(db);
         b = TestApp.start(db);
         alice = a.user("alice");
@@ -150,6 +155,32 @@ public abstract class TwoNodesContract {
             }
         }
         return role;
+    }
+
+    @Test
+    void aRevisionAnotherNodeCommittedIsAwaitedAndOneTheDatabaseLacksIsRefusedAtOnce() throws Exception {
+        FaultyStore[] store = new FaultyStore[1];
+        try (TestApp c = TestApp.start(() -> store[0] = new FaultyStore(db.get()))) {
+            waitUntilCaughtUp(c, a.revision());
+            CountDownLatch applied = new CountDownLatch(1);
+            store[0].changesHeld = applied;
+            long revision = grant(a, "\"comment\"");
+            assertThat(c.revision()).as("the held node has not applied it").isLessThan(revision);
+            CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> permissionOfBob(c, revision));
+            Thread.sleep(300);
+            assertThat(read).as("waiting for the node to apply revision " + revision).isNotDone();
+            applied.countDown();
+            assertThat(read.get(10, TimeUnit.SECONDS)).isEqualTo("\"comment\"");
+
+            long start = System.nanoTime();
+            HttpRequest ahead = HttpRequest.newBuilder(URI.create(c.origin() + "/v1/spaces/" + space + "/permissions/users"))
+                    .header("Authorization", "Bearer " + alice).header("X-Gatehouse-Min-Revision", Long.toString(revision + 1000))
+                    .GET().build();
+            TestApp.Res refused = c.send(ahead);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.json().at("/error/message").asText()).contains("newer than the database's latest");
+            assertThat((System.nanoTime() - start) / 1_000_000).as("ms to refuse").isLessThan(2_000);
+        }
     }
 
     @Test

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real store with a fault switched in at the moment a group of writes commits: the commit fails before
  * anything is written, or the connection "breaks" after the commit did or did not happen, or the commit
- * hangs until released. Everything else goes straight to the store beneath.
+ * hangs until released; and reading the changelog may be held back. Everything else goes straight to the
+ * store beneath.
  */
 public final class FaultyStore implements Store {
     public enum Fault { NONE, FAIL, UNKNOWN_BUT_COMMITTED, UNKNOWN_AND_LOST, STALL, DOWN }
@@ -30,6 +31,9 @@ public final class FaultyStore implements Store {
     public volatile CountDownLatch stalled = new CountDownLatch(1);
     /** Released to let a stalled commit go on (and commit). */
     public volatile CountDownLatch release = new CountDownLatch(1);
+
+    /** When set, reading the changelog waits until it is counted down: a follower held back. */
+    public volatile CountDownLatch changesHeld;
 
     public FaultyStore(Store inner) {
         this.inner = inner;
@@ -94,6 +98,14 @@ public final class FaultyStore implements Store {
     @Override
     public List<ChangelogEntry> changesAfter(long revision, int limit) {
         down();
+        CountDownLatch held = changesHeld;
+        if (held != null) {
+            try {
+                held.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return inner.changesAfter(revision, limit);
     }
 

@@ -2,8 +2,10 @@ package dev.gatehouse.store.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import dev.gatehouse.model.Change;
 import dev.gatehouse.model.User;
+import dev.gatehouse.testlog.ExpectedLog;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +26,7 @@ class PostgresStartUpTest {
         }
         PostgresTarget target = new PostgresTarget("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", null);
         ExecutorService starting = Executors.newSingleThreadExecutor();
-        try {
+        try (ExpectedLog log = ExpectedLog.of("dev.gatehouse")) {
             Future<PostgresStore> opening = starting.submit(() -> PostgresStore.open(target, Duration.ofSeconds(90), TestPostgres.KEY));
             Thread.sleep(500);
             assertThat(opening).as("still waiting for the database").isNotDone();
@@ -34,6 +36,7 @@ class PostgresStartUpTest {
                         Instant.parse("2026-11-24T09:15:30Z")))))).isEqualTo(1);
                 assertThat(server.port()).isEqualTo(port);
             }
+            assertThat(log.has(Level.WARN, "PostgreSQL at " + target.url() + " cannot be reached")).as(log.describe()).isTrue();
         } finally {
             starting.shutdownNow();
         }

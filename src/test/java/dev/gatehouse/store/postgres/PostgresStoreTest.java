@@ -3,11 +3,13 @@ package dev.gatehouse.store.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import dev.gatehouse.model.Change;
 import dev.gatehouse.model.User;
 import dev.gatehouse.store.Store;
 import dev.gatehouse.store.StoreConformanceTest;
 import dev.gatehouse.store.StoreException;
+import dev.gatehouse.testlog.ExpectedLog;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -112,8 +114,12 @@ class PostgresStoreTest extends StoreConformanceTest {
                     + "'BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NEW; END'");
             s.execute("CREATE TRIGGER die BEFORE INSERT ON users FOR EACH ROW WHEN (NEW.id = 'b') EXECUTE FUNCTION die()");
         }
-        assertThatThrownBy(() -> store.commit("system", List.of(new Change.UserPut(user("b")))))
-                .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.isConflict()).isFalse());
+        // The pool warns of the connection it lost, with its stack trace.
+        try (ExpectedLog log = ExpectedLog.of("com.zaxxer.hikari")) {
+            assertThatThrownBy(() -> store.commit("system", List.of(new Change.UserPut(user("b")))))
+                    .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.isConflict()).isFalse());
+            assertThat(log.has(Level.WARN, "marked as broken")).as(log.describe()).isTrue();
+        }
         assertThat(store.commit("system", List.of(new Change.UserPut(user("c"))))).isEqualTo(2);
         assertThat(store.load().users()).extracting(User::id).containsExactlyInAnyOrder("a", "c");
         assertThat(store.changesAfter(0, 10)).hasSize(2);
@@ -123,16 +129,19 @@ class PostgresStoreTest extends StoreConformanceTest {
     void waitersFallBackToPollingWhenNotificationsStopAndListenAgainAfter() throws Exception {
         PostgresStore pg = (PostgresStore) store;
         awaitListening(pg);
-        try (Connection c = server.admin(); Statement s = c.createStatement()) {
-            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'gatehouse-listener'");
+        try (ExpectedLog log = ExpectedLog.of("dev.gatehouse", "com.zaxxer.hikari")) {
+            try (Connection c = server.admin(); Statement s = c.createStatement()) {
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'gatehouse-listener'");
+            }
+            try (Store other = PostgresStore.open(target, Duration.ofSeconds(5), TestPostgres.KEY)) {
+                other.commit("system", List.of(new Change.UserPut(user("a"))));
+                long start = System.nanoTime();
+                assertThat(store.awaitChange(0, 10_000)).isEqualTo(1);
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            }
+            awaitListening(pg);
+            assertThat(log.has(Level.WARN, "changelog notifications from")).as(log.describe()).isTrue();
         }
-        try (Store other = PostgresStore.open(target, Duration.ofSeconds(5), TestPostgres.KEY)) {
-            other.commit("system", List.of(new Change.UserPut(user("a"))));
-            long start = System.nanoTime();
-            assertThat(store.awaitChange(0, 10_000)).isEqualTo(1);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-        }
-        awaitListening(pg);
     }
 
     private static void awaitListening(PostgresStore pg) throws InterruptedException {
