@@ -47,6 +47,8 @@ final class Samples {
     static final Page CHILD = new Page("p2", "s1", "p1", "Deep", DefaultLevel.of(Role.ADMIN), 7, T2);
     static final Grant GRANT = new Grant(ResourceRef.space("s1"), SubjectRef.user("u1"), Role.REVIEW);
     static final Grant NO_ACCESS = new Grant(ResourceRef.collection("c1"), SubjectRef.team("t1"), null);
+    static final Grant EXPIRING = new Grant(ResourceRef.page("p1"), SubjectRef.user("u2"), Role.EDIT,
+            Instant.parse("2026-11-26T08:00:00.987654321Z"));
     static final ApiToken TOKEN = new ApiToken("k1", "u1", "ci", "ab12", T);
     static final ApiToken UNLABELLED = new ApiToken("k2", "u1", null, "cd34", T2);
 
@@ -58,18 +60,20 @@ final class Samples {
                 new Change.CollectionPut(NESTED), new Change.SpacePut(SPACE), new Change.SpacePut(TRASHED),
                 new Change.SitePut(SITE), new Change.SiteSpacePut(SITE_SPACE), new Change.PagePut(PAGE),
                 new Change.PagePut(CHILD), new Change.GrantPut(GRANT), new Change.GrantPut(NO_ACCESS),
+                new Change.GrantPut(EXPIRING),
                 new Change.TokenPut(TOKEN), new Change.TokenPut(UNLABELLED));
     }
 
     /** The records {@link #puts} stores. */
     static List<Object> values() {
         return List.of(USER, INVITED, ORG, GUEST_DEFAULT_ORG, MEMBER, GUEST, TEAM, PLACE, COLLECTION, NESTED, SPACE, TRASHED,
-                SITE, SITE_SPACE, PAGE, CHILD, GRANT, NO_ACCESS, TOKEN, UNLABELLED);
+                SITE, SITE_SPACE, PAGE, CHILD, GRANT, NO_ACCESS, EXPIRING, TOKEN, UNLABELLED);
     }
 
     /** One removal of every kind, of records that {@link #puts} created. */
     static List<Change> removals() {
         return List.of(new Change.TokenRemoved("k2"), new Change.GrantRemoved(NO_ACCESS.resource(), NO_ACCESS.subject()),
+                new Change.GrantRemoved(EXPIRING.resource(), EXPIRING.subject()),
                 new Change.PageRemoved("p2"), new Change.SiteSpaceRemoved("ss1"), new Change.SiteRemoved("w1"),
                 new Change.SpaceRemoved("s2"), new Change.CollectionRemoved("c2"), new Change.TeamMemberRemoved("t1", "u1"),
                 new Change.TeamRemoved("t1"), new Change.MemberRemoved("o1", "u2"), new Change.UserRemoved("u2"));
