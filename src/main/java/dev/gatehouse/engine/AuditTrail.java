@@ -51,7 +51,7 @@ public final class AuditTrail {
                 "member.removed", "team.created", "team.updated", "team.deleted", "team.member_added",
                 "team.member_role_changed", "team.member_removed", "space.restored", "space.purged",
                 "site.space_published", "site.space_updated", "site.space_unpublished", "grant.created",
-                "grant.updated", "grant.removed"));
+                "grant.updated", "grant.removed", "grant.expired"));
         for (String type : List.of("collection", "space", "site", "page")) {
             for (String what : List.of("created", "default_changed", "updated", "deleted")) {
                 all.add(type + "." + what);
@@ -237,6 +237,17 @@ public final class AuditTrail {
         }
 
         @Override
+        public Void grantExpired(Change.GrantExpired x) {
+            // The sweep's removal of what already counts for nothing: said as such, not as a removal by someone.
+            Grant old = world.storedGrant(x.resource(), x.subject());
+            if (old != null && x.expiresAt().equals(old.expiresAt())) {
+                emit(orgOf(x.resource()), "grant.expired", x.resource().type().wire(), x.resource().id(),
+                        subjectType(x.subject()), x.subject().id(), roleOrNone(old.role()), null);
+            }
+            return null;
+        }
+
+        @Override
         public Void tokenPut(Change.TokenPut x) {
             return null; // no organization, no entry (see the class comment)
         }
@@ -351,9 +362,14 @@ public final class AuditTrail {
         }
     }
 
+    /**
+     * A grant put: created when none counted before (one whose expiry passed counts as none), updated when
+     * its role or its expiry changed. The entry names the roles; a new expiry alone is an update from a role
+     * to the same role.
+     */
     private void grant(Grant g) {
         Grant old = priorGrant(g.resource(), g.subject());
-        if (old == null || old.role() != g.role()) {
+        if (old == null || old.role() != g.role() || !Objects.equals(old.expiresAt(), g.expiresAt())) {
             emit(orgOf(g.resource()), old == null ? "grant.created" : "grant.updated", g.resource().type().wire(),
                     g.resource().id(), subjectType(g.subject()), g.subject().id(),
                     old == null ? null : roleOrNone(old.role()), roleOrNone(g.role()));

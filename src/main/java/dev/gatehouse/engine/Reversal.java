@@ -171,6 +171,12 @@ final class Reversal implements Change.Visitor<Runnable> {
     }
 
     @Override
+    public Runnable grantExpired(Change.GrantExpired c) {
+        Grant old = grant(c.resource(), c.subject());
+        return old == null ? NOTHING : () -> w.putGrant(old);
+    }
+
+    @Override
     public Runnable tokenPut(Change.TokenPut c) {
         ApiToken old = w.token(c.token().id());
         return old == null ? () -> w.removeToken(c.token().id()) : () -> w.putToken(old);
@@ -182,9 +188,8 @@ final class Reversal implements Change.Visitor<Runnable> {
         return old == null ? NOTHING : () -> w.putToken(old);
     }
 
+    /** The grant as stored, expired or not: taking back must restore exactly what was there. */
     private Grant grant(dev.gatehouse.model.ResourceRef resource, dev.gatehouse.model.SubjectRef subject) {
-        World.Grants grants = w.grants(resource);
-        Map<String, Grant> bySubject = subject.type() == SubjectType.USER ? grants.users() : grants.teams();
-        return bySubject.get(subject.id());
+        return w.storedGrant(resource, subject);
     }
 }

@@ -206,6 +206,14 @@ public final class SqlTables {
                     x.resource().type().name(), x.resource().id(), x.subject().type().name(), x.subject().id());
         }
 
+        /** Only the grant that still expires then: one given again since is another statement, and stays. */
+        @Override
+        public Write grantExpired(Change.GrantExpired x) {
+            return new Write("DELETE FROM grants WHERE resource_type = ? AND resource_id = ? AND subject_type = ? "
+                    + "AND subject_id = ? AND expires_at = ?", x.resource().type().name(), x.resource().id(),
+                    x.subject().type().name(), x.subject().id(), t(x.expiresAt()));
+        }
+
         @Override
         public Write tokenPut(Change.TokenPut x) {
             ApiToken k = x.token();

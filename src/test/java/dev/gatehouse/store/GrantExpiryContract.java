@@ -42,4 +42,29 @@ public interface GrantExpiryContract extends StoreFixture {
         store().commit("system", List.of(new Change.GrantPut(new Grant(SPACE, ANN, Role.READ))));
         assertThat(store().load().grants()).containsExactly(new Grant(SPACE, ANN, Role.READ));
     }
+
+    @Test
+    default void theSweepRemovesOnlyTheGrantThatStillExpiresAtTheInstantItNames() {
+        store().commit("system", List.of(new Change.GrantPut(new Grant(SPACE, ANN, Role.EDIT, SOON)),
+                new Change.GrantPut(new Grant(SPACE, SubjectRef.team("t1"), Role.READ, SOON))));
+        // Given again meanwhile with a later expiry: the sweep of the old one leaves it.
+        store().commit("ann", List.of(new Change.GrantPut(new Grant(SPACE, ANN, Role.EDIT, LATER))));
+        store().commit("system", List.of(new Change.GrantExpired(SPACE, ANN, SOON),
+                new Change.GrantExpired(SPACE, SubjectRef.team("t1"), SOON)));
+        assertThat(store().load().grants()).containsExactly(new Grant(SPACE, ANN, Role.EDIT, LATER));
+
+        store().commit("system", List.of(new Change.GrantExpired(SPACE, ANN, LATER)));
+        assertThat(store().load().grants()).isEmpty();
+        assertThat(store().changesAfter(2, 10).get(0).changes()).containsExactly(
+                new Change.GrantExpired(SPACE, ANN, SOON), new Change.GrantExpired(SPACE, SubjectRef.team("t1"), SOON));
+    }
+
+    @Test
+    default void sweepingAGrantThatIsGoneOrNeverExpiredIsHarmless() {
+        store().commit("system", List.of(new Change.GrantPut(new Grant(SPACE, ANN, Role.EDIT))));
+        long r = store().commit("system", List.of(new Change.GrantExpired(SPACE, ANN, SOON),
+                new Change.GrantExpired(ResourceRef.site("w9"), SubjectRef.user("nobody"), SOON)));
+        assertThat(r).isEqualTo(2);
+        assertThat(store().load().grants()).containsExactly(new Grant(SPACE, ANN, Role.EDIT));
+    }
 }

@@ -73,7 +73,7 @@ final class Samples {
     /** One removal of every kind, of records that {@link #puts} created. */
     static List<Change> removals() {
         return List.of(new Change.TokenRemoved("k2"), new Change.GrantRemoved(NO_ACCESS.resource(), NO_ACCESS.subject()),
-                new Change.GrantRemoved(EXPIRING.resource(), EXPIRING.subject()),
+                new Change.GrantExpired(EXPIRING.resource(), EXPIRING.subject(), EXPIRING.expiresAt()),
                 new Change.PageRemoved("p2"), new Change.SiteSpaceRemoved("ss1"), new Change.SiteRemoved("w1"),
                 new Change.SpaceRemoved("s2"), new Change.CollectionRemoved("c2"), new Change.TeamMemberRemoved("t1", "u1"),
                 new Change.TeamRemoved("t1"), new Change.MemberRemoved("o1", "u2"), new Change.UserRemoved("u2"));
