@@ -22,16 +22,19 @@ public final class Gatehouse implements AutoCloseable {
     public static final long DEFAULT_WRITE_TIMEOUT_MS = 2_000;
 
     private final Store store;
-    private final Index index = new Index();
+    private final Index index;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Outage outage = new Outage();
     private final GroupCommit writes;
-    private final Metrics metrics = new Metrics(index);
+    private final Metrics metrics;
 
     private Gatehouse(Store store, Clock clock, long writeTimeoutMillis) {
         this.store = store;
         this.clock = clock;
+        // Grants expire by this clock: reads and writes answer for its time.
+        this.index = new Index(clock);
+        this.metrics = new Metrics(index);
         this.writes = new GroupCommit(store, index, this::now, writeTimeoutMillis, outage, metrics);
     }
 

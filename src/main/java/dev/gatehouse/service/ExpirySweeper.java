@@ -1,0 +1,120 @@
+package dev.gatehouse.service;
+
+import dev.gatehouse.model.Change;
+import dev.gatehouse.model.Grant;
+import dev.gatehouse.store.StoreException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Removes the grants whose expiry has passed, through the one write path every write takes: each batch is
+ * one revision, with a {@code grant.expired} audit entry per grant (actor: system) and so its webhook event.
+ *
+ * <p>Answers never wait for it: the engine leaves an expired grant out from its instant on, on every node.
+ * The sweep only makes the database say what the answers already say, so that lists of stored grants,
+ * the changelog and the audit log catch up with the clock.
+ *
+ * <p>Several nodes on one database may sweep at once. Each batch is planned against the index and committed
+ * only at the revision it was planned at; a node that lost the race to another catches up, finds the grants
+ * gone, and writes nothing. A removal also names the expiry it removes, so a grant given again meanwhile
+ * (another role, a later expiry) is never taken for the expired one.
+ */
+public final class ExpirySweeper implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ExpirySweeper.class);
+    /**
+     * At most this many grants per revision. Applying a revision holds the index exclusively, so a mass expiry
+     * (100,000 grants at one instant) is applied in slices that readers barely notice, not in one stall.
+     */
+    static final int BATCH = 500;
+    /** How long to wait at most between looks at the next expiry (another node may have given a sooner one). */
+    public static final Duration STANDARD_POLL = Duration.ofSeconds(1);
+
+    private final Gatehouse core;
+    private final Duration poll;
+    private final Background background = new Background("gatehouse-expiry", this::loop);
+
+    public ExpirySweeper(Gatehouse core) {
+        this(core, STANDARD_POLL);
+    }
+
+    public ExpirySweeper(Gatehouse core, Duration poll) {
+        this.core = core;
+        this.poll = poll;
+    }
+
+    /** A sweeper of {@code core}, started. */
+    public static ExpirySweeper start(Gatehouse core) {
+        ExpirySweeper s = new ExpirySweeper(core);
+        s.start();
+        return s;
+    }
+
+    public void start() {
+        background.start();
+    }
+
+    private void loop() {
+        long pause = poll.toMillis();
+        while (background.running()) {
+            try {
+                sweepOnce();
+                pause = untilNextExpiry();
+            } catch (StoreException | ApiException e) {
+                // The database is away or busy: the answers are right regardless, the sweep is only late.
+                LOG.warn("cannot remove expired grants yet, retrying in {} ms: {}", pause, e.getMessage());
+                pause = Math.min(Math.max(pause * 2, 100), 30_000);
+            } catch (RuntimeException e) {
+                LOG.error("removing expired grants failed unexpectedly", e);
+            }
+            try {
+                Thread.sleep(Math.max(1, pause));
+            } catch (InterruptedException e) {
+                background.stop();
+            }
+        }
+    }
+
+    /** Milliseconds to the next expiry, at most one poll. */
+    private long untilNextExpiry() {
+        Instant next = core.read(w -> w.nextExpiry());
+        long max = poll.toMillis();
+        if (next == null) {
+            return max;
+        }
+        return Math.max(0, Math.min(max, Duration.between(core.now(), next).toMillis() + 1));
+    }
+
+    /**
+     * Removes every grant expired by now, in revisions of at most {@link #BATCH} grants; returns how many it
+     * removed (none when another node removed them first).
+     */
+    public int sweepOnce() {
+        int removed = 0;
+        while (true) {
+            int n = core.write(Caller.SYSTEM, w -> {
+                List<Grant> due = w.expiredGrants(BATCH);
+                if (due.isEmpty()) {
+                    return Plan.nothing(0);
+                }
+                List<Change> changes = new ArrayList<>(due.size());
+                for (Grant g : due) {
+                    changes.add(new Change.GrantExpired(g.resource(), g.subject(), g.expiresAt()));
+                }
+                return Plan.of(changes, due.size());
+            }).value();
+            removed += n;
+            if (n < BATCH) {
+                return removed;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        background.close();
+    }
+}
