@@ -2,6 +2,7 @@ package dev.gatehouse.cli;
 
 import dev.gatehouse.http.HttpApi;
 import dev.gatehouse.http.MetricsAccess;
+import dev.gatehouse.service.ExpirySweeper;
 import dev.gatehouse.service.Follower;
 import dev.gatehouse.service.Gatehouse;
 import dev.gatehouse.service.Services;
@@ -179,9 +180,10 @@ final class ServeCommand implements Callable<Integer> {
 
     /** A started server and what it holds open. */
     record Running(Javalin app, Gatehouse core, int port, Follower follower, WebhookDispatcher webhooks,
-                   Duration drain, AtomicBoolean closed) implements AutoCloseable {
-        Running(Javalin app, Gatehouse core, int port, Follower follower, WebhookDispatcher webhooks, Duration drain) {
-            this(app, core, port, follower, webhooks, drain, new AtomicBoolean());
+                   ExpirySweeper sweeper, Duration drain, AtomicBoolean closed) implements AutoCloseable {
+        Running(Javalin app, Gatehouse core, int port, Follower follower, WebhookDispatcher webhooks,
+                ExpirySweeper sweeper, Duration drain) {
+            this(app, core, port, follower, webhooks, sweeper, drain, new AtomicBoolean());
         }
 
         /** Drains and stops the server first: the requests in flight may be writes, which need the store. */
@@ -197,6 +199,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             app.stop();
             webhooks.close();
+            sweeper.close();
             follower.close();
             core.close();
         }
@@ -310,6 +313,6 @@ final class ServeCommand implements Callable<Integer> {
         follower.start();
         WebhookDispatcher webhooks = new WebhookDispatcher(core, settings.webhooks(), WebhookDispatcher.Timing.standard());
         webhooks.start();
-        return new Running(app, core, boundPort, follower, webhooks, settings.http().drain());
+        return new Running(app, core, boundPort, follower, webhooks, ExpirySweeper.start(core), settings.http().drain());
     }
 }

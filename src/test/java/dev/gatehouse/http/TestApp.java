@@ -2,6 +2,7 @@ package dev.gatehouse.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.service.ExpirySweeper;
 import dev.gatehouse.service.Follower;
 import dev.gatehouse.service.Gatehouse;
 import dev.gatehouse.service.Services;
@@ -43,6 +44,8 @@ public final class TestApp implements AutoCloseable {
     private Gatehouse core;
     private Javalin app;
     private WebhookDispatcher webhooks;
+    private ExpirySweeper sweeper;
+    private Clock clock = Clock.systemUTC();
     private String origin;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -57,6 +60,14 @@ public final class TestApp implements AutoCloseable {
     static TestApp start(Path dir, RateLimiter rates) {
         TestApp t = new TestApp(() -> SqliteStore.open(dir.resolve("gatehouse.db")), LIMITS);
         t.rates = rates;
+        t.open();
+        return t;
+    }
+
+    /** A node on its own SQLite file whose every expiry is measured by {@code clock} (a test's own, say). */
+    public static TestApp start(Path dir, Clock clock) {
+        TestApp t = new TestApp(() -> SqliteStore.open(dir.resolve("gatehouse.db")), LIMITS);
+        t.clock = clock;
         t.open();
         return t;
     }
@@ -83,7 +94,7 @@ public final class TestApp implements AutoCloseable {
     }
 
     private void open() {
-        core = Gatehouse.open(opener.get(), Clock.systemUTC());
+        core = Gatehouse.open(opener.get(), clock);
         // Test receivers listen on loopback, which a real server refuses unless its operator allows it.
         WebhookPolicy policy = WebhookPolicy.allowing("127.0.0.1");
         app = HttpApi.create(Services.create(core, SYSTEM, policy), "http://localhost", 300, limits, rates,
@@ -94,6 +105,8 @@ public final class TestApp implements AutoCloseable {
         webhooks.start();
         follower = new Follower(core);
         follower.start();
+        sweeper = new ExpirySweeper(core, Duration.ofMillis(20));
+        sweeper.start();
     }
 
     public WebhookDispatcher webhooks() {
@@ -118,6 +131,7 @@ public final class TestApp implements AutoCloseable {
     public void close() {
         app.stop();
         webhooks.close();
+        sweeper.close();
         follower.close();
         core.close();
     }
