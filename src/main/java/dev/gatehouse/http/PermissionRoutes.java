@@ -58,6 +58,7 @@ final class PermissionRoutes {
                         shapes.writeUser(g, a.user());
                         g.writeObjectField("origin", shapes.origin(a.access().origin()));
                         g.writeBooleanField("disabled", a.access().disabled());
+                        ExpiresAt.write(g, a.access().expiresAt());
                         g.writeEndObject();
                     });
         });
@@ -135,7 +136,7 @@ final class PermissionRoutes {
                 throw ApiException.badRequest("'role' is required: one of " + Role.names() + ", or null for no access");
             }
             Http.noContent(ctx, permissions.invite(Http.caller(ctx), ref, b.roleOrNull("role"), b.strings("users"),
-                    b.strings("teams")));
+                    b.strings("teams"), ExpiresAt.read(b)));
         });
         r.get(base + "/permissions/users", ctx -> {
             ResourceRef ref = resource.apply(ctx);
@@ -145,6 +146,7 @@ final class PermissionRoutes {
                         Json.field(g, Names.PERMISSION, Shapes.wire(ug.role()));
                         g.writeFieldName(Names.USER);
                         shapes.writeUser(g, ug.user());
+                        ExpiresAt.write(g, ug.expiresAt());
                         g.writeEndObject();
                     });
         });
@@ -155,6 +157,7 @@ final class PermissionRoutes {
                         ObjectNode o = Json.object();
                         Shapes.putRole(o, "permission", tg.role());
                         o.set("team", shapes.team(tg.team()));
+                        ExpiresAt.put(o, tg.expiresAt());
                         return o;
                     });
         });
@@ -182,6 +185,7 @@ final class PermissionRoutes {
                             Json.field(g, Names.PERMISSION, a.role().wire());
                             g.writeFieldName(Names.USER);
                             shapes.writeUser(g, a.user());
+                            ExpiresAt.write(g, a.expiresAt());
                             g.writeEndObject();
                         });
             });
@@ -202,7 +206,7 @@ final class PermissionRoutes {
         r.patch(base + "/permissions/users/{userId}", ctx -> {
             ResourceRef ref = resource.apply(ctx);
             Http.noContent(ctx, permissions.setUser(Http.caller(ctx), ref, Http.id(ctx, "userId"),
-                    patchRole(ctx, noAccessRole)));
+                    patchRole(ctx, noAccessRole), ExpiresAt.read(Body.parse(ctx.bodyAsBytes()))));
         });
         r.delete(base + "/permissions/users/{userId}", ctx -> {
             ResourceRef ref = resource.apply(ctx);
@@ -211,7 +215,7 @@ final class PermissionRoutes {
         r.patch(base + "/permissions/teams/{teamId}", ctx -> {
             ResourceRef ref = resource.apply(ctx);
             Http.noContent(ctx, permissions.setTeam(Http.caller(ctx), ref, Http.id(ctx, "teamId"),
-                    patchRole(ctx, noAccessRole)));
+                    patchRole(ctx, noAccessRole), ExpiresAt.read(Body.parse(ctx.bodyAsBytes()))));
         });
         r.delete(base + "/permissions/teams/{teamId}", ctx -> {
             ResourceRef ref = resource.apply(ctx);

@@ -343,6 +343,7 @@ final class Shapes {
         if (s.teamId() != null) {
             o.put("team", s.teamId());
         }
+        ExpiresAt.put(o, s.expiresAt());
         return o;
     }
 
