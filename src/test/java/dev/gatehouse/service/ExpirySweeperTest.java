@@ -168,4 +168,25 @@ class ExpirySweeperTest {
         }
         assertThat(a.core().store().load().grants()).isEmpty();
     }
+
+    @Test
+    void anotherExpiryIsAnUpdateAndAGrantGivenAgainAfterItExpiredIsCreatedAndLeftByTheSweep() {
+        Services s = node();
+        ResourceRef space = world(s, 1);
+        Instant expiry = T0.plus(Duration.ofMinutes(10));
+        s.permissions().setUser(SYS, space, "u1", Role.EDIT, expiry);
+        s.permissions().setUser(SYS, space, "u1", Role.EDIT, expiry.plusSeconds(60));
+        clock.set(expiry.plusSeconds(60));
+        s.permissions().setUser(SYS, space, "u1", Role.EDIT, expiry.plusSeconds(600));
+        assertThat(new ExpirySweeper(s.core()).sweepOnce()).as("the grant given again is not the expired one").isZero();
+
+        String org = s.core().read(w -> w.organizations().firstKey());
+        List<String> grantEntries = s.core().store().auditLog(org, AuditPosition.START, 100).stream()
+                .map(e -> e.event().action() + " " + e.event().before() + ">" + e.event().after())
+                .filter(line -> line.startsWith("grant.")).toList();
+        assertThat(grantEntries).containsExactly("grant.created null>edit", "grant.updated edit>edit",
+                "grant.created null>edit");
+        Role now = s.core().read(w -> Permissions.effective(w, "u1", space));
+        assertThat(now).isEqualTo(Role.EDIT);
+    }
 }
