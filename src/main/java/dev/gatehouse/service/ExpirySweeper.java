@@ -71,7 +71,7 @@ public final class ExpirySweeper implements AutoCloseable {
                 LOG.error("removing expired grants failed unexpectedly", e);
             }
             try {
-                Thread.sleep(Math.max(1, pause));
+                Thread.sleep(Math.max(5, pause));
             } catch (InterruptedException e) {
                 background.stop();
             }
@@ -94,7 +94,8 @@ public final class ExpirySweeper implements AutoCloseable {
      */
     public int sweepOnce() {
         int removed = 0;
-        while (true) {
+        // A read first: with nothing due, no write is queued, no trial holds the index, no database is asked.
+        while (core.read(w -> !w.expiredGrants(1).isEmpty())) {
             int n = core.write(Caller.SYSTEM, w -> {
                 List<Grant> due = w.expiredGrants(BATCH);
                 if (due.isEmpty()) {
@@ -108,9 +109,10 @@ public final class ExpirySweeper implements AutoCloseable {
             }).value();
             removed += n;
             if (n < BATCH) {
-                return removed;
+                break;
             }
         }
+        return removed;
     }
 
     @Override
