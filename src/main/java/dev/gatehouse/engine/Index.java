@@ -1,6 +1,7 @@
 package dev.gatehouse.engine;
 
 import dev.gatehouse.model.Change;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
@@ -29,7 +30,7 @@ import java.util.function.Function;
 public final class Index {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Condition advanced = lock.writeLock().newCondition();
-    private final java.time.Clock clock;
+    private final Clock clock;
     private World world;
     private long revision;
     /**
@@ -40,11 +41,11 @@ public final class Index {
 
     /** An index whose reads answer for the system clock's time. */
     public Index() {
-        this(java.time.Clock.systemUTC());
+        this(Clock.systemUTC());
     }
 
     /** An index whose reads answer for {@code clock}'s time: the clock every expiry is measured by. */
-    public Index(java.time.Clock clock) {
+    public Index(Clock clock) {
         this.clock = clock;
         this.world = new World(clock);
     }

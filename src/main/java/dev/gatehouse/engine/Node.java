@@ -5,6 +5,8 @@ import dev.gatehouse.model.Grant;
 import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.ResourceType;
 import dev.gatehouse.model.SubjectType;
+import java.time.Instant;
+import java.util.TreeMap;
 
 /**
  * One collection, space, page or site as a permission walk visits it: its default level, its direct
@@ -40,7 +42,7 @@ final class Node extends RoleTable {
      */
     long soonest = Expiry.NEVER;
     /** How many grants here expire at each instant (microseconds); null while none does. */
-    private java.util.TreeMap<Long, Integer> expiring;
+    private TreeMap<Long, Integer> expiring;
 
     boolean exists;
     DefaultLevel defaultLevel;
@@ -99,16 +101,16 @@ final class Node extends RoleTable {
     }
 
     /** When the user's grant here expires, or null; for explanations, never on the hot path. */
-    java.time.Instant userExpiry(Principal p) {
+    Instant userExpiry(Principal p) {
         return soonest == Expiry.NEVER ? null : expiryOf(grants.users().get(p.member.userId()));
     }
 
     /** When the team's grant here expires, or null. */
-    java.time.Instant teamExpiry(String teamId) {
+    Instant teamExpiry(String teamId) {
         return soonest == Expiry.NEVER ? null : expiryOf(grants.teams().get(teamId));
     }
 
-    private static java.time.Instant expiryOf(Grant g) {
+    private static Instant expiryOf(Grant g) {
         return g == null ? null : g.expiresAt();
     }
 
@@ -187,7 +189,7 @@ final class Node extends RoleTable {
             return;
         }
         if (expiring == null) {
-            expiring = new java.util.TreeMap<>();
+            expiring = new TreeMap<>();
         }
         expiring.merge(Expiry.ceiling(g.expiresAt()), 1, Integer::sum);
         soonest = expiring.firstKey();

@@ -7,6 +7,7 @@ import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.ResourceType;
 import dev.gatehouse.model.Role;
 import dev.gatehouse.model.Space;
+import java.time.Instant;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ final class Resolver {
         /** Every level visited, or null when only the decision's expiry is wanted. */
         final List<Step> steps;
         /** When the grant that decided expires; null when nothing that decided expires. */
-        java.time.Instant until;
+        Instant until;
 
         Trace(List<Step> steps) {
             this.steps = steps;
@@ -269,11 +270,11 @@ final class Resolver {
         Grantee me = p.grantee;
         String userSite = null;
         int userCode = RoleTable.ABSENT;
-        java.time.Instant userUntil = null;
+        Instant userUntil = null;
         String teamSite = null;
         String teamId = null;
         int teamCode = RoleTable.ABSENT;
-        java.time.Instant teamUntil = null;
+        Instant teamUntil = null;
         // Ascending site ids, replaced only by a strictly higher role: the step names the lowest site on a tie.
         for (String siteId : sites) {
             Node site = w.node(ResourceType.SITE, siteId);
@@ -365,7 +366,7 @@ final class Resolver {
 
     /** A step that decided by a grant, which expires at {@code until} (null: never). */
     private static void granted(Trace t, String level, String id, String rule, Role role, String teamId,
-                                java.time.Instant until) {
+                                Instant until) {
         t.until = until;
         if (t.steps != null) {
             t.steps.add(new Step(level, id, rule, role, true, teamId, until));

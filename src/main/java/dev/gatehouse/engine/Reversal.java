@@ -10,13 +10,11 @@ import dev.gatehouse.model.Page;
 import dev.gatehouse.model.Site;
 import dev.gatehouse.model.SiteSpace;
 import dev.gatehouse.model.Space;
-import dev.gatehouse.model.SubjectType;
 import dev.gatehouse.model.Team;
 import dev.gatehouse.model.TeamMembership;
 import dev.gatehouse.model.User;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * For one change about to be applied, what puts the world back as it was: the record it replaces or

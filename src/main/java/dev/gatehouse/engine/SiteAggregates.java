@@ -10,6 +10,7 @@ import dev.gatehouse.model.ResourceType;
 import dev.gatehouse.model.Role;
 import dev.gatehouse.model.Site;
 import dev.gatehouse.model.SiteSpace;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -101,7 +102,7 @@ final class SiteAggregates {
         Member m = p.member;
         Role best = null;
         String bestSpace = null;
-        java.time.Instant bestUntil = null;
+        Instant bestUntil = null;
         Resolver.Trace trace = new Resolver.Trace(null);
         for (SiteSpace ss : w.siteSpaces(site.id())) {
             Node s = w.node(ResourceType.SPACE, ss.spaceId());

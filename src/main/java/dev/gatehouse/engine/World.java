@@ -8,6 +8,7 @@ import dev.gatehouse.model.Member;
 import dev.gatehouse.model.Organization;
 import dev.gatehouse.model.Page;
 import dev.gatehouse.model.ResourceRef;
+import dev.gatehouse.model.ResourceType;
 import dev.gatehouse.model.Role;
 import dev.gatehouse.model.Site;
 import dev.gatehouse.model.SiteSpace;
@@ -17,7 +18,8 @@ import dev.gatehouse.model.SubjectType;
 import dev.gatehouse.model.Team;
 import dev.gatehouse.model.TeamMembership;
 import dev.gatehouse.model.User;
-import dev.gatehouse.model.ResourceType;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -28,6 +30,7 @@ import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Every object Gatehouse knows, kept in maps shaped for the questions reads ask: by id, and in the
@@ -137,11 +140,11 @@ public final class World {
 
     /** A world whose reads answer for the system clock's time unless they pin another. */
     public World() {
-        this(java.time.Clock.systemUTC());
+        this(Clock.systemUTC());
     }
 
     /** A world whose reads answer for {@code clock}'s time unless they pin another. */
-    public World(java.time.Clock clock) {
+    public World(Clock clock) {
         this.time = new ReadTime(clock);
     }
 
@@ -626,7 +629,7 @@ public final class World {
     }
 
     /** The sweep's removal: only a grant that still expires at {@code expiresAt} goes. */
-    void expireGrant(ResourceRef resource, SubjectRef subject, java.time.Instant expiresAt) {
+    void expireGrant(ResourceRef resource, SubjectRef subject, Instant expiresAt) {
         Grant stored = storedGrant(resource, subject);
         if (stored != null && expiresAt.equals(stored.expiresAt())) {
             removeGrant(resource, subject);
@@ -988,7 +991,7 @@ public final class World {
     }
 
     /** The earliest expiry of any grant, passed or not, or null when no grant expires. */
-    public java.time.Instant nextExpiry() {
+    public Instant nextExpiry() {
         return expiries.soonest() == Expiry.NEVER ? null : Expiry.instant(expiries.soonest());
     }
 
@@ -1001,7 +1004,7 @@ public final class World {
      * Answers {@code read} as at instant {@code at}: every grant expiring at or before it counts for nothing.
      * Tests and tools ask this way; the service's reads pin the clock's time through {@link Index}.
      */
-    public <T> T at(java.time.Instant at, java.util.function.Supplier<T> read) {
+    public <T> T at(Instant at, Supplier<T> read) {
         long before = time.pin(Expiry.floor(at));
         try {
             return read.get();
