@@ -26,10 +26,11 @@ import org.slf4j.LoggerFactory;
 public final class ExpirySweeper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExpirySweeper.class);
     /**
-     * At most this many grants per revision. Applying a revision holds the index exclusively, so a mass expiry
-     * (100,000 grants at one instant) is applied in slices that readers barely notice, not in one stall.
+     * At most this many grants per revision. Planning a write and applying it each hold the index exclusively,
+     * for a few microseconds per grant, so a mass expiry (100,000 grants at one instant) is applied in slices
+     * of a millisecond or so that readers barely notice, not in one stall.
      */
-    static final int BATCH = 500;
+    public static final int BATCH = 200;
     /** How long to wait at most between looks at the next expiry (another node may have given a sooner one). */
     public static final Duration STANDARD_POLL = Duration.ofSeconds(1);
 
