@@ -62,7 +62,7 @@ public final class ExpirySweeper implements AutoCloseable {
         long pause = poll.toMillis();
         while (background.running()) {
             try {
-                sweepOnce();
+                sweep(true);
                 pause = untilNextExpiry();
             } catch (StoreException | ApiException e) {
                 // The database is away or busy: the answers are right regardless, the sweep is only late.
@@ -90,13 +90,24 @@ public final class ExpirySweeper implements AutoCloseable {
     }
 
     /**
-     * Removes every grant expired by now, in revisions of at most {@link #BATCH} grants; returns how many it
-     * removed (none when another node removed them first).
+     * Removes every grant expired by now, in revisions of at most {@link #BATCH} grants, one after the other;
+     * returns how many it removed (none when another node removed them first).
      */
     public int sweepOnce() {
+        return sweep(false);
+    }
+
+    /**
+     * @param paced whether to rest after each full batch as long as it took: the background sweep then takes
+     *              at most about half of one core and half of the write path, however many grants expired at
+     *              once, leaving the rest to the reads and writes the node serves. It is only catching the
+     *              database up with answers that are already right, so being slower costs nothing.
+     */
+    private int sweep(boolean paced) {
         int removed = 0;
         // A read first: with nothing due, no write is queued, no trial holds the index, no database is asked.
-        while (core.read(w -> !w.expiredGrants(1).isEmpty())) {
+        while ((!paced || background.running()) && core.read(w -> !w.expiredGrants(1).isEmpty())) {
+            long started = System.nanoTime();
             int n = core.write(Caller.SYSTEM, w -> {
                 List<Grant> due = w.expiredGrants(BATCH);
                 if (due.isEmpty()) {
@@ -112,8 +123,19 @@ public final class ExpirySweeper implements AutoCloseable {
             if (n < BATCH) {
                 break;
             }
+            if (paced) {
+                rest(System.nanoTime() - started);
+            }
         }
         return removed;
+    }
+
+    private void rest(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+            background.stop();
+        }
     }
 
     @Override
