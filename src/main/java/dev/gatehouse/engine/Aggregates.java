@@ -38,9 +38,11 @@ final class Aggregates {
         } else {
             ids = afterUserId == null ? candidates : candidates.tailSet(afterUserId, false);
         }
+        long now = w.now();
+        Resolver.Trace trace = new Resolver.Trace(null);
         for (String userId : ids) {
             Principal p = w.principal(orgId, userId);
-            if (p != null && offer(w, p, n, exactly, items) && items.size() > limit) {
+            if (p != null && offer(w, p, n, exactly, now, trace.reset(), items) && items.size() > limit) {
                 break;
             }
         }
@@ -49,16 +51,17 @@ final class Aggregates {
     }
 
     /** Adds the member when they have access (and exactly {@code exactly}, if given); true when added. */
-    private static boolean offer(World w, Principal p, Node n, Role exactly, List<MemberAccess> items) {
+    private static boolean offer(World w, Principal p, Node n, Role exactly, long now, Resolver.Trace trace,
+                                 List<MemberAccess> items) {
         Member m = p.member;
         if (m.disabled()) {
             return false;
         }
-        Role role = Resolver.asIfEnabled(w, p, n, null);
+        Role role = Resolver.asIfEnabled(w, p, n, now, trace);
         if (role == null || (exactly != null && role != exactly)) {
             return false;
         }
-        items.add(new MemberAccess(m.userId(), role));
+        items.add(new MemberAccess(m.userId(), role, trace.until));
         return true;
     }
 }

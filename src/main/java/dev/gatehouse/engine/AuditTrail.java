@@ -55,7 +55,7 @@ public final class AuditTrail {
                 "grant.updated", "grant.removed", "member.sso_enabled", "link_invite.created", "link_invite.updated",
                 "link_invite.deleted", "member.joined_by_link", "grant.joined_by_link", "share_link.created",
                 "share_link.updated", "share_link.deleted", "access_request.requested", "access_request.approved",
-                "access_request.denied", "access_request.removed"));
+                "access_request.denied", "access_request.removed", "grant.expired"));
         for (String type : List.of("collection", "space", "site", "page")) {
             for (String what : List.of("created", "default_changed", "updated", "deleted")) {
                 all.add(type + "." + what);
@@ -235,6 +235,17 @@ public final class AuditTrail {
             Grant old = priorGrant(x.resource(), x.subject());
             if (old != null) {
                 emit(orgOf(x.resource()), "grant.removed", x.resource().type().wire(), x.resource().id(),
+                        subjectType(x.subject()), x.subject().id(), roleOrNone(old.role()), null);
+            }
+            return null;
+        }
+
+        @Override
+        public Void grantExpired(Change.GrantExpired x) {
+            // The sweep's removal of what already counts for nothing: said as such, not as a removal by someone.
+            Grant old = world.storedGrant(x.resource(), x.subject());
+            if (old != null && x.expiresAt().equals(old.expiresAt())) {
+                emit(orgOf(x.resource()), "grant.expired", x.resource().type().wire(), x.resource().id(),
                         subjectType(x.subject()), x.subject().id(), roleOrNone(old.role()), null);
             }
             return null;
@@ -454,9 +465,14 @@ public final class AuditTrail {
         }
     }
 
+    /**
+     * A grant put: created when none counted before (one whose expiry passed counts as none), updated when
+     * its role or its expiry changed. The entry names the roles; a new expiry alone is an update from a role
+     * to the same role.
+     */
     private void grant(Grant g) {
         Grant old = priorGrant(g.resource(), g.subject());
-        if (old == null || old.role() != g.role()) {
+        if (old == null || old.role() != g.role() || !Objects.equals(old.expiresAt(), g.expiresAt())) {
             emit(orgOf(g.resource()), old == null ? "grant.created" : "grant.updated", g.resource().type().wire(),
                     g.resource().id(), subjectType(g.subject()), g.subject().id(),
                     old == null ? null : roleOrNone(old.role()), roleOrNone(g.role()));

@@ -1,6 +1,7 @@
 package dev.gatehouse.engine;
 
 import dev.gatehouse.model.Change;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
@@ -18,11 +19,19 @@ import java.util.function.Function;
  * out against it ({@link #tryOut}), but is taken back before any reader can look; what the store then
  * committed is applied with {@link #applyAll}. The lock is never held while the store is asked anything,
  * so readers never wait on the database.
+ *
+ * <p>A read answers for the revision it sees AND the instant it runs at, which it pins as it takes the lock
+ * (see {@link ReadTime}): a grant stops counting at its expiry by the clock, on every node, without a write.
+ * The revision therefore still names exactly what the store committed, and the sweep that later removes an
+ * expired grant is an ordinary write with its own revision that changes no answer. A write is planned at
+ * the instant its group is tried out, so what it checks (the caller's permission, whether a grant is still
+ * there) is what a read at that instant would answer.
  */
 public final class Index implements Reads {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Condition advanced = lock.writeLock().newCondition();
-    private World world = new World();
+    private final Clock clock;
+    private World world;
     private long revision;
     /**
      * The revision readers may know about: {@link #revision} once a write is visible. Volatile, so that
@@ -30,13 +39,30 @@ public final class Index implements Reads {
      */
     private volatile long published;
 
-    /** Runs a read against a consistent state of the world. The function must not keep views it was given. */
+    /** An index whose reads answer for the system clock's time. */
+    public Index() {
+        this(Clock.systemUTC());
+    }
+
+    /** An index whose reads answer for {@code clock}'s time: the clock every expiry is measured by. */
+    public Index(Clock clock) {
+        this.clock = clock;
+        this.world = new World(clock);
+    }
+
+    /**
+     * Runs a read against a consistent state of the world, at one instant. The function must not keep views
+     * it was given.
+     */
     @Override
     public <T> T read(Function<World, T> query) {
         lock.readLock().lock();
+        World w = world;
+        long before = w.time().pinNowUnlessPinned();
         try {
-            return query.apply(world);
+            return query.apply(w);
         } finally {
+            w.time().unpin(before);
             lock.readLock().unlock();
         }
     }
@@ -93,6 +119,7 @@ public final class Index implements Reads {
     public <T> T tryOut(Function<Trial, T> work) {
         lock.writeLock().lock();
         List<Runnable> undo = new ArrayList<>();
+        long before = world.time().pinNowUnlessPinned();
         try {
             return work.apply(new Trial() {
                 @Override
@@ -111,13 +138,14 @@ public final class Index implements Reads {
             for (int i = undo.size() - 1; i >= 0; i--) {
                 undo.get(i).run();
             }
+            world.time().unpin(before);
             lock.writeLock().unlock();
         }
     }
 
     /** Replaces everything with a state loaded from the store. */
     public void reset(long newRevision, List<Change> changes) {
-        World fresh = new World();
+        World fresh = new World(clock);
         for (Change c : changes) {
             fresh.apply(c);
         }

@@ -24,7 +24,7 @@ final class MemberSpaces {
     }
 
     static MemberSpacesPage memberSpaces(World w, String orgId, String userId, boolean descending, SpaceKey after,
-                                         int limit) {
+                                         int limit, long now) {
         Pages.checkLimit(limit);
         Principal p = w.principal(orgId, userId);
         if (p == null || p.disabled) {
@@ -34,7 +34,7 @@ final class MemberSpaces {
         Resolver.Climbs climbs = new Resolver.Climbs();
         for (Map.Entry<Space, Node> e : from(w.spaceNodes(orgId), descending, after).entrySet()) {
             Space s = e.getKey();
-            Role role = Resolver.space(w, p, s, e.getValue(), climbs);
+            Role role = Resolver.space(w, p, s, e.getValue(), now, climbs);
             if (role != null) {
                 items.add(new SpaceAccess(s, role));
                 if (items.size() > limit) {

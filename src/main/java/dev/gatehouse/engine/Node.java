@@ -5,6 +5,8 @@ import dev.gatehouse.model.Grant;
 import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.ResourceType;
 import dev.gatehouse.model.SubjectType;
+import java.time.Instant;
+import java.util.TreeMap;
 
 /**
  * One collection, space, page or site as a permission walk visits it: its default level, its direct
@@ -33,6 +35,14 @@ final class Node extends RoleTable {
      * of teams, each probe of its table is a cache line of its own, and most users are in none of them.
      */
     private long teamBits;
+    /**
+     * The earliest expiry (microseconds) of the grants here, {@link Expiry#NEVER} when none expires. A walk
+     * compares it with its instant and looks a grant's expiry up only at a level where one may have passed,
+     * which happens only between an expiry and the sweep that removes it: the hot path pays one comparison.
+     */
+    long soonest = Expiry.NEVER;
+    /** How many grants here expire at each instant (microseconds); null while none does. */
+    private TreeMap<Long, Integer> expiring;
 
     boolean exists;
     DefaultLevel defaultLevel;
@@ -78,26 +88,56 @@ final class Node extends RoleTable {
         return s != null && s.exists ? s.orgId : null;
     }
 
-    /** The role code of the user's own grant here: {@link RoleTable#ABSENT}, {@link RoleTable#NONE} or an ordinal. */
-    int userGrant(Principal p) {
-        return get(p.key);
+    /**
+     * The role code of the user's own grant here at {@code now}: {@link RoleTable#ABSENT}, {@link RoleTable#NONE}
+     * or an ordinal. An expired grant is absent.
+     */
+    int userGrant(Principal p, long now) {
+        int code = get(p.key);
+        if (code != RoleTable.ABSENT && Expiry.passed(soonest, now) && expired(grants.users().get(p.member.userId()), now)) {
+            return RoleTable.ABSENT;
+        }
+        return code;
+    }
+
+    /** When the user's grant here expires, or null; for explanations, never on the hot path. */
+    Instant userExpiry(Principal p) {
+        return soonest == Expiry.NEVER ? null : expiryOf(grants.users().get(p.member.userId()));
+    }
+
+    /** When the team's grant here expires, or null. */
+    Instant teamExpiry(String teamId) {
+        return soonest == Expiry.NEVER ? null : expiryOf(grants.teams().get(teamId));
+    }
+
+    private static Instant expiryOf(Grant g) {
+        return g == null ? null : g.expiresAt();
+    }
+
+    private static boolean expired(Grant g, long now) {
+        return g != null && Expiry.passed(Expiry.ceiling(g.expiresAt()), now);
     }
 
     /**
-     * The index, in the grantee's team arrays, of the team whose grant here is highest (a {@code null}
-     * grant lowest, the lowest team id on a tie), or -1 when none of their teams has a grant here.
+     * The index, in the grantee's team arrays, of the team whose grant here is highest at {@code now} (a
+     * {@code null} grant lowest, the lowest team id on a tie), or -1 when none of their teams has a grant here
+     * that has not expired.
      */
-    int bestTeam(Grantee g) {
+    int bestTeam(Grantee g, long now) {
         // The first test spares reading the grantee at a level without team grants.
         if (teamBits == 0 || (teamBits & g.teamBits()) == 0) {
             return -1;
         }
         int[] keys = g.teamKeys();
+        boolean mayHaveExpired = Expiry.passed(soonest, now);
         int best = -1;
         int bestCode = RoleTable.ABSENT;
         // Ascending team ids, replaced only by a strictly higher role: the lowest id wins a tie.
         for (int i = 0; i < keys.length; i++) {
             int code = get(keys[i]);
+            if (code != RoleTable.ABSENT && mayHaveExpired && expired(grants.teams().get(g.teamIds()[i]), now)) {
+                continue;
+            }
             if (code != RoleTable.ABSENT && (best < 0 || code > bestCode)) {
                 best = i;
                 bestCode = code;
@@ -106,22 +146,27 @@ final class Node extends RoleTable {
         return best;
     }
 
-    /** Records a grant; {@code subjectKey} is the user's or the team's key. */
-    void putGrant(Grant g, int subjectKey) {
+    /** Records a grant; {@code subjectKey} is the user's or the team's key. Returns the grant it replaced, or null. */
+    Grant putGrant(Grant g, int subjectKey) {
         boolean team = g.subject().type() == SubjectType.TEAM;
         if (grants == null) {
             grants = World.Grants.create();
         }
-        (team ? grants.teams() : grants.users()).put(g.subject().id(), g);
+        Grant old = (team ? grants.teams() : grants.users()).put(g.subject().id(), g);
         if (team) {
             teamBits |= Grantee.teamBit(subjectKey);
         }
         put(subjectKey, g.role());
+        untrack(old);
+        track(g);
+        return old;
     }
 
-    void removeGrant(SubjectType type, String subjectId, int subjectKey) {
+    /** Removes a grant; returns it, or null when there was none. */
+    Grant removeGrant(SubjectType type, String subjectId, int subjectKey) {
         boolean team = type == SubjectType.TEAM;
-        if (grants != null && (team ? grants.teams() : grants.users()).remove(subjectId) != null) {
+        Grant old = grants == null ? null : (team ? grants.teams() : grants.users()).remove(subjectId);
+        if (old != null) {
             remove(subjectKey);
             if (team) {
                 teamBits = teamBits();
@@ -129,6 +174,40 @@ final class Node extends RoleTable {
             if (grants.isEmpty()) {
                 grants = null;
             }
+            untrack(old);
+        }
+        return old;
+    }
+
+    /** The grant stored for a subject, expired or not, or null. */
+    Grant stored(SubjectType type, String subjectId) {
+        return grants == null ? null : (type == SubjectType.TEAM ? grants.teams() : grants.users()).get(subjectId);
+    }
+
+    private void track(Grant g) {
+        if (g.expiresAt() == null) {
+            return;
+        }
+        if (expiring == null) {
+            expiring = new TreeMap<>();
+        }
+        expiring.merge(Expiry.ceiling(g.expiresAt()), 1, Integer::sum);
+        soonest = expiring.firstKey();
+    }
+
+    private void untrack(Grant g) {
+        if (g == null || g.expiresAt() == null) {
+            return;
+        }
+        long at = Expiry.ceiling(g.expiresAt());
+        if (expiring.merge(at, -1, Integer::sum) == 0) {
+            expiring.remove(at);
+        }
+        if (expiring.isEmpty()) {
+            expiring = null;
+            soonest = Expiry.NEVER;
+        } else {
+            soonest = expiring.firstKey();
         }
     }
 

@@ -17,6 +17,9 @@ import java.util.Objects;
  * {@link Candidates} and {@link Aggregates}, {@link MemberSpaces} and {@link SiteAggregates}.
  * Callers hold the {@link Index} read lock for the whole call. Limits must be at least 1. Each list is
  * keyset-paged: it starts strictly after the cursor and reports {@code hasMore} by looking one item ahead.
+ *
+ * <p>Every answer is made at one instant: the one the read pinned (see {@link Index#read}), else the
+ * world's clock's when the call starts. A grant whose expiry is at or before it counts for nothing.
  */
 public final class Permissions {
     private Permissions() {
@@ -27,13 +30,13 @@ public final class Permissions {
      * unknown resource, a non-member or a disabled member.
      */
     public static Role effective(World w, String userId, ResourceRef r) {
-        return Resolver.effective(w, userId, r, null);
+        return Resolver.effective(w, userId, r, w.now(), null);
     }
 
     /** The levels visited to reach {@link #effective}; its permission always equals it. */
     public static Explanation explain(World w, String userId, ResourceRef r) {
         List<Step> steps = new ArrayList<>();
-        Role permission = Resolver.effective(w, userId, r, steps);
+        Role permission = Resolver.effective(w, userId, r, w.now(), new Resolver.Trace(steps));
         return new Explanation(permission, steps);
     }
 
@@ -42,7 +45,12 @@ public final class Permissions {
      * after {@code afterUserId}; {@code exactly}, when given, keeps only that permission.
      */
     public static AggregatePage aggregate(World w, ResourceRef r, Role exactly, String afterUserId, int limit) {
-        return Aggregates.aggregate(w, r, exactly, afterUserId, limit);
+        long before = w.time().pinNowUnlessPinned();
+        try {
+            return Aggregates.aggregate(w, r, exactly, afterUserId, limit);
+        } finally {
+            w.time().unpin(before);
+        }
     }
 
     /**
@@ -51,18 +59,30 @@ public final class Permissions {
      */
     public static MemberSpacesPage memberSpaces(World w, String orgId, String userId, boolean descending,
                                                 SpaceKey after, int limit) {
-        return MemberSpaces.memberSpaces(w, orgId, userId, descending, after, limit);
+        return MemberSpaces.memberSpaces(w, orgId, userId, descending, after, limit, w.now());
     }
 
     /** Who can access a site and why, by user id ascending, starting after {@code afterUserId}. */
     public static SiteAggregatePage siteAggregate(World w, String siteId, String afterUserId, int limit) {
-        return SiteAggregates.siteAggregate(w, siteId, afterUserId, limit);
+        long before = w.time().pinNowUnlessPinned();
+        try {
+            return SiteAggregates.siteAggregate(w, siteId, afterUserId, limit);
+        } finally {
+            w.time().unpin(before);
+        }
     }
 
     // ------------------------------------------------------------------ results
 
-    /** One line of an aggregate: a member and their effective permission (never none). */
-    public record MemberAccess(String userId, Role role) {
+    /**
+     * One line of an aggregate: a user and their effective permission (never none), and when the grant that
+     * gives it expires ({@code null}: it does not, or no grant gives it). Then the permission is worked out
+     * again from what is left, and may be lower, higher or none.
+     */
+    public record MemberAccess(String userId, Role role, Instant expiresAt) {
+        public MemberAccess(String userId, Role role) {
+            this(userId, role, null);
+        }
     }
 
     /** A page of an aggregate, by user id ascending; {@code hasMore} when another matching user follows it. */
@@ -93,9 +113,13 @@ public final class Permissions {
 
     /**
      * One line of a site aggregate. A disabled member is listed with the permission they would have if
-     * enabled and {@code disabled = true}.
+     * enabled and {@code disabled = true}. {@code expiresAt}: when the grant that gives the permission expires,
+     * as in {@link Access}.
      */
-    public record SiteAccess(String userId, Role role, boolean disabled, Origin origin) {
+    public record SiteAccess(String userId, Role role, boolean disabled, Origin origin, Instant expiresAt) {
+        public SiteAccess(String userId, Role role, boolean disabled, Origin origin) {
+            this(userId, role, disabled, origin, null);
+        }
     }
 
     /** A page of a site aggregate, by user id ascending; {@code hasMore} when another listed member follows. */
@@ -149,9 +173,15 @@ public final class Permissions {
      *       or {@code guest} (a guest meeting a default role, or the organization level: none);</li>
      *   <li>{@code role}: what the step decided ({@code null} is none, or nothing decided yet);</li>
      *   <li>{@code teamId}: for a team rule, the team whose grant decided (the highest role, lowest id on a
-     *       tie; when every grant is {@code null}, the lowest team id), else {@code null}.</li>
+     *       tie; when every grant is {@code null}, the lowest team id), else {@code null};</li>
+     *   <li>{@code expiresAt}: for a grant rule, when the grant that decided expires, else {@code null}. A grant
+     *       whose expiry has passed is never a step: the walk goes on as if it were not there.</li>
      * </ul>
      */
-    public record Step(String level, String id, String rule, Role role, boolean decided, String teamId) {
+    public record Step(String level, String id, String rule, Role role, boolean decided, String teamId,
+                       Instant expiresAt) {
+        public Step(String level, String id, String rule, Role role, boolean decided, String teamId) {
+            this(level, id, rule, role, decided, teamId, null);
+        }
     }
 }

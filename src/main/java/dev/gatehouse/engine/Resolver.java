@@ -7,6 +7,7 @@ import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.ResourceType;
 import dev.gatehouse.model.Role;
 import dev.gatehouse.model.Space;
+import java.time.Instant;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,9 @@ import java.util.NavigableSet;
  * references to the levels above spare it a lookup by id per level.
  * A level answers with an int: {@link #GO_ON}, {@link #NONE} or a role's ordinal, because a Role alone
  * cannot say "go on" and the hot path should not allocate a result object per level.
+ *
+ * <p>Every walk is made at one instant {@code now} (microseconds): a grant whose expiry has passed is not
+ * there. A level pays for that only when one of its grants may have expired ({@link Node#soonest}).
  */
 final class Resolver {
     private static final Role[] ROLES = Role.values();
@@ -33,8 +37,29 @@ final class Resolver {
     private Resolver() {
     }
 
-    /** Step 1 (membership), then the rest. {@code steps} may be null. */
-    static Role effective(World w, String userId, ResourceRef r, List<Step> steps) {
+    /**
+     * What a walk reports besides its answer: the levels it visited (explain), and when the grant that decided
+     * expires (aggregates list it). Null on the hot path, which records nothing.
+     */
+    static final class Trace {
+        /** Every level visited, or null when only the decision's expiry is wanted. */
+        final List<Step> steps;
+        /** When the grant that decided expires; null when nothing that decided expires. */
+        Instant until;
+
+        Trace(List<Step> steps) {
+            this.steps = steps;
+        }
+
+        /** Ready for another walk. */
+        Trace reset() {
+            until = null;
+            return this;
+        }
+    }
+
+    /** Step 1 (membership), then the rest, at {@code now}. {@code steps} may be null. */
+    static Role effective(World w, String userId, ResourceRef r, long now, Trace steps) {
         // Asked before the resource is known, on purpose: see World#soleMembership.
         Principal sole = w.soleMembership(userId);
         Node n = w.node(r);
@@ -49,26 +74,26 @@ final class Resolver {
         if (p.disabled) {
             return record(steps, "organization", orgId, "disabled", null, null);
         }
-        return asIfEnabled(w, p, n, steps);
+        return asIfEnabled(w, p, n, now, steps);
     }
 
     /**
      * Steps 2 to 6 for a member of the resource's organization, disabled or not: site aggregates list
      * disabled members with the permission they would have. Null for a resource that does not exist.
      */
-    static Role asIfEnabled(World w, Principal p, Node n, List<Step> steps) {
+    static Role asIfEnabled(World w, Principal p, Node n, long now, Trace steps) {
         if (n == null || !n.exists) {
             return null;
         }
         switch (n.type) {
             case PAGE:
-                return fromPage(w, p, n, steps);
+                return fromPage(w, p, n, now, steps);
             case SPACE:
-                return space(w, p, n, steps);
+                return space(w, p, n, now, steps);
             case COLLECTION:
-                return p.role == Role.ADMIN ? admin(p, steps) : walkCollections(w, p, n, steps);
+                return p.role == Role.ADMIN ? admin(p, steps) : walkCollections(w, p, n, now, steps);
             case SITE:
-                return fromSite(w, p, n, steps);
+                return fromSite(w, p, n, now, steps);
             default:
                 throw new IllegalArgumentException("unknown resource type " + n.type);
         }
@@ -78,42 +103,42 @@ final class Resolver {
      * Steps 2 to 6 on a space and its node, as a listing of a member's spaces walks them all. {@code climbs}
      * keeps this member's answers from each collection upward, for the other spaces of the same listing.
      */
-    static Role space(World w, Principal p, Space s, Node n, Climbs climbs) {
+    static Role space(World w, Principal p, Space s, Node n, long now, Climbs climbs) {
         if (p.role == Role.ADMIN) {
             return admin(p, null);
         }
         if (s.deleted()) {
             return null;
         }
-        return walkSpace(w, p, n, null, climbs);
+        return walkSpace(w, p, n, now, null, climbs);
     }
 
     /**
      * One member's answers from a collection upward. Every space under a collection climbs the same levels
      * above it, and an organization holds tens of spaces per collection, so a listing of a member's spaces
-     * walks each collection chain once instead of once per space. Valid for one member and one state of
-     * the index: made per listing, under the read lock.
+     * walks each collection chain once instead of once per space. Valid for one member, one state of the
+     * index and one instant: made per listing, under the read lock.
      */
     static final class Climbs {
         private final IdentityHashMap<Node, Role> answers = new IdentityHashMap<>();
     }
 
     /** Steps 2 to 6 on an existing space (site aggregates walk many). */
-    static Role space(World w, Principal p, Node s, List<Step> steps) {
+    static Role space(World w, Principal p, Node s, long now, Trace steps) {
         if (p.role == Role.ADMIN) {
             return admin(p, steps);
         }
         if (s.deleted) {
             return record(steps, "space", s.id(), "deleted", null, null);
         }
-        return walkSpace(w, p, s, steps, null);
+        return walkSpace(w, p, s, now, steps, null);
     }
 
-    private static Role admin(Principal p, List<Step> steps) {
+    private static Role admin(Principal p, Trace steps) {
         return record(steps, "organization", p.orgId, "admin", Role.ADMIN, null);
     }
 
-    private static Role fromPage(World w, Principal p, Node page, List<Step> steps) {
+    private static Role fromPage(World w, Principal p, Node page, long now, Trace steps) {
         if (p.role == Role.ADMIN) {
             return admin(p, steps);
         }
@@ -127,20 +152,20 @@ final class Resolver {
         Node n = page;
         for (int depth = 0; n != null; depth++) {
             guard(depth);
-            int o = level(w, p, n, "page", steps);
+            int o = level(p, n, "page", now, steps);
             if (o != GO_ON) {
                 return decode(o);
             }
             n = n.existingParent();
         }
-        return walkSpace(w, p, s, steps, null);
+        return walkSpace(w, p, s, now, steps, null);
     }
 
-    private static Role fromSite(World w, Principal p, Node site, List<Step> steps) {
+    private static Role fromSite(World w, Principal p, Node site, long now, Trace steps) {
         if (p.role == Role.ADMIN) {
             return admin(p, steps);
         }
-        int o = level(w, p, site, "site", steps);
+        int o = level(p, site, "site", now, steps);
         return o != GO_ON ? decode(o) : organization(p, steps);
     }
 
@@ -148,12 +173,12 @@ final class Resolver {
      * The space level, then the site level, then the collections, then the organization. {@code climbs},
      * when given (never with {@code steps}), answers the collections from a walk made for an earlier space.
      */
-    private static Role walkSpace(World w, Principal p, Node s, List<Step> steps, Climbs climbs) {
-        int o = level(w, p, s, "space", steps);
+    private static Role walkSpace(World w, Principal p, Node s, long now, Trace steps, Climbs climbs) {
+        int o = level(p, s, "space", now, steps);
         if (o != GO_ON) {
             return decode(o);
         }
-        o = siteLevel(w, p, s, steps);
+        o = siteLevel(w, p, s, now, steps);
         if (o != GO_ON) {
             return decode(o);
         }
@@ -162,21 +187,21 @@ final class Resolver {
             return organization(p, steps);
         }
         if (climbs == null) {
-            return walkCollections(w, p, c, steps);
+            return walkCollections(w, p, c, now, steps);
         }
         Role known = climbs.answers.get(c);
         if (known == null && !climbs.answers.containsKey(c)) {
-            known = walkCollections(w, p, c, null);
+            known = walkCollections(w, p, c, now, null);
             climbs.answers.put(c, known);
         }
         return known;
     }
 
-    private static Role walkCollections(World w, Principal p, Node start, List<Step> steps) {
+    private static Role walkCollections(World w, Principal p, Node start, long now, Trace steps) {
         Node c = start;
         for (int depth = 0; c != null; depth++) {
             guard(depth);
-            int o = level(w, p, c, "collection", steps);
+            int o = level(p, c, "collection", now, steps);
             if (o != GO_ON) {
                 return decode(o);
             }
@@ -186,25 +211,30 @@ final class Resolver {
     }
 
     /** Step 6: the member role; a guest gets none. */
-    private static Role organization(Principal p, List<Step> steps) {
+    private static Role organization(Principal p, Trace steps) {
         if (p.role == null) {
             return record(steps, "organization", p.orgId, "guest", null, null);
         }
         return record(steps, "organization", p.orgId, "organization-role", p.role, null);
     }
 
-    /** Rules a to e on one level. */
-    private static int level(World w, Principal p, Node n, String name, List<Step> steps) {
-        int own = n.userGrant(p);
+    /** Rules a to e on one level, at {@code now}. */
+    private static int level(Principal p, Node n, String name, long now, Trace steps) {
+        int own = n.userGrant(p, now);
         if (own != RoleTable.ABSENT) {
-            record(steps, name, n.id(), "user-grant", decode(own), null);
+            if (steps != null) {
+                granted(steps, name, n.id(), "user-grant", decode(own), null, n.userExpiry(p));
+            }
             return own;
         }
         Grantee me = p.grantee;
-        int team = n.bestTeam(me);
+        int team = n.bestTeam(me, now);
         if (team >= 0) {
             int code = n.get(me.teamKeys()[team]);
-            record(steps, name, n.id(), "team-grant", decode(code), me.teamIds()[team]);
+            if (steps != null) {
+                String teamId = me.teamIds()[team];
+                granted(steps, name, n.id(), "team-grant", decode(code), teamId, n.teamExpiry(teamId));
+            }
             return code;
         }
         DefaultLevel dl = n.defaultLevel;
@@ -220,9 +250,7 @@ final class Resolver {
                 record(steps, name, n.id(), "default-none", null, null);
                 return NONE;
             default:
-                if (steps != null) {
-                    steps.add(new Step(name, n.id(), "inherit", null, false, null));
-                }
+                pass(steps, name, n.id(), "inherit");
                 return GO_ON;
         }
     }
@@ -234,7 +262,7 @@ final class Resolver {
      * decides (none when all are {@code null}). (c) Otherwise the walk goes on. Sites' default levels
      * are not consulted: they never flow into spaces. A grant on a site counts whether the site exists or not.
      */
-    private static int siteLevel(World w, Principal p, Node s, List<Step> steps) {
+    private static int siteLevel(World w, Principal p, Node s, long now, Trace steps) {
         if (!s.published) {
             return GO_ON;
         }
@@ -242,44 +270,50 @@ final class Resolver {
         Grantee me = p.grantee;
         String userSite = null;
         int userCode = RoleTable.ABSENT;
+        Instant userUntil = null;
         String teamSite = null;
         String teamId = null;
         int teamCode = RoleTable.ABSENT;
+        Instant teamUntil = null;
         // Ascending site ids, replaced only by a strictly higher role: the step names the lowest site on a tie.
         for (String siteId : sites) {
             Node site = w.node(ResourceType.SITE, siteId);
             if (site == null) {
                 continue;
             }
-            int own = site.userGrant(p);
+            int own = site.userGrant(p, now);
             if (own != RoleTable.ABSENT) {
                 if (userSite == null || own > userCode) {
                     userSite = siteId;
                     userCode = own;
+                    userUntil = steps == null ? null : site.userExpiry(p);
                 }
             } else if (userSite == null) {
-                int team = site.bestTeam(me);
+                int team = site.bestTeam(me, now);
                 if (team >= 0) {
                     int code = site.get(me.teamKeys()[team]);
                     if (teamId == null || code > teamCode) {
                         teamSite = siteId;
                         teamId = me.teamIds()[team];
                         teamCode = code;
+                        teamUntil = steps == null ? null : site.teamExpiry(teamId);
                     }
                 }
             }
         }
         if (userSite != null) {
-            record(steps, "site-level", userSite, "site-user-grant", decode(userCode), null);
+            if (steps != null) {
+                granted(steps, "site-level", userSite, "site-user-grant", decode(userCode), null, userUntil);
+            }
             return userCode;
         }
         if (teamId != null) {
-            record(steps, "site-level", teamSite, "site-team-grant", decode(teamCode), teamId);
+            if (steps != null) {
+                granted(steps, "site-level", teamSite, "site-team-grant", decode(teamCode), teamId, teamUntil);
+            }
             return teamCode;
         }
-        if (steps != null) {
-            steps.add(new Step("site-level", s.id(), "site-none", null, false, null));
-        }
+        pass(steps, "site-level", s.id(), "site-none");
         return GO_ON;
     }
 
@@ -322,11 +356,28 @@ final class Resolver {
         return a != null && (b == null || a.ordinal() > b.ordinal());
     }
 
-    private static Role record(List<Step> steps, String level, String id, String rule, Role role, String teamId) {
-        if (steps != null) {
-            steps.add(new Step(level, id, rule, role, true, teamId));
+    /** A step that decided, by a rule that is not a grant. */
+    private static Role record(Trace t, String level, String id, String rule, Role role, String teamId) {
+        if (t != null && t.steps != null) {
+            t.steps.add(new Step(level, id, rule, role, true, teamId));
         }
         return role;
+    }
+
+    /** A step that decided by a grant, which expires at {@code until} (null: never). */
+    private static void granted(Trace t, String level, String id, String rule, Role role, String teamId,
+                                Instant until) {
+        t.until = until;
+        if (t.steps != null) {
+            t.steps.add(new Step(level, id, rule, role, true, teamId, until));
+        }
+    }
+
+    /** A step that passed the walk on. */
+    private static void pass(Trace t, String level, String id, String rule) {
+        if (t != null && t.steps != null) {
+            t.steps.add(new Step(level, id, rule, null, false, null));
+        }
     }
 
     private static Role decode(int code) {

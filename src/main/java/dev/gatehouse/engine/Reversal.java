@@ -10,13 +10,11 @@ import dev.gatehouse.model.Page;
 import dev.gatehouse.model.Site;
 import dev.gatehouse.model.SiteSpace;
 import dev.gatehouse.model.Space;
-import dev.gatehouse.model.SubjectType;
 import dev.gatehouse.model.Team;
 import dev.gatehouse.model.TeamMembership;
 import dev.gatehouse.model.User;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * For one change about to be applied, what puts the world back as it was: the record it replaces or
@@ -171,6 +169,12 @@ final class Reversal implements Change.Visitor<Runnable> {
     }
 
     @Override
+    public Runnable grantExpired(Change.GrantExpired c) {
+        Grant old = grant(c.resource(), c.subject());
+        return old == null ? NOTHING : () -> w.putGrant(old);
+    }
+
+    @Override
     public Runnable tokenPut(Change.TokenPut c) {
         ApiToken old = w.token(c.token().id());
         return old == null ? () -> w.removeToken(c.token().id()) : () -> w.putToken(old);
@@ -224,9 +228,8 @@ final class Reversal implements Change.Visitor<Runnable> {
         return old == null ? NOTHING : () -> w.putAccessRequest(old);
     }
 
+    /** The grant as stored, expired or not: taking back must restore exactly what was there. */
     private Grant grant(dev.gatehouse.model.ResourceRef resource, dev.gatehouse.model.SubjectRef subject) {
-        World.Grants grants = w.grants(resource);
-        Map<String, Grant> bySubject = subject.type() == SubjectType.USER ? grants.users() : grants.teams();
-        return bySubject.get(subject.id());
+        return w.storedGrant(resource, subject);
     }
 }

@@ -10,6 +10,7 @@ import dev.gatehouse.model.ResourceType;
 import dev.gatehouse.model.Role;
 import dev.gatehouse.model.Site;
 import dev.gatehouse.model.SiteSpace;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,8 +45,9 @@ final class SiteAggregates {
                 ? w.members(site.orgId()).values()
                 : w.members(site.orgId()).tailMap(afterUserId, false).values();
         List<SiteAccess> items = new ArrayList<>(Math.min(limit + 1, 1024));
+        long now = w.now();
         for (Member m : members) {
-            SiteAccess a = access(w, site, m);
+            SiteAccess a = access(w, site, m, now);
             if (a != null) {
                 items.add(a);
                 if (items.size() > limit) {
@@ -57,27 +59,29 @@ final class SiteAggregates {
         return new SiteAggregatePage(hasMore ? items.subList(0, limit) : items, hasMore);
     }
 
-    private static SiteAccess access(World w, Site site, Member m) {
+    private static SiteAccess access(World w, Site site, Member m, long now) {
         if (m.role() == Role.ADMIN) {
             return new SiteAccess(m.userId(), Role.ADMIN, m.disabled(), new Origin.OrganizationOrigin(site.orgId()));
         }
         SiteAccess own = fromSite(w, site, m);
-        return own != null ? own : fromSpaces(w, site, w.principal(site.orgId(), m.userId()));
+        return own != null ? own : fromSpaces(w, site, w.principal(site.orgId(), m.userId()), now);
     }
 
-    /** Rules a-e on the site itself; null when they give none. */
+    /** Rules a-e on the site itself, over the grants that count at the read's instant; null when they give none. */
     private static SiteAccess fromSite(World w, Site site, Member m) {
         World.Grants g = w.grants(ResourceRef.site(site.id()));
         Grant own = g.users().get(m.userId());
         if (own != null) {
             return own.role() == null ? null
-                    : new SiteAccess(m.userId(), own.role(), m.disabled(), new Origin.SiteOrigin(site.id(), "member", null));
+                    : new SiteAccess(m.userId(), own.role(), m.disabled(), new Origin.SiteOrigin(site.id(), "member", null),
+                            own.expiresAt());
         }
         String team = Resolver.bestTeam(w.teamsOf(m.userId()), g.teams());
         if (team != null) {
-            Role role = g.teams().get(team).role();
-            return role == null ? null
-                    : new SiteAccess(m.userId(), role, m.disabled(), new Origin.SiteOrigin(site.id(), "team", team));
+            Grant best = g.teams().get(team);
+            return best.role() == null ? null
+                    : new SiteAccess(m.userId(), best.role(), m.disabled(), new Origin.SiteOrigin(site.id(), "team", team),
+                            best.expiresAt());
         }
         if (m.role() == null) {
             return null; // a guest gets nothing from a default nor from the organization level
@@ -94,24 +98,28 @@ final class SiteAggregates {
     }
 
     /** The highest permission over the published spaces; the first space in site order wins a tie. */
-    private static SiteAccess fromSpaces(World w, Site site, Principal p) {
+    private static SiteAccess fromSpaces(World w, Site site, Principal p, long now) {
         Member m = p.member;
         Role best = null;
         String bestSpace = null;
+        Instant bestUntil = null;
+        Resolver.Trace trace = new Resolver.Trace(null);
         for (SiteSpace ss : w.siteSpaces(site.id())) {
             Node s = w.node(ResourceType.SPACE, ss.spaceId());
             if (s == null || !s.exists) {
                 continue;
             }
-            Role role = Resolver.space(w, p, s, null);
+            Role role = Resolver.space(w, p, s, now, trace.reset());
             if (role != null && (best == null || role.ordinal() > best.ordinal())) {
                 best = role;
                 bestSpace = s.id();
+                bestUntil = trace.until;
                 if (best == Role.ADMIN) {
                     break; // nothing later can beat it, and the first one wins a tie
                 }
             }
         }
-        return best == null ? null : new SiteAccess(m.userId(), best, m.disabled(), new Origin.SpaceOrigin(bestSpace));
+        return best == null ? null
+                : new SiteAccess(m.userId(), best, m.disabled(), new Origin.SpaceOrigin(bestSpace), bestUntil);
     }
 }

@@ -9,6 +9,7 @@ import dev.gatehouse.model.Member;
 import dev.gatehouse.model.Organization;
 import dev.gatehouse.model.Page;
 import dev.gatehouse.model.ResourceRef;
+import dev.gatehouse.model.ResourceType;
 import dev.gatehouse.model.Role;
 import dev.gatehouse.model.ShareLink;
 import dev.gatehouse.model.Site;
@@ -19,7 +20,8 @@ import dev.gatehouse.model.SubjectType;
 import dev.gatehouse.model.Team;
 import dev.gatehouse.model.TeamMembership;
 import dev.gatehouse.model.User;
-import dev.gatehouse.model.ResourceType;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -30,6 +32,7 @@ import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Every object Gatehouse knows, kept in maps shaped for the questions reads ask: by id, and in the
@@ -132,6 +135,20 @@ public final class World {
         }
     }
     private final Map<SubjectRef, Set<ResourceRef>> grantsBySubject = new HashMap<>();
+    /** The grants that expire, earliest first. */
+    private final Expiries expiries = new Expiries();
+    /** The instant reads answer for: see {@link ReadTime}. */
+    private final ReadTime time;
+
+    /** A world whose reads answer for the system clock's time unless they pin another. */
+    public World() {
+        this(Clock.systemUTC());
+    }
+
+    /** A world whose reads answer for {@code clock}'s time unless they pin another. */
+    public World(Clock clock) {
+        this.time = new ReadTime(clock);
+    }
 
     /** Kept as members and grants come and go, so that their counts never need a walk of the world. */
     private int memberCount;
@@ -316,6 +333,12 @@ public final class World {
         @Override
         public Void grantRemoved(Change.GrantRemoved c) {
             removeGrant(c.resource(), c.subject());
+            return null;
+        }
+
+        @Override
+        public Void grantExpired(Change.GrantExpired c) {
+            expireGrant(c.resource(), c.subject(), c.expiresAt());
             return null;
         }
 
@@ -652,7 +675,8 @@ public final class World {
 
     void putGrant(Grant g) {
         SubjectRef subject = g.subject();
-        obtainNode(g.resource().type(), g.resource().id()).putGrant(g, key(subject));
+        Grant old = obtainNode(g.resource().type(), g.resource().id()).putGrant(g, key(subject));
+        expiries.replace(old, g);
         if (grantsBySubject.computeIfAbsent(subject, k -> new LinkedHashSet<>()).add(g.resource())) {
             grantCount++;
         }
@@ -661,7 +685,7 @@ public final class World {
     void removeGrant(ResourceRef resource, SubjectRef subject) {
         Node n = node(resource.type(), resource.id());
         if (n != null) {
-            n.removeGrant(subject.type(), subject.id(), key(subject));
+            expiries.replace(n.removeGrant(subject.type(), subject.id(), key(subject)), null);
             dropIfUnused(n);
         }
         Set<ResourceRef> held = grantsBySubject.get(subject);
@@ -672,6 +696,14 @@ public final class World {
             if (held.isEmpty()) {
                 grantsBySubject.remove(subject);
             }
+        }
+    }
+
+    /** The sweep's removal: only a grant that still expires at {@code expiresAt} goes. */
+    void expireGrant(ResourceRef resource, SubjectRef subject, Instant expiresAt) {
+        Grant stored = storedGrant(resource, subject);
+        if (stored != null && expiresAt.equals(stored.expiresAt())) {
+            removeGrant(resource, subject);
         }
     }
 
@@ -999,16 +1031,104 @@ public final class World {
         return viewSet(pagesBySpace.get(spaceId));
     }
 
-    /** Direct grants on a resource. */
+    /**
+     * Direct grants on a resource that count at the read's instant: one whose expiry has passed is left out
+     * even before the sweep removes it.
+     */
     public Grants grants(ResourceRef resource) {
         Node n = node(resource);
-        return n == null ? NO_GRANTS : n.grants();
+        if (n == null) {
+            return NO_GRANTS;
+        }
+        Grants all = n.grants();
+        if (n.soonest == Expiry.NEVER) {
+            return all;
+        }
+        long now = time.now();
+        return Expiry.passed(n.soonest, now) ? counting(all, now) : all;
     }
 
-    /** The resources a user or team holds a direct grant on. */
+    /** A copy of {@code all} without the grants expired at {@code now}; made only while some await the sweep. */
+    private static Grants counting(Grants all, long now) {
+        Grants out = Grants.create();
+        all.users().forEach((id, g) -> {
+            if (!Expiry.passed(Expiry.ceiling(g.expiresAt()), now)) {
+                out.users().put(id, g);
+            }
+        });
+        all.teams().forEach((id, g) -> {
+            if (!Expiry.passed(Expiry.ceiling(g.expiresAt()), now)) {
+                out.teams().put(id, g);
+            }
+        });
+        return out;
+    }
+
+    /** The resources a user or team holds a direct grant on that counts at the read's instant. */
     public Set<ResourceRef> grantsHeldBy(SubjectRef subject) {
         Set<ResourceRef> s = grantsBySubject.get(subject);
-        return s == null ? Set.of() : java.util.Collections.unmodifiableSet(s);
+        if (s == null) {
+            return Set.of();
+        }
+        if (expiries.soonest() == Expiry.NEVER || !Expiry.passed(expiries.soonest(), time.now())) {
+            return java.util.Collections.unmodifiableSet(s);
+        }
+        long now = time.now();
+        Set<ResourceRef> out = new LinkedHashSet<>();
+        for (ResourceRef r : s) {
+            if (!Expiry.passed(Expiry.ceiling(storedGrant(r, subject).expiresAt()), now)) {
+                out.add(r);
+            }
+        }
+        return java.util.Collections.unmodifiableSet(out);
+    }
+
+    /** The grant stored for (resource, subject), whether it still counts or not, or null. */
+    Grant storedGrant(ResourceRef resource, SubjectRef subject) {
+        Node n = node(resource);
+        return n == null ? null : n.stored(subject.type(), subject.id());
+    }
+
+    // ---------------------------------------------------------------- time
+
+    /**
+     * The grants whose expiry has passed at the read's instant and that the sweep has not removed yet,
+     * earliest first, at most {@code limit}. They count for nothing already; removing them changes no answer.
+     */
+    public java.util.List<Grant> expiredGrants(int limit) {
+        return expiries.due(time.now(), limit);
+    }
+
+    /** The earliest expiry of any grant, passed or not, or null when no grant expires. */
+    public Instant nextExpiry() {
+        return expiries.soonest() == Expiry.NEVER ? null : Expiry.instant(expiries.soonest());
+    }
+
+    /** How many grants carry an expiry (expired ones not swept yet included). */
+    public int expiringGrantCount() {
+        return expiries.size();
+    }
+
+    /**
+     * Answers {@code read} as at instant {@code at}: every grant expiring at or before it counts for nothing.
+     * Tests and tools ask this way; the service's reads pin the clock's time through {@link Index}.
+     */
+    public <T> T at(Instant at, Supplier<T> read) {
+        long before = time.pin(Expiry.floor(at));
+        try {
+            return read.get();
+        } finally {
+            time.unpin(before);
+        }
+    }
+
+    /** The instant, in microseconds, that the current read answers for. */
+    long now() {
+        return time.now();
+    }
+
+    ReadTime time() {
+        return time;
     }
 
     public ApiToken token(String id) {

@@ -68,7 +68,7 @@ final class PermissionRoutes {
                 throw ApiException.badRequest("'role' is required: one of " + Role.names() + ", or null for no access");
             }
             Http.noContent(ctx, permissions.invite(Http.caller(ctx), t, b.roleOrNull("role"), b.strings("users"),
-                    b.strings("teams")));
+                    b.strings("teams"), ExpiresAt.read(b)));
         }));
         r.get(base + "/permissions/users", on(target, (ctx, t) -> http.list(ctx, permissions.users(Http.caller(ctx), t,
                 includeNoAccess(ctx), http.after(ctx), Http.limit(ctx)), shapes::writeUserGrant)));
@@ -99,11 +99,13 @@ final class PermissionRoutes {
                     permissions.explainShareLink(Http.caller(ctx), t, link));
         }));
         r.patch(base + "/permissions/users/{userId}", on(target, (ctx, t) -> Http.noContent(ctx,
-                permissions.setUser(Http.caller(ctx), t, Http.id(ctx, "userId"), patchRole(ctx, noAccessRole)))));
+                permissions.setUser(Http.caller(ctx), t, Http.id(ctx, "userId"), patchRole(ctx, noAccessRole),
+                        ExpiresAt.read(Body.parse(ctx.bodyAsBytes()))))));
         r.delete(base + "/permissions/users/{userId}", on(target, (ctx, t) -> Http.deleted(ctx,
                 permissions.remove(Http.caller(ctx), t, SubjectRef.user(Http.id(ctx, "userId"))))));
         r.patch(base + "/permissions/teams/{teamId}", on(target, (ctx, t) -> Http.noContent(ctx,
-                permissions.setTeam(Http.caller(ctx), t, Http.id(ctx, "teamId"), patchRole(ctx, noAccessRole)))));
+                permissions.setTeam(Http.caller(ctx), t, Http.id(ctx, "teamId"), patchRole(ctx, noAccessRole),
+                        ExpiresAt.read(Body.parse(ctx.bodyAsBytes()))))));
         r.delete(base + "/permissions/teams/{teamId}", on(target, (ctx, t) -> Http.deleted(ctx,
                 permissions.remove(Http.caller(ctx), t, SubjectRef.team(Http.id(ctx, "teamId"))))));
     }

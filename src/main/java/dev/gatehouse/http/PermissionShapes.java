@@ -26,23 +26,26 @@ final class PermissionShapes {
         this.teams = teams;
     }
 
-    /** A direct user grant: {permission, user}. */
+    /** A direct user grant: {permission, user, expiresAt?}. */
     void writeUserGrant(JsonGenerator json, PermissionService.UserGrant grant) throws IOException {
         startEntry(json, grant.role(), grant.user());
+        ExpiresAt.write(json, grant.expiresAt());
         json.writeEndObject();
     }
 
-    /** A direct team grant: {permission, team}. */
+    /** A direct team grant: {permission, team, expiresAt?}. */
     void writeTeamGrant(JsonGenerator json, PermissionService.TeamGrant grant) throws IOException {
         startEntry(json, grant.role());
         json.writeFieldName(TEAM);
         teams.writeTeam(json, grant.team());
+        ExpiresAt.write(json, grant.expiresAt());
         json.writeEndObject();
     }
 
-    /** An aggregate entry: {permission, user}. */
+    /** An aggregate entry: {permission, user, expiresAt?}. */
     void writeAggregateEntry(JsonGenerator json, PermissionService.AggregateEntry entry) throws IOException {
         startEntry(json, entry.role(), entry.user());
+        ExpiresAt.write(json, entry.expiresAt());
         json.writeEndObject();
     }
 
@@ -60,6 +63,7 @@ final class PermissionShapes {
         json.writeFieldName(ORIGIN);
         writeOrigin(json, entry.access().origin());
         Json.field(json, DISABLED, entry.access().disabled());
+        ExpiresAt.write(json, entry.access().expiresAt());
         json.writeEndObject();
     }
 
@@ -130,6 +134,7 @@ final class PermissionShapes {
         if (s.teamId() != null) {
             Json.field(json, TEAM, s.teamId());
         }
+        ExpiresAt.write(json, s.expiresAt());
         json.writeEndObject();
     }
 

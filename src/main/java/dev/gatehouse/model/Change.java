@@ -1,5 +1,7 @@
 package dev.gatehouse.model;
 
+import java.time.Instant;
+
 /**
  * One step of a write. A write is an ordered list of changes that the store commits in one transaction
  * (and appends to its changelog under one revision) and that the engine then applies to its index.
@@ -57,6 +59,8 @@ public sealed interface Change {
         R grantPut(GrantPut c);
 
         R grantRemoved(GrantRemoved c);
+
+        R grantExpired(GrantExpired c);
 
         R tokenPut(TokenPut c);
 
@@ -223,6 +227,22 @@ public sealed interface Change {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.grantRemoved(this);
+        }
+    }
+
+    /**
+     * The removal of a grant whose expiry has passed, by the sweep. It removes the grant only when it still
+     * expires at {@code expiresAt}: a grant given again since (another role, a later expiry, none) is a new
+     * statement and stays. Answers never wait for it: an expired grant stops counting at its instant.
+     */
+    record GrantExpired(ResourceRef resource, SubjectRef subject, Instant expiresAt) implements Change {
+        public GrantExpired {
+            java.util.Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.grantExpired(this);
         }
     }
 

@@ -35,6 +35,7 @@ public final class AuditActions {
         l.put("grant.created", "Permission granted");
         l.put("grant.updated", "Permission changed");
         l.put("grant.removed", "Permission removed");
+        l.put("grant.expired", "Permission expired");
         for (String type : new String[] {"collection", "space", "site", "page"}) {
             String name = Character.toUpperCase(type.charAt(0)) + type.substring(1);
             l.put(type + ".created", name + " created");

@@ -85,12 +85,19 @@ public final class PermissionService {
 
     /** Grants {@code role} (null: an explicit no-access grant) to users (ids or emails) and teams. */
     public Written<Boolean> invite(Caller caller, Target target, Role role, List<String> users, List<String> teams) {
-        return grant(caller, target, role, users, teams, false);
+        return invite(caller, target, role, users, teams, null);
+    }
+
+    /** The same, the grants expiring at {@code expiresAt} (null: never). A grant given again replaces the old one whole. */
+    public Written<Boolean> invite(Caller caller, Target target, Role role, List<String> users, List<String> teams,
+                                   java.time.Instant expiresAt) {
+        return grant(caller, target, role, users, teams, false, expiresAt);
     }
 
     /** @param byPath the one user is named by the request's path, so naming nobody is a 404, not a 400 */
     private Written<Boolean> grant(Caller caller, Target target, Role role, List<String> users, List<String> teams,
-                                   boolean byPath) {
+                                   boolean byPath, java.time.Instant expiresAt) {
+        java.time.Instant until = GrantExpiry.check(expiresAt, mint.now());
         if (users.isEmpty() && teams.isEmpty()) {
             throw ApiException.badRequest("give at least one entry in 'users' or 'teams'");
         }
@@ -111,11 +118,11 @@ public final class PermissionService {
                 }
                 User u = recipients.resolveOnce(ref, "users");
                 recipients.ensureMember(u, null);
-                putIfChanged(w, changes, new Grant(r, SubjectRef.user(u.id()), role));
+                putIfChanged(w, changes, new Grant(r, SubjectRef.user(u.id()), role, until));
             }
             for (String teamId : teams) {
                 Team t = teamOf(w, orgId, teamId);
-                putIfChanged(w, changes, new Grant(r, SubjectRef.team(t.id()), role));
+                putIfChanged(w, changes, new Grant(r, SubjectRef.team(t.id()), role, until));
             }
             return Plan.of(changes, !changes.isEmpty());
         });
@@ -123,12 +130,22 @@ public final class PermissionService {
 
     /** Sets one user's grant (creating it if needed). */
     public Written<Boolean> setUser(Caller caller, Target target, String userRef, Role role) {
-        return grant(caller, target, role, List.of(userRef), List.of(), true);
+        return setUser(caller, target, userRef, role, null);
+    }
+
+    /** Sets one user's grant, expiring at {@code expiresAt} (null: never). */
+    public Written<Boolean> setUser(Caller caller, Target target, String userRef, Role role, java.time.Instant expiresAt) {
+        return grant(caller, target, role, List.of(userRef), List.of(), true, expiresAt);
     }
 
     /** Sets one team's grant (creating it if needed). */
     public Written<Boolean> setTeam(Caller caller, Target target, String teamId, Role role) {
-        return invite(caller, target, role, List.of(), List.of(teamId));
+        return setTeam(caller, target, teamId, role, null);
+    }
+
+    /** Sets one team's grant, expiring at {@code expiresAt} (null: never). */
+    public Written<Boolean> setTeam(Caller caller, Target target, String teamId, Role role, java.time.Instant expiresAt) {
+        return invite(caller, target, role, List.of(), List.of(teamId), expiresAt);
     }
 
     private static ApiException noSuchUser(String id) {
@@ -154,11 +171,11 @@ public final class PermissionService {
         });
     }
 
-    /** A direct user grant with the user it names. */
-    public record UserGrant(User user, Role role) { }
+    /** A direct user grant with the user it names, and when it expires (null: never). */
+    public record UserGrant(User user, Role role, java.time.Instant expiresAt) { }
 
-    /** A direct team grant with the team it names. */
-    public record TeamGrant(TeamService.TeamView team, Role role) { }
+    /** A direct team grant with the team it names, and when it expires (null: never). */
+    public record TeamGrant(TeamService.TeamView team, Role role, java.time.Instant expiresAt) { }
 
     /** Direct user grants on the resource, by user id; no-access grants only when asked for. */
     public Slice<UserGrant> users(Caller caller, Target target, boolean includeNoAccess, String after, int limit) {
@@ -169,7 +186,7 @@ public final class PermissionService {
             var source = after == null ? all : all.tailMap(after, false);
             Slice<Grant> slice = Paging.take(source.values(), gr -> includeNoAccess || gr.role() != null, limit,
                     gr -> gr.subject().id());
-            return Paging.map(slice, gr -> new UserGrant(w.user(gr.subject().id()), gr.role()));
+            return Paging.map(slice, gr -> new UserGrant(w.user(gr.subject().id()), gr.role(), gr.expiresAt()));
         });
     }
 
@@ -182,12 +199,16 @@ public final class PermissionService {
             var source = after == null ? all : all.tailMap(after, false);
             Slice<Grant> slice = Paging.take(source.values(), gr -> includeNoAccess || gr.role() != null, limit,
                     gr -> gr.subject().id());
-            return Paging.map(slice, gr -> new TeamGrant(TeamService.view(w, caller, w.team(gr.subject().id())), gr.role()));
+            return Paging.map(slice, gr -> new TeamGrant(TeamService.view(w, caller, w.team(gr.subject().id())), gr.role(),
+                    gr.expiresAt()));
         });
     }
 
-    /** One entry of an aggregate: a member with access to the resource, and their effective permission. */
-    public record AggregateEntry(User user, Role role) { }
+    /**
+     * One entry of an aggregate: a member with access to the resource, their effective permission, and when
+     * the grant giving it expires (null: never).
+     */
+    public record AggregateEntry(User user, Role role, java.time.Instant expiresAt) { }
 
     /** Every member with access to the resource and their effective permission, by user id. */
     public Slice<AggregateEntry> aggregate(Caller caller, Target target, Role exactly, String after, int limit) {
@@ -197,7 +218,7 @@ public final class PermissionService {
             Permissions.AggregatePage page = Permissions.aggregate(w, r, exactly, after, limit);
             Slice<Permissions.MemberAccess> slice = Slice.of(page.items(), page.hasMore(),
                     Permissions.MemberAccess::userId);
-            return Paging.map(slice, a -> new AggregateEntry(w.user(a.userId()), a.role()));
+            return Paging.map(slice, a -> new AggregateEntry(w.user(a.userId()), a.role(), a.expiresAt()));
         });
     }
 

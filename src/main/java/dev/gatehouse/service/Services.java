@@ -33,16 +33,18 @@ public final class Services implements AutoCloseable {
     private final NodeStatus status;
     private final Follower follower;
     private final WebhookDispatcher dispatcher;
+    private final ExpirySweeper sweeper;
     private final InviteLinkService inviteLinks;
 
     /** What the use cases need to know beyond the store. */
     public record Options(Clock clock, Duration writeTimeout, String systemToken, WebhookPolicy webhooks,
-                          WebhookDispatcher.Timing webhookTiming) {
+                          WebhookDispatcher.Timing webhookTiming, Duration expiryPoll) {
         /** How long a write may take, queueing included, before it is refused, by default. */
         public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(2);
 
         public Options {
-            if (clock == null || writeTimeout == null || systemToken == null || webhooks == null || webhookTiming == null) {
+            if (clock == null || writeTimeout == null || systemToken == null || webhooks == null || webhookTiming == null
+                    || expiryPoll == null) {
                 throw new IllegalArgumentException("every option is required");
             }
             if (writeTimeout.isNegative() || writeTimeout.isZero()) {
@@ -53,21 +55,32 @@ public final class Services implements AutoCloseable {
         /** The server's defaults: the system clock, 2 s writes, webhooks to public addresses only. */
         public static Options defaults(String systemToken) {
             return new Options(Clock.systemUTC(), DEFAULT_WRITE_TIMEOUT, systemToken, WebhookPolicy.publicOnly(),
-                    WebhookDispatcher.Timing.standard());
+                    WebhookDispatcher.Timing.standard(), ExpirySweeper.STANDARD_POLL);
         }
 
         public Options withWriteTimeout(Duration timeout) {
-            return new Options(clock, timeout, systemToken, webhooks, webhookTiming);
+            return new Options(clock, timeout, systemToken, webhooks, webhookTiming, expiryPoll);
         }
 
         public Options withWebhooks(WebhookPolicy policy, WebhookDispatcher.Timing timing) {
-            return new Options(clock, writeTimeout, systemToken, policy, timing);
+            return new Options(clock, writeTimeout, systemToken, policy, timing, expiryPoll);
+        }
+
+        /** Every time, and so every grant's expiry, measured by {@code c} (a test's own clock, say). */
+        public Options withClock(Clock c) {
+            return new Options(c, writeTimeout, systemToken, webhooks, webhookTiming, expiryPoll);
+        }
+
+        /** How long the expiry sweep waits at most between looks at the next expiry. */
+        public Options withExpiryPoll(Duration poll) {
+            return new Options(clock, writeTimeout, systemToken, webhooks, webhookTiming, poll);
         }
     }
 
     private Services(Store store, Options options) {
         this.store = store;
-        this.index = new Index();
+        // Grants expire by this clock: reads and writes answer for its time.
+        this.index = new Index(options.clock());
         this.metrics = new Metrics(index);
         Mint mint = new Mint(options.clock());
         this.writes = new GroupCommit(store, index, mint::now, options.writeTimeout().toMillis(), new Outage(), metrics);
@@ -89,6 +102,7 @@ public final class Services implements AutoCloseable {
         status = new NodeStatus(index, store, store);
         follower = new Follower(store, index, writes, metrics);
         dispatcher = new WebhookDispatcher(store, store, mint, metrics, options.webhooks(), options.webhookTiming());
+        sweeper = new ExpirySweeper(index, writes, mint, options.expiryPoll());
     }
 
     /**
@@ -110,10 +124,11 @@ public final class Services implements AutoCloseable {
         return services;
     }
 
-    /** Starts following other nodes' writes and delivering webhooks. */
+    /** Starts following other nodes' writes, delivering webhooks and removing expired grants. */
     public Services start() {
         follower.start();
         dispatcher.start();
+        sweeper.start();
         return this;
     }
 
@@ -196,6 +211,11 @@ public final class Services implements AutoCloseable {
         return writes;
     }
 
+    /** The loop that removes expired grants; {@link ExpirySweeper#sweepOnce} removes them at once. */
+    public ExpirySweeper sweeper() {
+        return sweeper;
+    }
+
     /** The index, read-only: tests and tools ask the world questions through it. */
     public Reads reads() {
         return index;
@@ -204,6 +224,7 @@ public final class Services implements AutoCloseable {
     /** Stops the loops, then closes the store; in-flight requests must be finished first (see the HTTP drain). */
     @Override
     public void close() {
+        sweeper.close();
         dispatcher.close();
         follower.close();
         metrics.close();

@@ -196,16 +196,25 @@ public final class SqlTables {
         @Override
         public Write grantPut(Change.GrantPut x) {
             Grant g = x.grant();
-            return new Write("INSERT INTO grants (resource_type, resource_id, subject_type, subject_id, role) VALUES (?,?,?,?,?) "
-                    + "ON CONFLICT (resource_type, resource_id, subject_type, subject_id) DO UPDATE SET role = excluded.role",
+            return new Write("INSERT INTO grants (resource_type, resource_id, subject_type, subject_id, role, expires_at) "
+                    + "VALUES (?,?,?,?,?,?) ON CONFLICT (resource_type, resource_id, subject_type, subject_id) "
+                    + "DO UPDATE SET role = excluded.role, expires_at = excluded.expires_at",
                     g.resource().type().name(), g.resource().id(), g.subject().type().name(), g.subject().id(),
-                    Role.wireOrNull(g.role()));
+                    Role.wireOrNull(g.role()), t(g.expiresAt()));
         }
 
         @Override
         public Write grantRemoved(Change.GrantRemoved x) {
             return new Write("DELETE FROM grants WHERE resource_type = ? AND resource_id = ? AND subject_type = ? AND subject_id = ?",
                     x.resource().type().name(), x.resource().id(), x.subject().type().name(), x.subject().id());
+        }
+
+        /** Only the grant that still expires then: one given again since is another statement, and stays. */
+        @Override
+        public Write grantExpired(Change.GrantExpired x) {
+            return new Write("DELETE FROM grants WHERE resource_type = ? AND resource_id = ? AND subject_type = ? "
+                    + "AND subject_id = ? AND expires_at = ?", x.resource().type().name(), x.resource().id(),
+                    x.subject().type().name(), x.subject().id(), t(x.expiresAt()));
         }
 
         @Override
@@ -312,10 +321,10 @@ public final class SqlTables {
                 .put(query(c, "SELECT id, space_id, parent_id, title, default_level, position, created_at FROM pages",
                         r -> new Page(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
                                 DefaultLevel.parse(r.getString(5)), r.getLong(6), i(r.getString(7)))), Change.PagePut::new)
-                .put(query(c, "SELECT resource_type, resource_id, subject_type, subject_id, role FROM grants", r -> new Grant(
-                        new ResourceRef(ResourceType.valueOf(r.getString(1)), r.getString(2)),
-                        new SubjectRef(SubjectType.valueOf(r.getString(3)), r.getString(4)), role(r.getString(5)))),
-                        Change.GrantPut::new)
+                .put(query(c, "SELECT resource_type, resource_id, subject_type, subject_id, role, expires_at FROM grants",
+                        r -> new Grant(new ResourceRef(ResourceType.valueOf(r.getString(1)), r.getString(2)),
+                                new SubjectRef(SubjectType.valueOf(r.getString(3)), r.getString(4)), role(r.getString(5)),
+                                i(r.getString(6)))), Change.GrantPut::new)
                 .put(query(c, "SELECT id, user_id, label, secret_hash, created_at FROM tokens", r -> new ApiToken(
                         r.getString(1), r.getString(2), r.getString(3), r.getString(4), i(r.getString(5)))), Change.TokenPut::new)
                 .put(query(c, "SELECT id, ref, org_id, resource_type, resource_id, role, expires_at, max_uses, uses, active, "

@@ -17,6 +17,7 @@ import dev.gatehouse.model.Role;
 import dev.gatehouse.oracle.GeneratedWorld;
 import dev.gatehouse.oracle.Oracle;
 import dev.gatehouse.oracle.RandomWorlds;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The engine answers every read exactly as the oracle (permission-model.md said plainly) does, on random
  * small worlds; lists are read page by page with a random limit and the pages put back together.
+ *
+ * <p>Some grants of the worlds expire: every read is asked at each of the world's {@link GeneratedWorld#instants}
+ * (before any expiry, and a microsecond before and exactly at each instant a grant expires at), the engine
+ * pinned at that instant and the oracle built for it, without a sweep: expiry must never wait for one.
  *
  * <p>Each property checks {@link Seeds#TRIES} worlds ({@link RandomWorlds#world}) from its own first seed;
  * a failure prints the seed and the world, and {@code -Dgatehouse.seed=N} replays exactly that world.
@@ -68,11 +73,19 @@ class EngineMatchesOracleProperties {
 
     private static void effectivePermissionAndExplainMatchTheModel(GeneratedWorld g) {
         World w = engineWorld(g);
-        Oracle oracle = new Oracle(g.changes());
+        for (Instant at : g.instants()) {
+            w.at(at, () -> {
+                effectivePermissionAndExplainMatchTheModel(g, w, new Oracle(g.changes(), at), at);
+                return null;
+            });
+        }
+    }
+
+    private static void effectivePermissionAndExplainMatchTheModel(GeneratedWorld g, World w, Oracle oracle, Instant at) {
         for (String u : g.users()) {
             for (ResourceRef r : g.resources()) {
                 Role expected = oracle.effective(u, r);
-                assertThat(Permissions.effective(w, u, r)).as("effective(%s, %s)", u, r).isEqualTo(expected);
+                assertThat(Permissions.effective(w, u, r)).as("effective(%s, %s) at %s", u, r, at).isEqualTo(expected);
 
                 Explanation e = Permissions.explain(w, u, r);
                 assertThat(e.permission()).as("explain(%s, %s).permission", u, r).isEqualTo(expected);
@@ -115,6 +128,7 @@ class EngineMatchesOracleProperties {
             assertThat(step.decided()).as("step %d of %s decides as the oracle's level does", i, e).isEqualTo(t.decided());
             if (t.decided()) {
                 assertThat(step.role()).as("step %d of %s", i, e).isEqualTo(t.role());
+                assertThat(step.expiresAt()).as("expiry of step %d of %s", i, e).isEqualTo(t.expiresAt());
             }
         }
     }
@@ -122,7 +136,7 @@ class EngineMatchesOracleProperties {
     /** The situations the model is subtle about: each must occur in at least 3% of the worlds. */
     private static final List<String> FEATURES = List.of("space on two sites", "deleted space", "null grant",
             "team grant", "collections 3 deep", "nested page", "disabled member", "guest", "two organizations",
-            "removal");
+            "removal", "expiring grant", "expired grant swept", "stale sweep");
 
     /** Counts what the world exercises, so that the property fails when the generator stops producing it. */
     private static void coverage(Seeds seeds, GeneratedWorld g) {
@@ -139,7 +153,15 @@ class EngineMatchesOracleProperties {
 
     private static void aggregatePagesMatchTheModel(GeneratedWorld g, int limit) {
         World w = engineWorld(g);
-        Oracle oracle = new Oracle(g.changes());
+        for (Instant at : g.instants()) {
+            w.at(at, () -> {
+                aggregatePagesMatchTheModel(g, w, new Oracle(g.changes(), at), limit, at);
+                return null;
+            });
+        }
+    }
+
+    private static void aggregatePagesMatchTheModel(GeneratedWorld g, World w, Oracle oracle, int limit, Instant at) {
         List<Role> filters = new ArrayList<>();
         filters.add(null);
         filters.addAll(List.of(Role.values()));
@@ -152,6 +174,10 @@ class EngineMatchesOracleProperties {
                     AggregatePage p = Permissions.aggregate(w, r, exactly, after, limit);
                     assertThat(p.items().size()).as("aggregate(%s) page size", r).isLessThanOrEqualTo(limit);
                     p.items().forEach(a -> all.put(a.userId(), a.role()));
+                    for (Permissions.MemberAccess a : p.items()) {
+                        assertThat(a.expiresAt()).as("expiry of %s in aggregate(%s) at %s", a.userId(), r, at)
+                                .isEqualTo(oracle.expiresAt(a.userId(), r));
+                    }
                     if (!p.hasMore()) {
                         break;
                     }
@@ -160,7 +186,7 @@ class EngineMatchesOracleProperties {
                     after = p.items().get(limit - 1).userId();
                 }
                 assertThat(List.copyOf(all.entrySet()))
-                        .as("aggregate(%s, role=%s, limit=%s)", r, exactly, limit)
+                        .as("aggregate(%s, role=%s, limit=%s) at %s", r, exactly, limit, at)
                         .containsExactlyElementsOf(oracle.aggregate(r, exactly).entrySet());
             }
         }
@@ -174,7 +200,15 @@ class EngineMatchesOracleProperties {
 
     private static void memberSpacesPagesMatchTheModel(GeneratedWorld g, int limit) {
         World w = engineWorld(g);
-        Oracle oracle = new Oracle(g.changes());
+        for (Instant at : g.instants()) {
+            w.at(at, () -> {
+                memberSpacesPagesMatchTheModel(g, w, new Oracle(g.changes(), at), limit, at);
+                return null;
+            });
+        }
+    }
+
+    private static void memberSpacesPagesMatchTheModel(GeneratedWorld g, World w, Oracle oracle, int limit, Instant at) {
         for (String org : g.organizations()) {
             for (String u : g.users()) {
                 for (boolean descending : new boolean[] {false, true}) {
@@ -193,7 +227,7 @@ class EngineMatchesOracleProperties {
                         after = new SpaceKey(last.space().createdAt(), last.space().id());
                     }
                     assertThat(List.copyOf(all.entrySet()))
-                            .as("memberSpaces(%s, %s, descending=%s, limit=%s)", org, u, descending, limit)
+                            .as("memberSpaces(%s, %s, descending=%s, limit=%s) at %s", org, u, descending, limit, at)
                             .containsExactlyElementsOf(oracle.memberSpaces(org, u, descending).entrySet());
                 }
             }
@@ -208,7 +242,15 @@ class EngineMatchesOracleProperties {
 
     private static void siteAggregatePagesMatchTheModel(GeneratedWorld g, int limit) {
         World w = engineWorld(g);
-        Oracle oracle = new Oracle(g.changes());
+        for (Instant at : g.instants()) {
+            w.at(at, () -> {
+                siteAggregatePagesMatchTheModel(g, w, new Oracle(g.changes(), at), limit, at);
+                return null;
+            });
+        }
+    }
+
+    private static void siteAggregatePagesMatchTheModel(GeneratedWorld g, World w, Oracle oracle, int limit, Instant at) {
         for (String site : g.sites()) {
             List<Oracle.SiteLine> all = new ArrayList<>();
             String after = null;
@@ -217,7 +259,7 @@ class EngineMatchesOracleProperties {
                 SiteAggregatePage p = Permissions.siteAggregate(w, site, after, limit);
                 assertThat(p.items().size()).isLessThanOrEqualTo(limit);
                 for (SiteAccess a : p.items()) {
-                    all.add(new Oracle.SiteLine(a.userId(), a.role(), a.disabled(), origin(a.origin())));
+                    all.add(new Oracle.SiteLine(a.userId(), a.role(), a.disabled(), origin(a.origin()), a.expiresAt()));
                 }
                 if (!p.hasMore()) {
                     break;
@@ -225,7 +267,7 @@ class EngineMatchesOracleProperties {
                 assertThat(p.items()).as("site aggregate page %s says more follows", page).hasSize(limit);
                 after = p.items().get(limit - 1).userId();
             }
-            assertThat(all).as("siteAggregate(%s, limit=%s)", site, limit)
+            assertThat(all).as("siteAggregate(%s, limit=%s) at %s", site, limit, at)
                     .containsExactlyElementsOf(oracle.siteAggregate(site));
         }
     }

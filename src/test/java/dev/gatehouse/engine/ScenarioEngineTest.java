@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every scenario file, answered by the engine. Each expectation was worked out by hand from
- * permission-model.md; a failure lists every expectation of the file that the engine got wrong.
+ * permission-model.md; a failure lists every expectation of the file that the engine got wrong. Each is
+ * asked at its instant ({@code at} after {@link Scenario#BUILT_AT}), with no sweep: expiry never needs one.
  */
 class ScenarioEngineTest {
     /** Larger than any scenario list, so that one page is the whole answer. */
@@ -44,18 +45,22 @@ class ScenarioEngineTest {
         SoftAssertions soft = new SoftAssertions();
         for (Scenario.PermissionExpectation p : e.permissions()) {
             ResourceRef r = Scenario.resource(p.resource());
-            soft.assertThat(Permissions.effective(w, p.user(), r)).as("effective(%s, %s)", p.user(), r)
-                    .isEqualTo(p.expected());
-            soft.assertThat(Permissions.explain(w, p.user(), r).permission()).as("explain(%s, %s)", p.user(), r)
-                    .isEqualTo(p.expected());
+            w.at(Scenario.BUILT_AT.plus(p.after()), () -> {
+                soft.assertThat(Permissions.effective(w, p.user(), r)).as("effective(%s, %s) at +%s", p.user(), r,
+                        p.after()).isEqualTo(p.expected());
+                soft.assertThat(Permissions.explain(w, p.user(), r).permission()).as("explain(%s, %s) at +%s", p.user(),
+                        r, p.after()).isEqualTo(p.expected());
+                return null;
+            });
         }
         for (Scenario.AggregateExpectation a : e.aggregates()) {
             ResourceRef r = Scenario.resource(a.resource());
-            AggregatePage page = Permissions.aggregate(w, r, Scenario.role(a.role()), null, ALL);
+            AggregatePage page = w.at(Scenario.BUILT_AT.plus(a.after()),
+                    () -> Permissions.aggregate(w, r, Scenario.role(a.role()), null, ALL));
             List<String> actual = page.items().stream().map(x -> x.userId() + "=" + x.role().wire()).toList();
             List<String> expected = a.items().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .map(x -> x.getKey() + "=" + x.getValue()).toList();
-            soft.assertThat(actual).as("aggregate(%s, role=%s), by user id", r, a.role())
+            soft.assertThat(actual).as("aggregate(%s, role=%s) at +%s, by user id", r, a.role(), a.after())
                     .containsExactlyElementsOf(expected);
         }
         for (Scenario.MemberSpacesExpectation m : e.memberSpaces()) {
@@ -63,23 +68,27 @@ class ScenarioEngineTest {
             List<String> expected = m.spaces().entrySet().stream()
                     .sorted(Comparator.comparing(x -> order.indexOf(x.getKey())))
                     .map(x -> x.getKey() + "=" + x.getValue()).toList();
-            MemberSpacesPage asc = Permissions.memberSpaces(w, m.org(), m.user(), false, null, ALL);
+            java.time.Instant at = Scenario.BUILT_AT.plus(m.after());
+            MemberSpacesPage asc = w.at(at, () -> Permissions.memberSpaces(w, m.org(), m.user(), false, null, ALL));
             soft.assertThat(asc.items().stream().map(x -> x.space().id() + "=" + x.role().wire()).toList())
-                    .as("memberSpaces(%s, %s), oldest first", m.org(), m.user()).containsExactlyElementsOf(expected);
-            MemberSpacesPage desc = Permissions.memberSpaces(w, m.org(), m.user(), true, null, ALL);
+                    .as("memberSpaces(%s, %s) at +%s, oldest first", m.org(), m.user(), m.after())
+                    .containsExactlyElementsOf(expected);
+            MemberSpacesPage desc = w.at(at, () -> Permissions.memberSpaces(w, m.org(), m.user(), true, null, ALL));
             List<String> reversed = new ArrayList<>(expected);
             java.util.Collections.reverse(reversed);
             soft.assertThat(desc.items().stream().map(x -> x.space().id() + "=" + x.role().wire()).toList())
                     .as("memberSpaces(%s, %s), newest first", m.org(), m.user()).containsExactlyElementsOf(reversed);
         }
         for (Scenario.SiteAggregateExpectation a : e.siteAggregates()) {
-            SiteAggregatePage page = Permissions.siteAggregate(w, a.site(), null, ALL);
+            SiteAggregatePage page = w.at(Scenario.BUILT_AT.plus(a.after()),
+                    () -> Permissions.siteAggregate(w, a.site(), null, ALL));
             List<Scenario.SiteItem> actual = page.items().stream()
                     .map(x -> new Scenario.SiteItem(x.userId(), x.role().wire(), origin(x.origin()), x.disabled()))
                     .toList();
             List<Scenario.SiteItem> expected = a.items().stream()
                     .sorted(Comparator.comparing(Scenario.SiteItem::user)).toList();
-            soft.assertThat(actual).as("siteAggregate(%s), by user id", a.site()).containsExactlyElementsOf(expected);
+            soft.assertThat(actual).as("siteAggregate(%s) at +%s, by user id", a.site(), a.after())
+                    .containsExactlyElementsOf(expected);
         }
         soft.assertAll();
     }

@@ -105,6 +105,32 @@ class OpenApiTest {
         }
     }
 
+    /**
+     * Every grant body takes {@code expiresAt} (a time, or null), and every answer that carries one declares
+     * it: the direct grant lists, the aggregates and the steps of an explanation.
+     */
+    @Test
+    void theExpiryOfAGrantIsDeclaredWhereverItIsSentOrAnswered() {
+        try (TestApp app = TestApp.start(dir)) {
+            JsonNode doc = app.get("/v1/openapi.json", null).json();
+            List<String> bodies = new ArrayList<>();
+            doc.get("paths").properties().forEach(p -> p.getValue().properties().forEach(op -> {
+                if (p.getKey().matches(".*/permissions(/(users|teams)/\\{[a-zA-Z]+})?") && WRITES.contains(op.getKey())
+                        && !op.getKey().equals("delete")) {
+                    String ref = op.getValue().at("/requestBody/content/application~1json/schema/$ref").asText();
+                    bodies.add(ref);
+                    JsonNode expiresAt = doc.at(ref.substring(1) + "/properties/expiresAt");
+                    assertThat(expiresAt.toString()).as(op.getKey() + " " + p.getKey()).contains("Timestamp", "null");
+                }
+            }));
+            assertThat(bodies).as("the invite and PATCH bodies of four kinds of resource").hasSize(12);
+            for (String answer : List.of("UserPermission", "TeamPermission", "UserAccess", "SiteAccess", "Step")) {
+                assertThat(doc.at("/components/schemas/" + answer + "/properties/expiresAt/$ref").asText()).as(answer)
+                        .isEqualTo("#/components/schemas/Timestamp");
+            }
+        }
+    }
+
     @Test
     void everyOperationDeclaresItsErrorsWithTheOneErrorSchema() {
         try (TestApp app = TestApp.start(dir)) {

@@ -3,12 +3,15 @@ package dev.gatehouse.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.clock.MovableClock;
 import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.ResourceType;
 import dev.gatehouse.model.Role;
 import dev.gatehouse.scenario.Scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,7 +23,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every scenario file, built through the HTTP API (as the system actor) and checked through it: the
- * same worlds and expectations the engine runner checks, now end to end.
+ * same worlds and expectations the engine runner checks, now end to end. The server runs on a clock that
+ * stands at "now" while the world is built, and is moved to each expectation's instant, in time order,
+ * before it is checked; the server's own sweep may remove expired grants meanwhile, which changes nothing.
  */
 class ScenarioHttpTest {
 
@@ -28,8 +33,9 @@ class ScenarioHttpTest {
     Stream<DynamicTest> everyScenarioThroughTheApi() {
         return Scenario.all().stream().map(s -> DynamicTest.dynamicTest(s.name(), () -> {
             Path dir = Files.createTempDirectory("scenario");
-            try (TestApp app = TestApp.start(dir)) {
-                new Run(app, s).check();
+            MovableClock clock = MovableClock.atSystemTime();
+            try (TestApp app = TestApp.start(dir, clock)) {
+                new Run(app, s, clock).check();
             }
         }));
     }
@@ -40,11 +46,16 @@ class ScenarioHttpTest {
         private final Scenario s;
         private final Map<String, String> ids = new HashMap<>();
         private final List<String> failures = new ArrayList<>();
+        private final MovableClock clock;
+        /** "Now" of the scenario: when the world was built, which every expiry and expectation counts from. */
+        private final Instant now;
         private static final String SYS = TestApp.SYSTEM;
 
-        Run(TestApp app, Scenario s) {
+        Run(TestApp app, Scenario s, MovableClock clock) {
             this.app = app;
             this.s = s;
+            this.clock = clock;
+            this.now = clock.instant();
             build();
         }
 
@@ -104,8 +115,10 @@ class ScenarioHttpTest {
             }
             for (Scenario.Grant_ g : s.grants()) {
                 ResourceRef r = Scenario.resource(g.resource());
+                String expiry = g.expiry() == null ? "" : ",\"expiresAt\":" + TestApp.quote(now.plus(g.expiry()).toString());
                 String body = "{\"role\":" + (g.role() == null ? "null" : TestApp.quote(g.role())) + ","
-                        + (g.user() != null ? "\"users\":[\"" + g.user() + "\"]" : "\"teams\":[\"" + id(g.team()) + "\"]") + "}";
+                        + (g.user() != null ? "\"users\":[\"" + g.user() + "\"]" : "\"teams\":[\"" + id(g.team()) + "\"]")
+                        + expiry + "}";
                 app.ok(app.post(base(r) + "/permissions", SYS, body), 204);
             }
             // Trash spaces last, as the file's worlds state where they are and what they hold.
@@ -151,57 +164,83 @@ class ScenarioHttpTest {
             return out;
         }
 
+        /** One expectation to check once the clock stands at its instant. */
+        private record Timed(Duration after, Runnable check) {
+        }
+
         void check() {
+            List<Timed> checks = new ArrayList<>();
             for (Scenario.PermissionExpectation p : s.expect().permissions()) {
-                ResourceRef r = Scenario.resource(p.resource());
-                Role expected = p.expected();
-                if (r.type() == ResourceType.SITE) {
-                    checkSiteFlags(p, r, expected);
-                    continue;
-                }
-                String actual = aggregate(r, null).get(p.user());
-                expect(p.user() + " on " + p.resource(), expected == null ? null : expected.wire(), actual);
+                checks.add(new Timed(p.after(), () -> checkPermission(p)));
             }
             for (Scenario.AggregateExpectation a : s.expect().aggregates()) {
-                ResourceRef r = Scenario.resource(a.resource());
-                expect("aggregate of " + a.resource() + (a.role() == null ? "" : " role=" + a.role()),
-                        a.items(), aggregate(r, a.role()));
+                checks.add(new Timed(a.after(), () -> {
+                    ResourceRef r = Scenario.resource(a.resource());
+                    expect("aggregate of " + a.resource() + (a.role() == null ? "" : " role=" + a.role()) + " at +"
+                            + a.after(), a.items(), aggregate(r, a.role()));
+                }));
             }
             for (Scenario.MemberSpacesExpectation m : s.expect().memberSpaces()) {
-                Map<String, String> actual = new LinkedHashMap<>();
-                Map<String, String> back = new HashMap<>();
-                ids.forEach((k, v) -> back.put(v, k));
-                for (JsonNode i : all("/v1/orgs/" + id(m.org()) + "/members/" + m.user() + "/spaces?order=asc")) {
-                    actual.put(back.get(i.get("space").get("id").asText()), i.get("permission").asText());
-                }
-                expect("spaces of " + m.user(), new HashMap<>(m.spaces()), new HashMap<>(actual));
+                checks.add(new Timed(m.after(), () -> checkMemberSpaces(m)));
             }
             for (Scenario.SiteAggregateExpectation sa : s.expect().siteAggregates()) {
-                List<String> expected = new ArrayList<>();
-                for (Scenario.SiteItem i : sa.items()) {
-                    Scenario.ExpectedOrigin o = i.origin();
-                    expected.add(i.user() + " " + i.permission() + " " + i.disabled() + " " + o.type() + ":"
-                            + (o.organization() != null ? id(o.organization()) : o.space() != null ? id(o.space())
-                            : id(o.site()) + "/" + o.reason()));
-                }
-                List<String> actual = new ArrayList<>();
-                for (JsonNode i : all("/v1/orgs/" + orgOf(sa.site()) + "/sites/" + id(sa.site()) + "/permissions/aggregate")) {
-                    JsonNode o = i.get("origin");
-                    String type = o.get("type").asText();
-                    actual.add(i.get("user").get("id").asText() + " " + i.get("permission").asText() + " "
-                            + i.get("disabled").asBoolean() + " " + type + ":" + switch (type) {
-                                case "organization" -> o.get("organization").asText();
-                                case "space" -> o.get("space").asText();
-                                default -> o.get("site").asText() + "/" + o.get("reason").asText();
-                            });
-                    if (o.has("team")) {
-                        checkTieBreak(i.get("user").get("id").asText(), o.get("site").asText(), o.get("team").asText(),
-                                i.get("permission").asText());
-                    }
-                }
-                expect("site aggregate of " + sa.site(), expected, actual);
+                checks.add(new Timed(sa.after(), () -> checkSiteAggregate(sa)));
+            }
+            // In time order: the clock only moves forward, as a server's does.
+            checks.sort(java.util.Comparator.comparing(Timed::after));
+            for (Timed t : checks) {
+                clock.set(now.plus(t.after()));
+                t.check().run();
             }
             assertThat(failures).as(s.name() + ": " + s.description()).isEmpty();
+        }
+
+        private void checkPermission(Scenario.PermissionExpectation p) {
+            ResourceRef r = Scenario.resource(p.resource());
+            Role expected = p.expected();
+            if (r.type() == ResourceType.SITE) {
+                checkSiteFlags(p, r, expected);
+                return;
+            }
+            String actual = aggregate(r, null).get(p.user());
+            expect(p.user() + " on " + p.resource() + " at +" + p.after(), expected == null ? null : expected.wire(),
+                    actual);
+        }
+
+        private void checkMemberSpaces(Scenario.MemberSpacesExpectation m) {
+            Map<String, String> actual = new LinkedHashMap<>();
+            Map<String, String> back = new HashMap<>();
+            ids.forEach((k, v) -> back.put(v, k));
+            for (JsonNode i : all("/v1/orgs/" + id(m.org()) + "/members/" + m.user() + "/spaces?order=asc")) {
+                actual.put(back.get(i.get("space").get("id").asText()), i.get("permission").asText());
+            }
+            expect("spaces of " + m.user() + " at +" + m.after(), new HashMap<>(m.spaces()), new HashMap<>(actual));
+        }
+
+        private void checkSiteAggregate(Scenario.SiteAggregateExpectation sa) {
+            List<String> expected = new ArrayList<>();
+            for (Scenario.SiteItem i : sa.items()) {
+                Scenario.ExpectedOrigin o = i.origin();
+                expected.add(i.user() + " " + i.permission() + " " + i.disabled() + " " + o.type() + ":"
+                        + (o.organization() != null ? id(o.organization()) : o.space() != null ? id(o.space())
+                        : id(o.site()) + "/" + o.reason()));
+            }
+            List<String> actual = new ArrayList<>();
+            for (JsonNode i : all("/v1/orgs/" + orgOf(sa.site()) + "/sites/" + id(sa.site()) + "/permissions/aggregate")) {
+                JsonNode o = i.get("origin");
+                String type = o.get("type").asText();
+                actual.add(i.get("user").get("id").asText() + " " + i.get("permission").asText() + " "
+                        + i.get("disabled").asBoolean() + " " + type + ":" + switch (type) {
+                            case "organization" -> o.get("organization").asText();
+                            case "space" -> o.get("space").asText();
+                            default -> o.get("site").asText() + "/" + o.get("reason").asText();
+                        });
+                if (o.has("team")) {
+                    checkTieBreak(i.get("user").get("id").asText(), o.get("site").asText(), o.get("team").asText(),
+                            i.get("permission").asText());
+                }
+            }
+            expect("site aggregate of " + sa.site() + " at +" + sa.after(), expected, actual);
         }
 
         /**

@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ public final class TestApp implements AutoCloseable {
     private final HttpOptions http;
     private Store store;
     private Node node;
+    private Clock clock = Clock.systemUTC();
     private String origin;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -58,6 +60,14 @@ public final class TestApp implements AutoCloseable {
     /** A node on its own SQLite file whose callers are limited by {@code rates}, on the clock {@code nanos}. */
     static TestApp start(Path dir, RateLimits rates, LongSupplier nanos) {
         return start(() -> SqliteStore.open(dir.resolve("gatehouse.db")), options(LIMITS).withRates(rates, nanos));
+    }
+
+    /** A node on its own SQLite file whose every expiry is measured by {@code clock} (a test's own, say). */
+    public static TestApp start(Path dir, Clock clock) {
+        TestApp t = new TestApp(() -> SqliteStore.open(dir.resolve("gatehouse.db")), options(LIMITS));
+        t.clock = clock;
+        t.open();
+        return t;
     }
 
     /** A node on its own SQLite file in {@code dir}. */
@@ -91,7 +101,7 @@ public final class TestApp implements AutoCloseable {
         // Test receivers listen on loopback, which a real server refuses unless its operator allows it.
         Services.Options services = Services.Options.defaults(SYSTEM).withWebhooks(WebhookPolicy.allowing("127.0.0.1"),
                 new WebhookDispatcher.Timing(Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(400),
-                        Duration.ofSeconds(2), Duration.ofSeconds(5)));
+                        Duration.ofSeconds(2), Duration.ofSeconds(5))).withClock(clock).withExpiryPoll(Duration.ofMillis(20));
         node = Node.start(new NodeConfig(() -> store = opener.get(), 0, services, http, false));
         origin = "http://localhost:" + node.port();
     }

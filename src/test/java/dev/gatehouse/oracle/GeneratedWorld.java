@@ -17,6 +17,26 @@ import java.util.stream.Collectors;
 public record GeneratedWorld(List<Change> changes, List<String> users, List<ResourceRef> resources,
                              List<String> organizations, List<String> sites, Set<String> features) {
 
+    /**
+     * The instants to ask at: before any grant expires, and around each instant a grant expires at, one
+     * microsecond before it and at it exactly (a grant counts for nothing from its instant on).
+     */
+    public List<java.time.Instant> instants() {
+        java.util.TreeSet<java.time.Instant> expiries = new java.util.TreeSet<>();
+        for (Change c : changes) {
+            if (c instanceof Change.GrantPut p && p.grant().expiresAt() != null) {
+                expiries.add(p.grant().expiresAt());
+            }
+        }
+        List<java.time.Instant> out = new java.util.ArrayList<>();
+        out.add(java.time.Instant.parse("2024-01-01T00:00:00Z"));
+        for (java.time.Instant e : expiries) {
+            out.add(e.minusNanos(1000));
+            out.add(e);
+        }
+        return out;
+    }
+
     @Override
     public String toString() {
         return changes.stream().map(GeneratedWorld::describe).collect(Collectors.joining("\n  ", "World:\n  ", "\n"));
@@ -132,12 +152,18 @@ public record GeneratedWorld(List<Change> changes, List<String> users, List<Reso
 
         @Override
         public String grantPut(Change.GrantPut c) {
-            return "grant " + c.grant().resource() + " " + c.grant().subject() + " -> " + role(c.grant().role());
+            return "grant " + c.grant().resource() + " " + c.grant().subject() + " -> " + role(c.grant().role())
+                    + (c.grant().expiresAt() == null ? "" : " until " + c.grant().expiresAt());
         }
 
         @Override
         public String grantRemoved(Change.GrantRemoved c) {
             return "grant removed " + c.resource() + " " + c.subject();
+        }
+
+        @Override
+        public String grantExpired(Change.GrantExpired c) {
+            return "grant swept " + c.resource() + " " + c.subject() + " (expired " + c.expiresAt() + ")";
         }
 
         @Override

@@ -17,6 +17,7 @@ import dev.gatehouse.model.SubjectRef;
 import dev.gatehouse.model.SubjectType;
 import dev.gatehouse.model.Team;
 import dev.gatehouse.model.TeamMembership;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -41,12 +42,24 @@ public final class Oracle {
     private final List<SiteSpace> siteSpaces = new ArrayList<>();
     private final List<Page> pages = new ArrayList<>();
     private final List<Grant> grants = new ArrayList<>();
+    /** The instant every question is asked at: a grant counts only before its expiry. */
+    private final Instant now;
 
-    /** One line of a site aggregate; {@code origin} is "organization:O", "site:W:member", "site:W:team:T", "site:W:default" or "space:S". */
-    public record SiteLine(String user, Role permission, boolean disabled, String origin) {
+    /**
+     * One line of a site aggregate; {@code origin} is "organization:O", "site:W:member", "site:W:team:T",
+     * "site:W:default" or "space:S"; {@code expiresAt}: when the grant that gave the permission expires.
+     */
+    public record SiteLine(String user, Role permission, boolean disabled, String origin, Instant expiresAt) {
     }
 
+    /** The world of {@code changes}, asked before any grant has expired. */
     public Oracle(List<Change> changes) {
+        this(changes, Instant.MIN);
+    }
+
+    /** The world of {@code changes}, asked at instant {@code now}. */
+    public Oracle(List<Change> changes, Instant now) {
+        this.now = now;
         for (Change c : changes) {
             replay(c);
         }
@@ -189,6 +202,14 @@ public final class Oracle {
         }
 
         @Override
+        public Void grantExpired(Change.GrantExpired c) {
+            // the sweep removes the grant only if it still expires at that instant
+            grants.removeIf(x -> x.resource().equals(c.resource()) && x.subject().equals(c.subject())
+                    && c.expiresAt().equals(x.expiresAt()));
+            return null;
+        }
+
+        @Override
         public Void tokenPut(Change.TokenPut x) {
             return null; // users and tokens play no part in permissions
         }
@@ -290,15 +311,22 @@ public final class Oracle {
         return teamMemberships.stream().anyMatch(tm -> tm.userId().equals(user) && tm.teamId().equals(team));
     }
 
+    /** A grant counts until its expiry: at that instant and after, it is as if it were not there. */
+    private boolean counts(Grant g) {
+        return g.expiresAt() == null || now.isBefore(g.expiresAt());
+    }
+
     private Grant userGrant(ResourceRef r, String user) {
-        return find(grants, g -> g.resource().equals(r) && g.subject().equals(SubjectRef.user(user)));
+        return find(grants, g -> g.resource().equals(r) && g.subject().equals(SubjectRef.user(user)) && counts(g));
     }
 
     /** The grants on r to teams that the user is in. */
     private List<Grant> teamGrantsOfUser(ResourceRef r, String user) {
         return grants.stream()
                 .filter(g -> g.resource().equals(r) && g.subject().type() == SubjectType.TEAM)
+                .filter(this::counts)
                 .filter(g -> isInTeam(user, g.subject().id()))
+                .sorted(Comparator.comparing(g -> g.subject().id()))
                 .toList();
     }
 
@@ -360,26 +388,53 @@ public final class Oracle {
         return r.type().wire();
     }
 
-    /** What one level of the walk says: it decides (with a role, or none), or the walk goes on. */
-    private record Outcome(boolean decided, Role role) {
-        static final Outcome GO_ON = new Outcome(false, null);
+    /**
+     * What one level of the walk says: it decides (with a role, or none), or the walk goes on. {@code until}:
+     * when the grant that decided expires (null when it does not, or no grant decided).
+     */
+    private record Outcome(boolean decided, Role role, Instant until) {
+        static final Outcome GO_ON = new Outcome(false, null, null);
 
         static Outcome decides(Role role) {
-            return new Outcome(true, role);
+            return new Outcome(true, role, null);
+        }
+
+        /** Decided by the grant among {@code gs} that gave the highest role (none lowest), the first such on a tie. */
+        static Outcome byGrant(List<Grant> gs) {
+            Role best = highest(gs);
+            Grant decider = gs.stream().filter(g -> g.role() == best).findFirst().orElseThrow();
+            return new Outcome(true, best, decider.expiresAt());
         }
     }
 
     private Role walk(Member m, Level level) {
+        return decision(m, level).role();
+    }
+
+    private Outcome decision(Member m, Level level) {
         for (Level l = level; ; l = parent(l)) {
             Outcome o = decide(m, l);
             if (o.decided()) {
-                return o.role();
+                return o;
             }
         }
     }
 
+    /**
+     * When the grant that decides u's permission on r expires: null when it never does, or when no grant
+     * decides (rules 1 to 3, a default, the organization level).
+     */
+    public Instant expiresAt(String u, ResourceRef r) {
+        String org = organizationOf(r);
+        Member m = org == null ? null : member(org, u);
+        if (m == null || m.disabled() || m.role() == Role.ADMIN || inDeletedSpace(r)) {
+            return null;
+        }
+        return decision(m, new Level(levelKind(r), r.id())).until();
+    }
+
     /** One step of the walk as the oracle sees it, for replaying an explanation. */
-    public record TraceStep(String level, String id, boolean decided, Role role) {
+    public record TraceStep(String level, String id, boolean decided, Role role, Instant expiresAt) {
     }
 
     /**
@@ -395,7 +450,7 @@ public final class Oracle {
         List<TraceStep> out = new ArrayList<>();
         for (Level l = new Level(levelKind(r), r.id()); ; l = parent(l)) {
             Outcome o = decide(m, l);
-            out.add(new TraceStep(l.kind(), l.id(), o.decided(), o.role()));
+            out.add(new TraceStep(l.kind(), l.id(), o.decided(), o.role(), o.until()));
             if (o.decided()) {
                 return out;
             }
@@ -410,7 +465,9 @@ public final class Oracle {
                 return Outcome.decides(m.role());
             case "site-level": {
                 // 5. the site level of a space: rules a and b over every site publishing it
-                List<ResourceRef> publishing = sitesPublishing(level.id()).stream().map(ResourceRef::site).toList();
+                // (the grants in site id order, then team id order: the first of the highest is the one named)
+                List<ResourceRef> publishing = sitesPublishing(level.id()).stream().sorted().map(ResourceRef::site)
+                        .toList();
                 List<Grant> userGrants = new ArrayList<>();
                 List<Grant> teamGrants = new ArrayList<>();
                 for (ResourceRef site : publishing) {
@@ -421,10 +478,10 @@ public final class Oracle {
                     teamGrants.addAll(teamGrantsOfUser(site, u));
                 }
                 if (!userGrants.isEmpty()) {
-                    return Outcome.decides(highest(userGrants));
+                    return Outcome.byGrant(userGrants);
                 }
                 if (!teamGrants.isEmpty()) {
-                    return Outcome.decides(highest(teamGrants));
+                    return Outcome.byGrant(teamGrants);
                 }
                 return Outcome.GO_ON;
             }
@@ -433,12 +490,12 @@ public final class Oracle {
                 // a. a user grant: its role (null gives none)
                 Grant mine = userGrant(r, u);
                 if (mine != null) {
-                    return Outcome.decides(mine.role());
+                    return Outcome.byGrant(List.of(mine));
                 }
-                // b. team grants: the highest (null counts as none)
+                // b. team grants: the highest (null counts as none); the lowest team id names it on a tie
                 List<Grant> ours = teamGrantsOfUser(r, u);
                 if (!ours.isEmpty()) {
-                    return Outcome.decides(highest(ours));
+                    return Outcome.byGrant(ours);
                 }
                 DefaultLevel dl = defaultLevel(r);
                 switch (dl.kind()) {
@@ -559,14 +616,14 @@ public final class Oracle {
         String u = m.userId();
         // 1. member role admin
         if (m.role() == Role.ADMIN) {
-            return new SiteLine(u, Role.ADMIN, m.disabled(), "organization:" + site.orgId());
+            return new SiteLine(u, Role.ADMIN, m.disabled(), "organization:" + site.orgId(), null);
         }
         // 2. rules a-e on the site itself
         ResourceRef here = ResourceRef.site(site.id());
         Grant mine = userGrant(here, u);
         if (mine != null) {
             if (mine.role() != null) {
-                return new SiteLine(u, mine.role(), m.disabled(), "site:" + site.id() + ":member");
+                return new SiteLine(u, mine.role(), m.disabled(), "site:" + site.id() + ":member", mine.expiresAt());
             }
         } else if (!teamGrantsOfUser(here, u).isEmpty()) {
             // the team that gave the highest role; lowest team id on a tie
@@ -575,12 +632,13 @@ public final class Oracle {
                     .sorted(Comparator.comparing((Grant g) -> -g.role().ordinal()).thenComparing(g -> g.subject().id()))
                     .findFirst().orElse(null);
             if (top != null) {
-                return new SiteLine(u, top.role(), m.disabled(), "site:" + site.id() + ":team:" + top.subject().id());
+                return new SiteLine(u, top.role(), m.disabled(), "site:" + site.id() + ":team:" + top.subject().id(),
+                        top.expiresAt());
             }
         } else if (m.role() != null && site.defaultLevel().kind() == DefaultLevel.Kind.ROLE) {
-            return new SiteLine(u, site.defaultLevel().role(), m.disabled(), "site:" + site.id() + ":default");
+            return new SiteLine(u, site.defaultLevel().role(), m.disabled(), "site:" + site.id() + ":default", null);
         } else if (m.role() != null && site.defaultLevel().isInherit()) {
-            return new SiteLine(u, m.role(), m.disabled(), "organization:" + site.orgId());
+            return new SiteLine(u, m.role(), m.disabled(), "organization:" + site.orgId(), null);
         }
         // 3. the highest permission over the spaces it publishes; first in the site's order on a tie
         List<SiteSpace> inOrder = siteSpaces.stream().filter(ss -> ss.siteId().equals(site.id()))
@@ -594,6 +652,12 @@ public final class Oracle {
                 bestSpace = ss.spaceId();
             }
         }
-        return best == null ? null : new SiteLine(u, best, m.disabled(), "space:" + bestSpace);
+        if (best == null) {
+            return null;
+        }
+        // as if enabled: the space's walk is the one the permission came from
+        Instant until = inDeletedSpace(ResourceRef.space(bestSpace)) ? null
+                : decision(m, new Level("space", bestSpace)).until();
+        return new SiteLine(u, best, m.disabled(), "space:" + bestSpace, until);
     }
 }

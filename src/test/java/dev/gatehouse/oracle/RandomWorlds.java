@@ -38,6 +38,8 @@ import java.util.TreeSet;
  * on two sites, or twice on one), nested pages, grants to users and teams (null grants too), and then a
  * few removals and updates (a grant removed, a member removed with their grants and team places, a team
  * member removed, a team removed with its grants, a site space removed, a member or space changed).
+ * Some grants expire, at one of a few instants an hour apart (so that several expire at once), and some of
+ * those are then swept or given again, as the sweep and a later write would.
  *
  * <p>Every decision is drawn from a list of integers, and 0 is always the simplest choice (fewer objects,
  * "inherit", no deletion); {@link #world(long)} draws that list from a seeded generator, so a seed names
@@ -46,6 +48,8 @@ import java.util.TreeSet;
 public final class RandomWorlds {
     private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
     private static final Role[] ROLES = Role.values();
+    /** The instants grants expire at: few, so that several grants expire at the same one. */
+    private static final Instant[] EXPIRIES = {T0.plusSeconds(3600), T0.plusSeconds(7200), T0.plusSeconds(10_800)};
 
     private RandomWorlds() {
     }
@@ -53,8 +57,8 @@ public final class RandomWorlds {
     /** One world drawn from a seeded generator: the same seed, the same world. */
     public static GeneratedWorld world(long seed) {
         java.util.Random random = new java.util.Random(seed);
-        List<Integer> raw = new ArrayList<>(260);
-        for (int i = 0; i < 260; i++) {
+        List<Integer> raw = new ArrayList<>(300);
+        for (int i = 0; i < 300; i++) {
             raw.add(random.nextInt(10_000));
         }
         return build(raw);
@@ -289,7 +293,8 @@ public final class RandomWorlds {
                         }
                     }
                 }
-                Grant g = new Grant(r, subject, role);
+                Instant expiresAt = c.below(3) == 2 ? EXPIRIES[c.below(EXPIRIES.length)] : null;
+                Grant g = new Grant(r, subject, role, expiresAt);
                 grants.put(List.of(r, subject), g);
                 changes.add(new Change.GrantPut(g));
             }
@@ -298,14 +303,41 @@ public final class RandomWorlds {
         private void removalsAndUpdates() {
             int n = c.below(4);
             for (int i = 0; i < n; i++) {
-                switch (c.below(7)) {
+                switch (c.below(8)) {
                     case 0 -> removeGrant();
                     case 1 -> removeMember();
                     case 2 -> removeTeamMember();
                     case 3 -> removeTeam();
                     case 4 -> removeSiteSpace();
                     case 5 -> changeMember();
+                    case 6 -> sweepOrGiveAgain();
                     default -> changeSpace();
+                }
+            }
+        }
+
+        /**
+         * An expiring grant swept (as the sweep removes it), or given again with another expiry and then met by
+         * the sweep's removal of the old one, which must leave the new grant alone.
+         */
+        private void sweepOrGiveAgain() {
+            List<Grant> expiring = grants.values().stream().filter(g -> g.expiresAt() != null).toList();
+            if (expiring.isEmpty()) {
+                return;
+            }
+            Grant g = c.pick(expiring);
+            if (c.below(2) == 0) {
+                grants.remove(List.of(g.resource(), g.subject()));
+                changes.add(new Change.GrantExpired(g.resource(), g.subject(), g.expiresAt()));
+                features.add("expired grant swept");
+            } else {
+                Instant later = c.below(2) == 0 ? null : EXPIRIES[c.below(EXPIRIES.length)];
+                Grant again = new Grant(g.resource(), g.subject(), g.role(), later);
+                grants.put(List.of(g.resource(), g.subject()), again);
+                changes.add(new Change.GrantPut(again));
+                if (!g.expiresAt().equals(later)) {
+                    changes.add(new Change.GrantExpired(g.resource(), g.subject(), g.expiresAt()));
+                    features.add("stale sweep");
                 }
             }
         }
@@ -464,6 +496,9 @@ public final class RandomWorlds {
             }
             if (orgs.size() > 1) {
                 f.add("two organizations");
+            }
+            if (grants.values().stream().anyMatch(g -> g.expiresAt() != null)) {
+                f.add("expiring grant");
             }
             return f;
         }

@@ -30,6 +30,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,6 +47,11 @@ import java.util.stream.Stream;
  * it out is refused rather than guessed. Objects get creation times in file order, one second apart.
  * Role values are wire names; {@code null} is none (a guest, for members). Resources are written
  * {@code type:id}, e.g. {@code space:S}.
+ *
+ * <p>Time: the world is built at one instant, "now" ({@link #BUILT_AT} for the engine runner; the server's
+ * clock for the HTTP runner). A grant's {@code expiresAfter} (an ISO-8601 duration, e.g. {@code "PT1H"})
+ * makes it expire that long after now; an expectation's {@code at} (a duration too, {@code "PT0S"} when
+ * left out) says how long after now it holds, so one file states the answers before and after an expiry.
  */
 public record Scenario(
         String name,
@@ -83,8 +89,25 @@ public record Scenario(
     public record Page_(String id, String space, String parent, JsonNode defaultLevel) {
     }
 
-    /** Exactly one of {@code user} and {@code team}. */
-    public record Grant_(String resource, String user, String team, String role) {
+    /** Exactly one of {@code user} and {@code team}; {@code expiresAfter}: a duration after now, or absent. */
+    public record Grant_(String resource, String user, String team, String role, String expiresAfter) {
+        /** How long after now the grant expires, or null when it does not. */
+        public Duration expiry() {
+            return expiresAfter == null ? null : duration("expiresAfter of the grant on " + resource, expiresAfter);
+        }
+    }
+
+    /** An expectation's {@code at}: how long after now it holds (zero when absent). */
+    private static Duration after(String at) {
+        return at == null ? Duration.ZERO : duration("at", at);
+    }
+
+    private static Duration duration(String what, String text) {
+        Duration d = Duration.parse(text);
+        if (d.isNegative() || d.compareTo(Duration.ofDays(365)) > 0) {
+            throw new IllegalArgumentException(what + " must be from PT0S to 365 days, not " + text);
+        }
+        return d;
     }
 
     public record Expect(List<PermissionExpectation> permissions, List<AggregateExpectation> aggregates,
@@ -92,7 +115,11 @@ public record Scenario(
     }
 
     /** {@code permission}: a role, or {@code null} for none (required, so that none is said on purpose). */
-    public record PermissionExpectation(String user, String resource, JsonNode permission) {
+    public record PermissionExpectation(String user, String resource, JsonNode permission, String at) {
+        public Duration after() {
+            return Scenario.after(at);
+        }
+
         public Role expected() {
             if (permission == null) {
                 throw new IllegalArgumentException("permission of " + user + " on " + resource
@@ -103,15 +130,24 @@ public record Scenario(
     }
 
     /** The complete aggregate: user id to permission. {@code role}, when given, is the {@code role=} filter. */
-    public record AggregateExpectation(String resource, String role, LinkedHashMap<String, String> items) {
+    public record AggregateExpectation(String resource, String role, LinkedHashMap<String, String> items, String at) {
+        public Duration after() {
+            return Scenario.after(at);
+        }
     }
 
     /** The complete member spaces: space id to permission (in any order; the runner derives the order). */
-    public record MemberSpacesExpectation(String org, String user, LinkedHashMap<String, String> spaces) {
+    public record MemberSpacesExpectation(String org, String user, LinkedHashMap<String, String> spaces, String at) {
+        public Duration after() {
+            return Scenario.after(at);
+        }
     }
 
     /** The complete site aggregate, by user id. */
-    public record SiteAggregateExpectation(String site, List<SiteItem> items) {
+    public record SiteAggregateExpectation(String site, List<SiteItem> items, String at) {
+        public Duration after() {
+            return Scenario.after(at);
+        }
     }
 
     public record SiteItem(String user, String permission, ExpectedOrigin origin, boolean disabled) {
@@ -129,6 +165,8 @@ public record Scenario(
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
+    /** "Now" of the engine runner's worlds: after every object's creation time, before every expiry. */
+    public static final Instant BUILT_AT = T0.plus(Duration.ofDays(1));
 
     // ------------------------------------------------------------------ loading
 
@@ -293,7 +331,12 @@ public record Scenario(
                         + org + ": list them (null for a guest)");
             }
             SubjectRef subject = g.user() != null ? SubjectRef.user(g.user()) : SubjectRef.team(g.team());
-            out.add(new Change.GrantPut(new Grant(resource(g.resource()), subject, role(g.role()))));
+            Duration expiry = g.expiry();
+            if (expiry != null && expiry.isZero()) {
+                throw new IllegalArgumentException("grant on " + g.resource() + " expires at once: give a later expiresAfter");
+            }
+            out.add(new Change.GrantPut(new Grant(resource(g.resource()), subject, role(g.role()),
+                    expiry == null ? null : BUILT_AT.plus(expiry))));
         }
         return out;
     }

@@ -16,6 +16,9 @@ import dev.gatehouse.oracle.Oracle;
 import dev.gatehouse.model.AuditPosition;
 import dev.gatehouse.store.ChangelogEntry;
 import dev.gatehouse.store.MemoryStore;
+import dev.gatehouse.clock.MovableClock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,8 +33,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Random sequences of the calls real callers make, through the services: invites by email (known and
  * unknown, in any letter case), accounts claimed later, teams, nested collections, spaces, pages, sites,
- * grants and no-access grants, trashing. Afterwards the engine, {@code check} and {@code explain} must
- * agree with the oracle rebuilt from the changelog, on every (user, resource) pair.
+ * grants and no-access grants (some expiring, some refused for an expiry in the past), trashing, the clock
+ * moving on and the sweep. Afterwards the engine, {@code check} and {@code explain} must agree with the
+ * oracle rebuilt from the changelog, at the clock's instant, on every (user, resource) pair; and again
+ * after a last sweep, which must change no answer.
  *
  * <p>{@link Seeds#TRIES} call sequences, each drawn from its seed by {@link #calls(long)}; a failure prints
  * the seed and the calls, and {@code -Dgatehouse.seed=N} replays exactly that sequence.
@@ -50,7 +55,7 @@ class ServiceMatchesOracleProperties {
     }
 
     static final String[] KINDS = {"inviteToOrg", "createTeam", "createCollection", "createSpace", "createPage", "grant",
-            "removeGrant", "claim", "changeMember", "trashOrRestore", "createSite"};
+            "removeGrant", "claim", "changeMember", "trashOrRestore", "createSite", "advanceClock", "sweep"};
 
     /** A sequence of 5 to 40 calls, drawn from the seed: the same seed, the same calls. */
     static Calls calls(long seed) {
@@ -74,8 +79,10 @@ class ServiceMatchesOracleProperties {
     /** The world a sequence builds, and the names it can pick from. */
     private static final class Run {
         final MemoryStore store = new MemoryStore();
-        final Services s = Services.open(store, Services.Options.defaults(SYSTEM_TOKEN));
+        final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T09:00:00Z"));
+        final Services s = Services.open(store, Services.Options.defaults(SYSTEM_TOKEN).withClock(clock));
         final Reads index = s.reads();
+        final ExpirySweeper sweeper = s.sweeper();
         final String org;
         final List<String> invitedEmails = new ArrayList<>();
         final List<String> teams = new ArrayList<>();
@@ -167,8 +174,11 @@ class ServiceMatchesOracleProperties {
                     if (!team && who.contains("@") && !who.toLowerCase(Locale.ROOT).startsWith("u")) {
                         invitedEmails.add(who);
                     }
-                    s.permissions().invite(SYS, PermissionService.Target.of(r), roleOrNone(b),
-                            team ? List.of() : List.of(who), team ? List.of(who) : List.of());
+                    // Some expire within the next hours; a few are refused, being given an expiry in the past.
+                    Instant expiresAt = c % 4 == 0 ? clock.instant().plus(Duration.ofMinutes(30L * (1 + b % 3)))
+                            : c % 13 == 1 ? clock.instant().minusSeconds(60) : null;
+                    s.permissions().invite(SYS, PermissionService.Target.of(r), roleOrNone(b), team ? List.of() : List.of(who),
+                            team ? List.of(who) : List.of(), expiresAt);
                 }
                 case "removeGrant" -> {
                     ResourceRef r = pick(resources(), a);
@@ -199,6 +209,8 @@ class ServiceMatchesOracleProperties {
                                 dev.gatehouse.model.SiteVisibility.PUBLIC, List.of(pick(spaces, b))).value().site().id());
                     }
                 }
+                case "advanceClock" -> clock.advance(Duration.ofMinutes(15L * (1 + a % 6)));
+                case "sweep" -> sweeper.sweepOnce();
                 default -> throw new IllegalStateException(op.toString());
             }
         }
@@ -243,7 +255,7 @@ class ServiceMatchesOracleProperties {
             String grantKey = ev.resourceType() + ":" + ev.resourceId() + ":" + ev.subjectType() + ":" + ev.subjectId();
             switch (ev.action()) {
                 case "grant.created", "grant.updated" -> grants.put(grantKey, ev.after());
-                case "grant.removed" -> grants.remove(grantKey);
+                case "grant.removed", "grant.expired" -> grants.remove(grantKey);
                 case "member.added", "member.role_changed" -> members.put(ev.subjectId(), ev.after());
                 case "member.removed" -> members.remove(ev.subjectId());
                 default -> { }
@@ -278,6 +290,8 @@ class ServiceMatchesOracleProperties {
         seeds.assertCoverage("refusal", 10);
         seeds.assertCoverage("page", 30);
         seeds.assertCoverage("site", 30);
+        seeds.assertCoverage("expiring grant", 15);
+        seeds.assertCoverage("expired grant", 5);
     }
 
     private static void agreeWithTheOracle(Seeds seeds, List<Op> calls) {
@@ -295,18 +309,34 @@ class ServiceMatchesOracleProperties {
             }
             assertThat(run.index.revision()).as("the index follows the store").isEqualTo(run.store.revision());
         }
-        auditLogReplaysToTheFinalState(run);
         boolean invitedUsers = run.index.read(w -> w.members(run.org).keySet().stream().anyMatch(u -> w.user(u).invited()));
         seeds.saw("claim", run.claims > 0);
         seeds.saw("invited user without account", invitedUsers);
         seeds.saw("refusal", run.refusals > 0);
         seeds.saw("page", !run.pages.isEmpty());
         seeds.saw("site", !run.sites.isEmpty());
+        List<Change> written = new ArrayList<>();
+        run.store.changesAfter(0, Integer.MAX_VALUE).forEach(e -> written.addAll(e.changes()));
+        seeds.saw("expiring grant", written.stream().anyMatch(c -> c instanceof Change.GrantPut p
+                && p.grant().expiresAt() != null));
+        boolean expired = written.stream().anyMatch(c -> c instanceof Change.GrantExpired)
+                || run.index.read(w -> !w.expiredGrants(1).isEmpty());
+        seeds.saw("expired grant", expired);
+        agreeAtTheClocksInstant(run, calls);
+        // The sweep catches the database up with the clock: no answer changes, and the log now says why.
+        run.sweeper.sweepOnce();
+        int left = run.index.read(w -> w.expiredGrants(1).size());
+        assertThat(left).as("nothing left to sweep").isZero();
+        agreeAtTheClocksInstant(run, calls);
+        auditLogReplaysToTheFinalState(run);
+    }
+
+    private static void agreeAtTheClocksInstant(Run run, List<Op> calls) {
         List<Change> changes = new ArrayList<>();
         for (ChangelogEntry e : run.store.changesAfter(0, Integer.MAX_VALUE)) {
             changes.addAll(e.changes());
         }
-        Oracle oracle = new Oracle(changes);
+        Oracle oracle = new Oracle(changes, run.clock.instant());
         List<String> users = run.index.read(w -> new ArrayList<>(w.members(run.org).keySet()));
         users.add("nobody");
         List<ResourceRef> resources = run.resources();

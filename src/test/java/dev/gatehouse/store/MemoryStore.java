@@ -354,6 +354,11 @@ public final class MemoryStore implements Store {
             }
 
             @Override
+            public Void grantExpired(Change.GrantExpired x) {
+                return null; // no unique constraint
+            }
+
+            @Override
             public Void tokenPut(Change.TokenPut p) {
                 tokens.put(p.token().id(), p.token());
                 return null;
@@ -637,6 +642,16 @@ public final class MemoryStore implements Store {
             @Override
             public Void grantRemoved(Change.GrantRemoved x) {
                 grants.remove(List.of(x.resource(), x.subject()));
+                return null;
+            }
+
+            @Override
+            public Void grantExpired(Change.GrantExpired x) {
+                // As the SQL stores do: only the grant that still expires then.
+                Object key = List.of(x.resource(), x.subject());
+                if (grants.get(key) instanceof Grant g && x.expiresAt().equals(g.expiresAt())) {
+                    grants.remove(key);
+                }
                 return null;
             }
 

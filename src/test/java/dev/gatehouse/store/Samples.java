@@ -48,6 +48,8 @@ final class Samples {
     static final Page CHILD = new Page("p2", "s1", "p1", "Deep", DefaultLevel.of(Role.ADMIN), 7, T2);
     static final Grant GRANT = new Grant(ResourceRef.space("s1"), SubjectRef.user("u1"), Role.REVIEW);
     static final Grant NO_ACCESS = new Grant(ResourceRef.collection("c1"), SubjectRef.team("t1"), null);
+    static final Grant EXPIRING = new Grant(ResourceRef.page("p1"), SubjectRef.user("u2"), Role.EDIT,
+            Instant.parse("2026-11-26T08:00:00.987654321Z"));
     static final ApiToken TOKEN = new ApiToken("k1", "u1", "ci", "ab12", T);
     static final dev.gatehouse.model.ShareLink LINK = new dev.gatehouse.model.ShareLink("l1", "w1", "Reviewers", true, T);
     static final dev.gatehouse.model.ShareLink LINK_OFF = new dev.gatehouse.model.ShareLink("l2", "w1", "", false, T2);
@@ -73,6 +75,7 @@ final class Samples {
                 new Change.CollectionPut(NESTED), new Change.SpacePut(SPACE), new Change.SpacePut(TRASHED),
                 new Change.SitePut(SITE), new Change.SiteSpacePut(SITE_SPACE), new Change.PagePut(PAGE),
                 new Change.PagePut(CHILD), new Change.GrantPut(GRANT), new Change.GrantPut(NO_ACCESS),
+                new Change.GrantPut(EXPIRING),
                 new Change.TokenPut(TOKEN), new Change.TokenPut(UNLABELLED), new Change.OrganizationPut(DOMAINS_ORG),
                 new Change.MemberPut(SSO_MEMBER), new Change.LinkInvitePut(ORG_LINK), new Change.LinkInvitePut(SPACE_LINK),
                 new Change.SiteShareLinkPut(LINK), new Change.SiteShareLinkPut(LINK_OFF), new Change.AccessRequestPut(REQUEST),
@@ -82,7 +85,7 @@ final class Samples {
     /** The records {@link #puts} stores. */
     static List<Object> values() {
         return List.of(USER, INVITED, ORG, GUEST_DEFAULT_ORG, MEMBER, GUEST, TEAM, PLACE, COLLECTION, NESTED, SPACE, TRASHED,
-                SITE, SITE_SPACE, PAGE, CHILD, GRANT, NO_ACCESS, TOKEN, UNLABELLED, DOMAINS_ORG, SSO_MEMBER, ORG_LINK,
+                SITE, SITE_SPACE, PAGE, CHILD, GRANT, NO_ACCESS, EXPIRING, TOKEN, UNLABELLED, DOMAINS_ORG, SSO_MEMBER, ORG_LINK,
                 SPACE_LINK, LINK, LINK_OFF, REQUEST, DECIDED);
     }
 
@@ -91,6 +94,7 @@ final class Samples {
         return List.of(new Change.AccessRequestRemoved("r2"), new Change.SiteShareLinkRemoved("l2"),
                 new Change.LinkInviteRemoved("l2secret"), new Change.MemberRemoved("o2", "u1"),
                 new Change.TokenRemoved("k2"), new Change.GrantRemoved(NO_ACCESS.resource(), NO_ACCESS.subject()),
+                new Change.GrantExpired(EXPIRING.resource(), EXPIRING.subject(), EXPIRING.expiresAt()),
                 new Change.PageRemoved("p2"), new Change.SiteSpaceRemoved("ss1"), new Change.SiteRemoved("w1"),
                 new Change.SpaceRemoved("s2"), new Change.CollectionRemoved("c2"), new Change.TeamMemberRemoved("t1", "u1"),
                 new Change.TeamRemoved("t1"), new Change.MemberRemoved("o1", "u2"), new Change.UserRemoved("u2"));

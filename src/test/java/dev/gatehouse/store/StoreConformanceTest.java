@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
  * empty store and a way to reopen the same data, as a restarted process would.
  */
 public abstract class StoreConformanceTest implements ChangelogContract, AuditLogContract, IdempotencyContract,
-        WebhookContract, SecretContract {
+        WebhookContract, SecretContract, GrantExpiryContract {
     protected Store store;
 
     /** A new, empty store. */
