@@ -470,12 +470,12 @@ public final class AuditTrail {
      * its role or its expiry changed. The entry names the roles; a new expiry alone is an update from a role
      * to the same role.
      */
-    private void grant(Grant g) {
-        Grant old = priorGrant(g.resource(), g.subject());
-        if (old == null || old.role() != g.role() || !Objects.equals(old.expiresAt(), g.expiresAt())) {
-            emit(orgOf(g.resource()), old == null ? "grant.created" : "grant.updated", g.resource().type().wire(),
-                    g.resource().id(), subjectType(g.subject()), g.subject().id(),
-                    old == null ? null : roleOrNone(old.role()), roleOrNone(g.role()));
+    private void grant(Grant grant) {
+        Grant old = priorGrant(grant.resource(), grant.subject());
+        if (old == null || old.role() != grant.role() || !Objects.equals(old.expiresAt(), grant.expiresAt())) {
+            emit(orgOf(grant.resource()), old == null ? "grant.created" : "grant.updated", grant.resource().type().wire(),
+                    grant.resource().id(), subjectType(grant.subject()), grant.subject().id(),
+                    old == null ? null : roleOrNone(old.role()), roleOrNone(grant.role()));
         }
     }
 

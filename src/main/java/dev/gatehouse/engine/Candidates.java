@@ -123,9 +123,9 @@ final class Candidates {
     }
 
     private void collect(ResourceRef ref) {
-        World.Grants g = w.grants(ref);
-        users.addAll(g.users().keySet());
-        teams.addAll(g.teams().keySet());
+        World.Grants direct = w.grants(ref);
+        users.addAll(direct.users().keySet());
+        teams.addAll(direct.teams().keySet());
     }
 
     private TreeSet<String> finish(String orgId) {

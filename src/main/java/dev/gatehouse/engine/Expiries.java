@@ -11,11 +11,11 @@ import java.util.TreeSet;
  * expired without being removed yet (only then does it pay for looking), and what the sweep removes.
  */
 final class Expiries {
-    private static final Comparator<Grant> ORDER = Comparator.comparingLong((Grant g) -> Expiry.ceiling(g.expiresAt()))
-            .thenComparing(g -> g.resource().type())
-            .thenComparing(g -> g.resource().id())
-            .thenComparing(g -> g.subject().type())
-            .thenComparing(g -> g.subject().id());
+    private static final Comparator<Grant> ORDER = Comparator.comparingLong((Grant grant) -> Expiry.ceiling(grant.expiresAt()))
+            .thenComparing(grant -> grant.resource().type())
+            .thenComparing(grant -> grant.resource().id())
+            .thenComparing(grant -> grant.subject().type())
+            .thenComparing(grant -> grant.subject().id());
 
     private final TreeSet<Grant> pending = new TreeSet<>(ORDER);
     /** The first expiry (microseconds), {@link Expiry#NEVER} when nothing expires: read on every list of grants. */
@@ -43,11 +43,11 @@ final class Expiries {
     /** The grants that have expired at {@code now}, earliest first, at most {@code limit}. */
     List<Grant> due(long now, int limit) {
         List<Grant> out = new ArrayList<>();
-        for (Grant g : pending) {
-            if (out.size() == limit || !Expiry.passed(Expiry.ceiling(g.expiresAt()), now)) {
+        for (Grant grant : pending) {
+            if (out.size() == limit || !Expiry.passed(Expiry.ceiling(grant.expiresAt()), now)) {
                 break;
             }
-            out.add(g);
+            out.add(grant);
         }
         return out;
     }

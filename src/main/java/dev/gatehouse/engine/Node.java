@@ -110,12 +110,12 @@ final class Node extends RoleTable {
         return soonest == Expiry.NEVER ? null : expiryOf(grants.teams().get(teamId));
     }
 
-    private static Instant expiryOf(Grant g) {
-        return g == null ? null : g.expiresAt();
+    private static Instant expiryOf(Grant grant) {
+        return grant == null ? null : grant.expiresAt();
     }
 
-    private static boolean expired(Grant g, long now) {
-        return g != null && Expiry.passed(Expiry.ceiling(g.expiresAt()), now);
+    private static boolean expired(Grant grant, long now) {
+        return grant != null && Expiry.passed(Expiry.ceiling(grant.expiresAt()), now);
     }
 
     /**
@@ -123,19 +123,19 @@ final class Node extends RoleTable {
      * {@code null} grant lowest, the lowest team id on a tie), or -1 when none of their teams has a grant here
      * that has not expired.
      */
-    int bestTeam(Grantee g, long now) {
+    int bestTeam(Grantee grantee, long now) {
         // The first test spares reading the grantee at a level without team grants.
-        if (teamBits == 0 || (teamBits & g.teamBits()) == 0) {
+        if (teamBits == 0 || (teamBits & grantee.teamBits()) == 0) {
             return -1;
         }
-        int[] keys = g.teamKeys();
+        int[] keys = grantee.teamKeys();
         boolean mayHaveExpired = Expiry.passed(soonest, now);
         int best = -1;
         int bestCode = RoleTable.ABSENT;
         // Ascending team ids, replaced only by a strictly higher role: the lowest id wins a tie.
         for (int i = 0; i < keys.length; i++) {
             int code = get(keys[i]);
-            if (code != RoleTable.ABSENT && mayHaveExpired && expired(grants.teams().get(g.teamIds()[i]), now)) {
+            if (code != RoleTable.ABSENT && mayHaveExpired && expired(grants.teams().get(grantee.teamIds()[i]), now)) {
                 continue;
             }
             if (code != RoleTable.ABSENT && (best < 0 || code > bestCode)) {
@@ -147,18 +147,18 @@ final class Node extends RoleTable {
     }
 
     /** Records a grant; {@code subjectKey} is the user's or the team's key. Returns the grant it replaced, or null. */
-    Grant putGrant(Grant g, int subjectKey) {
-        boolean team = g.subject().type() == SubjectType.TEAM;
+    Grant putGrant(Grant grant, int subjectKey) {
+        boolean team = grant.subject().type() == SubjectType.TEAM;
         if (grants == null) {
             grants = World.Grants.create();
         }
-        Grant old = (team ? grants.teams() : grants.users()).put(g.subject().id(), g);
+        Grant old = (team ? grants.teams() : grants.users()).put(grant.subject().id(), grant);
         if (team) {
             teamBits |= Grantee.teamBit(subjectKey);
         }
-        put(subjectKey, g.role());
+        put(subjectKey, grant.role());
         untrack(old);
-        track(g);
+        track(grant);
         return old;
     }
 
@@ -184,22 +184,22 @@ final class Node extends RoleTable {
         return grants == null ? null : (type == SubjectType.TEAM ? grants.teams() : grants.users()).get(subjectId);
     }
 
-    private void track(Grant g) {
-        if (g.expiresAt() == null) {
+    private void track(Grant grant) {
+        if (grant.expiresAt() == null) {
             return;
         }
         if (expiring == null) {
             expiring = new TreeMap<>();
         }
-        expiring.merge(Expiry.ceiling(g.expiresAt()), 1, Integer::sum);
+        expiring.merge(Expiry.ceiling(grant.expiresAt()), 1, Integer::sum);
         soonest = expiring.firstKey();
     }
 
-    private void untrack(Grant g) {
-        if (g == null || g.expiresAt() == null) {
+    private void untrack(Grant grant) {
+        if (grant == null || grant.expiresAt() == null) {
             return;
         }
-        long at = Expiry.ceiling(g.expiresAt());
+        long at = Expiry.ceiling(grant.expiresAt());
         if (expiring.merge(at, -1, Integer::sum) == 0) {
             expiring.remove(at);
         }

@@ -341,10 +341,10 @@ final class Resolver {
             }
         } else {
             for (String team : mine) {
-                Grant g = granted.get(team);
-                if (g != null && (best == null || higher(g.role(), bestRole))) {
+                Grant teamGrant = granted.get(team);
+                if (teamGrant != null && (best == null || higher(teamGrant.role(), bestRole))) {
                     best = team;
-                    bestRole = g.role();
+                    bestRole = teamGrant.role();
                 }
             }
         }

@@ -69,16 +69,16 @@ final class SiteAggregates {
 
     /** Rules a-e on the site itself, over the grants that count at the read's instant; null when they give none. */
     private static SiteAccess fromSite(World w, Site site, Member m) {
-        World.Grants g = w.grants(ResourceRef.site(site.id()));
-        Grant own = g.users().get(m.userId());
+        World.Grants grants = w.grants(ResourceRef.site(site.id()));
+        Grant own = grants.users().get(m.userId());
         if (own != null) {
             return own.role() == null ? null
                     : new SiteAccess(m.userId(), own.role(), m.disabled(), new Origin.SiteOrigin(site.id(), "member", null),
                             own.expiresAt());
         }
-        String team = Resolver.bestTeam(w.teamsOf(m.userId()), g.teams());
+        String team = Resolver.bestTeam(w.teamsOf(m.userId()), grants.teams());
         if (team != null) {
-            Grant best = g.teams().get(team);
+            Grant best = grants.teams().get(team);
             return best.role() == null ? null
                     : new SiteAccess(m.userId(), best.role(), m.disabled(), new Origin.SiteOrigin(site.id(), "team", team),
                             best.expiresAt());

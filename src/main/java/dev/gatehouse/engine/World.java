@@ -673,11 +673,11 @@ public final class World {
         }
     }
 
-    void putGrant(Grant g) {
-        SubjectRef subject = g.subject();
-        Grant old = obtainNode(g.resource().type(), g.resource().id()).putGrant(g, key(subject));
-        expiries.replace(old, g);
-        if (grantsBySubject.computeIfAbsent(subject, k -> new LinkedHashSet<>()).add(g.resource())) {
+    void putGrant(Grant grant) {
+        SubjectRef subject = grant.subject();
+        Grant old = obtainNode(grant.resource().type(), grant.resource().id()).putGrant(grant, key(subject));
+        expiries.replace(old, grant);
+        if (grantsBySubject.computeIfAbsent(subject, k -> new LinkedHashSet<>()).add(grant.resource())) {
             grantCount++;
         }
     }
@@ -899,9 +899,9 @@ public final class World {
         pages.values().forEach(x -> out.add(new Change.PagePut(x)));
         for (Map<String, Node> byId : nodes.values()) {
             for (Node n : byId.values()) {
-                Grants g = n.grants();
-                g.users().values().forEach(x -> out.add(new Change.GrantPut(x)));
-                g.teams().values().forEach(x -> out.add(new Change.GrantPut(x)));
+                Grants held = n.grants();
+                held.users().values().forEach(x -> out.add(new Change.GrantPut(x)));
+                held.teams().values().forEach(x -> out.add(new Change.GrantPut(x)));
             }
         }
         tokens.values().forEach(x -> out.add(new Change.TokenPut(x)));
@@ -1051,14 +1051,14 @@ public final class World {
     /** A copy of {@code all} without the grants expired at {@code now}; made only while some await the sweep. */
     private static Grants counting(Grants all, long now) {
         Grants out = Grants.create();
-        all.users().forEach((id, g) -> {
-            if (!Expiry.passed(Expiry.ceiling(g.expiresAt()), now)) {
-                out.users().put(id, g);
+        all.users().forEach((id, grant) -> {
+            if (!Expiry.passed(Expiry.ceiling(grant.expiresAt()), now)) {
+                out.users().put(id, grant);
             }
         });
-        all.teams().forEach((id, g) -> {
-            if (!Expiry.passed(Expiry.ceiling(g.expiresAt()), now)) {
-                out.teams().put(id, g);
+        all.teams().forEach((id, grant) -> {
+            if (!Expiry.passed(Expiry.ceiling(grant.expiresAt()), now)) {
+                out.teams().put(id, grant);
             }
         });
         return out;

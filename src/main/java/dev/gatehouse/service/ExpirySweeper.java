@@ -108,8 +108,8 @@ public final class ExpirySweeper implements AutoCloseable {
                     return Plan.nothing(0);
                 }
                 List<Change> changes = new ArrayList<>(due.size());
-                for (Grant g : due) {
-                    changes.add(new Change.GrantExpired(g.resource(), g.subject(), g.expiresAt()));
+                for (Grant grant : due) {
+                    changes.add(new Change.GrantExpired(grant.resource(), grant.subject(), grant.expiresAt()));
                 }
                 return Plan.of(changes, due.size());
             }).value();

@@ -86,9 +86,9 @@ public abstract class JdbcStore implements Store {
 
     @Override
     public long commit(Commit commit) {
-        try (Group g = group()) {
-            long revision = g.add(commit);
-            g.commit();
+        try (Group group = group()) {
+            long revision = group.add(commit);
+            group.commit();
             return revision;
         }
     }

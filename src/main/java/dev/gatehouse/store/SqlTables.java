@@ -195,12 +195,12 @@ public final class SqlTables {
 
         @Override
         public Write grantPut(Change.GrantPut x) {
-            Grant g = x.grant();
+            Grant grant = x.grant();
             return new Write("INSERT INTO grants (resource_type, resource_id, subject_type, subject_id, role, expires_at) "
                     + "VALUES (?,?,?,?,?,?) ON CONFLICT (resource_type, resource_id, subject_type, subject_id) "
                     + "DO UPDATE SET role = excluded.role, expires_at = excluded.expires_at",
-                    g.resource().type().name(), g.resource().id(), g.subject().type().name(), g.subject().id(),
-                    Role.wireOrNull(g.role()), t(g.expiresAt()));
+                    grant.resource().type().name(), grant.resource().id(), grant.subject().type().name(), grant.subject().id(),
+                    Role.wireOrNull(grant.role()), t(grant.expiresAt()));
         }
 
         @Override
