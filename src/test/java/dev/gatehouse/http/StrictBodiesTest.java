@@ -60,6 +60,8 @@ class StrictBodiesTest {
                 "{\"url\":\"http://127.0.0.1:9/hook\",\"secret\":\"0123456789abcdef\"}"), 201).get("id").asText());
         ids.put("inviteId", app.ok(app.post("/v1/orgs/" + org + "/link-invites", alice, "{\"role\":\"read\"}"), 201)
                 .get("id").asText());
+        ids.put("inviteId#2", app.ok(app.post("/v1/orgs/" + org + "/link-invites", alice, "{\"level\":\"read\",\"space\":\""
+                + s2 + "\"}"), 201).get("id").asText());
         ids.put("shareLinkId", app.ok(app.post("/v1/orgs/" + org + "/sites/" + site + "/share-links", alice,
                 "{\"name\":\"L\"}"), 201).get("id").asText());
         ids.put("requestId", app.ok(app.post("/v1/spaces/" + s2 + "/access-requests", bob, "{\"role\":\"edit\"}"), 201)
@@ -159,14 +161,30 @@ class StrictBodiesTest {
             }
             Operations.Request r = byOperation.get(op.getKey());
             assertThat(r).as(op.getKey() + " is served").isNotNull();
-            ObjectNode body = body(r);
-            body.setAll((ObjectNode) op.getValue());
-            Operations.Request filled = new Operations.Request(r.method(), r.operation(), r.target(), body.toString()).with(ids);
-            TestApp.Res res = app.call(filled.method(), filled.target(), TestApp.SYSTEM, filled.body());
-            if (res.status() >= 300) {
-                refused.add(filled + " -> " + res);
+            // One body, or (GitBook's oneOf) one body per shape; "_ids" points a placeholder at another object.
+            List<JsonNode> shapes = new ArrayList<>();
+            if (op.getValue().isArray()) {
+                op.getValue().forEach(shapes::add);
+            } else {
+                shapes.add(op.getValue());
             }
-            sent++;
+            for (JsonNode shape : shapes) {
+                ObjectNode fields = ((ObjectNode) shape).deepCopy();
+                Map<String, String> with = new HashMap<>(ids);
+                JsonNode repoint = fields.remove("_ids");
+                if (repoint != null) {
+                    repoint.properties().forEach(e -> with.put(e.getKey(), ids.get(e.getValue().asText())));
+                }
+                ObjectNode body = body(r);
+                body.setAll(fields);
+                Operations.Request filled = new Operations.Request(r.method(), r.operation(), r.target(), body.toString())
+                        .with(with);
+                TestApp.Res res = app.call(filled.method(), filled.target(), TestApp.SYSTEM, filled.body());
+                if (res.status() >= 300) {
+                    refused.add(filled + " -> " + res);
+                }
+                sent++;
+            }
         }
         assertThat(refused).isEmpty();
         assertThat(sent).isGreaterThan(25);
