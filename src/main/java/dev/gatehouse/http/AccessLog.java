@@ -80,7 +80,8 @@ final class AccessLog extends Handler.Wrapper {
     /** "12.345": milliseconds to the microsecond, without a Formatter, which cost more than the rest of the line. */
     static String millis(long nanos) {
         long micros = Math.max(0, nanos) / 1_000;
-        long fraction = micros % 1_000;
-        return (micros / 1_000) + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
+        int fraction = (int) (micros % 1_000);
+        return new StringBuilder(12).append(micros / 1_000).append('.').append((char) ('0' + fraction / 100))
+                .append((char) ('0' + fraction / 10 % 10)).append((char) ('0' + fraction % 10)).toString();
     }
 }
