@@ -39,12 +39,15 @@ public final class RunBenchmarks {
                 .warmupIterations(3).warmupTime(TimeValue.seconds(2))
                 .measurementIterations(7).measurementTime(TimeValue.seconds(2))
                 .jvmArgs("-Xmx3g")
+                // A benchmark that throws must fail the run, not publish a table without its rows.
+                .shouldFailOnError(true)
                 .build();
         Pattern selected = Pattern.compile(include);
         String command = "mvn -Pbench test-compile exec:exec"
                 + (args.length > 0 && !args[0].equals("-h") ? " -Dbench.args=" + args[0] : "");
         if (selectsJmh(selected)) {
-            write(new Runner(options).run(), command);
+            write(new Runner(options).run(), command, selected.matcher(EngineBenchmark.class.getName()).find()
+                    ? "engine on `large`" : "JMH, " + include);
         }
         if (selected.matcher(ServerBenchmark.class.getName()).find()) {
             publish(ServerBenchmark.run(machine(), command));
@@ -79,9 +82,10 @@ public final class RunBenchmarks {
         return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 
-    private static void write(Collection<RunResult> results, String command) throws IOException {
+    /** @param title the section's heading after the date: a run of other benchmarks must not replace the engine's */
+    private static void write(Collection<RunResult> results, String command, String title) throws IOException {
         StringBuilder md = new StringBuilder();
-        md.append("\n## ").append(LocalDate.now()).append(" — engine on `large`\n\n");
+        md.append("\n## ").append(LocalDate.now()).append(" — ").append(title).append("\n\n");
         md.append(machine()).append(" Command: `").append(command).append("`.\n\n");
         md.append("| benchmark | median | unit | min | max | iterations |\n| --- | ---: | --- | ---: | ---: | ---: |\n");
         for (RunResult r : results) {
@@ -91,13 +95,24 @@ public final class RunBenchmarks {
                     scores.add(i.getPrimaryResult().getScore());
                 }
             }
-            String name = r.getParams().getBenchmark().replaceAll("^.*\\.(\\w+\\.\\w+)$", "$1");
+            String name = r.getParams().getBenchmark().replaceAll("^.*\\.(\\w+\\.\\w+)$", "$1") + params(r);
             md.append(String.format("| %s | %,.2f | %s | %,.2f | %,.2f | %d |%n", name, median(scores),
                     r.getPrimaryResult().getScoreUnit(), scores.stream().mapToDouble(d -> d).min().orElse(0),
                     scores.stream().mapToDouble(d -> d).max().orElse(0), scores.size()));
         }
         md.append(PeerTable.markdown(results));
         publish(md.toString());
+    }
+
+    /** The run's parameters other than the dataset's scale, e.g. " (strategy=SYNCHRONIZED)", so rows stay apart. */
+    private static String params(RunResult r) {
+        List<String> kv = new ArrayList<>();
+        for (String key : r.getParams().getParamsKeys()) {
+            if (!key.equals("scale")) {
+                kv.add(key + "=" + r.getParams().getParam(key));
+            }
+        }
+        return kv.isEmpty() ? "" : " (" + String.join(", ", kv) + ")";
     }
 
     /** Appends a section (a "## date — title" heading and its tables) to BENCHMARKS.md and prints it. */
