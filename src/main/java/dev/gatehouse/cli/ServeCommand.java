@@ -170,9 +170,29 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private static String oneLine(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // Its message is the bare file name: say what could not be done to it, why, and what to do.
+            if (t instanceof java.nio.file.FileSystemException f) {
+                return "cannot write " + f.getFile() + " (" + reason(f) + "); give --data (or GATEHOUSE_DATA) a "
+                        + "directory this user may write";
+            }
+        }
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    private static String reason(java.nio.file.FileSystemException f) {
+        if (f.getReason() != null) {
+            return f.getReason();
+        }
+        if (f instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (f instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        return f.getClass().getSimpleName();
     }
 
     /**

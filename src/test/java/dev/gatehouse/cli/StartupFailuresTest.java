@@ -77,6 +77,24 @@ class StartupFailuresTest {
     }
 
     @Test
+    void aDataDirectoryThatCannotBeMadeNamesItAndTheFix() throws Exception {
+        // Not even root may make a directory in /proc: the one place every Linux refuses, whoever runs the test.
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")));
+        oneLine(gatehouse(Map.of(), "serve", "--port", "0", "--data", "/proc/gatehouse-data"), 1,
+                "cannot write /proc/gatehouse-data", "give --data (or GATEHOUSE_DATA) a directory this user may write");
+    }
+
+    @Test
+    void aFlagThatCannotBeReadIsOneLineWithWhereHelpIs() throws Exception {
+        Path data = dir.resolve("flags");
+        oneLine(gatehouse(Map.of(), "serve", "--port", "abc", "--data", data.toString()), 2,
+                "Invalid value for option '--port': 'abc' is not an int", "see 'gatehouse serve --help'");
+        oneLine(gatehouse(Map.of(), "serve", "--porrt", "8080", "--data", data.toString()), 2,
+                "Unknown option", "did you mean --port?");
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
     void anUnreachableDatabaseSaysSoAndLeavesNothing() throws Exception {
         Path data = dir.resolve("pg");
         Ran r = gatehouse(Map.of("GATEHOUSE_SECRET_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="), "serve",
