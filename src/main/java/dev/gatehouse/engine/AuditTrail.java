@@ -55,7 +55,8 @@ public final class AuditTrail {
                 "grant.updated", "grant.removed", "member.sso_enabled", "link_invite.created", "link_invite.updated",
                 "link_invite.deleted", "member.joined_by_link", "grant.joined_by_link", "share_link.created",
                 "share_link.updated", "share_link.deleted", "access_request.requested", "access_request.approved",
-                "access_request.denied", "access_request.removed", "grant.expired"));
+                "access_request.denied", "access_request.removed", "grant.expired", "scim_token.created",
+                "scim_token.revoked"));
         for (String type : List.of("collection", "space", "site", "page")) {
             for (String what : List.of("created", "default_changed", "updated", "deleted")) {
                 all.add(type + "." + what);
@@ -259,6 +260,34 @@ public final class AuditTrail {
         @Override
         public Void tokenRemoved(Change.TokenRemoved x) {
             return null; // no organization, no entry (see the class comment)
+        }
+
+        @Override
+        public Void scimTokenPut(Change.ScimTokenPut x) {
+            if (world.scimToken(x.token().id()) == null) {
+                emit(x.token().orgId(), "scim_token.created", "organization", x.token().orgId(), "scim_token",
+                        x.token().id(), null, null);
+            }
+            return null;
+        }
+
+        @Override
+        public Void scimTokenRemoved(Change.ScimTokenRemoved x) {
+            dev.gatehouse.model.ScimToken old = world.scimToken(x.tokenId());
+            if (old != null) {
+                emit(old.orgId(), "scim_token.revoked", "organization", old.orgId(), "scim_token", old.id(), null, null);
+            }
+            return null;
+        }
+
+        @Override
+        public Void scimRecordPut(Change.ScimRecordPut x) {
+            return null; // SCIM's own attributes: the member or team change beside it is what the log says
+        }
+
+        @Override
+        public Void scimRecordRemoved(Change.ScimRecordRemoved x) {
+            return null; // as above
         }
 
         @Override

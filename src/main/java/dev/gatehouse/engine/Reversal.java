@@ -228,6 +228,32 @@ final class Reversal implements Change.Visitor<Runnable> {
         return old == null ? NOTHING : () -> w.putAccessRequest(old);
     }
 
+    @Override
+    public Runnable scimTokenPut(Change.ScimTokenPut c) {
+        dev.gatehouse.model.ScimToken old = w.scimToken(c.token().id());
+        return old == null ? () -> w.scimState().removeToken(c.token().id()) : () -> w.scimState().putToken(old);
+    }
+
+    @Override
+    public Runnable scimTokenRemoved(Change.ScimTokenRemoved c) {
+        dev.gatehouse.model.ScimToken old = w.scimToken(c.tokenId());
+        return old == null ? NOTHING : () -> w.scimState().putToken(old);
+    }
+
+    @Override
+    public Runnable scimRecordPut(Change.ScimRecordPut c) {
+        dev.gatehouse.model.ScimRecord r = c.record();
+        dev.gatehouse.model.ScimRecord old = w.scimRecord(r.orgId(), r.kind(), r.id());
+        return old == null ? () -> w.scimState().removeRecord(r.orgId(), r.kind(), r.id())
+                : () -> w.scimState().putRecord(old);
+    }
+
+    @Override
+    public Runnable scimRecordRemoved(Change.ScimRecordRemoved c) {
+        dev.gatehouse.model.ScimRecord old = w.scimRecord(c.orgId(), c.kind(), c.id());
+        return old == null ? NOTHING : () -> w.scimState().putRecord(old);
+    }
+
     /** The grant as stored, expired or not: taking back must restore exactly what was there. */
     private Grant grant(dev.gatehouse.model.ResourceRef resource, dev.gatehouse.model.SubjectRef subject) {
         return w.storedGrant(resource, subject);

@@ -158,6 +158,8 @@ public final class World {
     private final Map<String, ApiToken> tokensByHash = new HashMap<>();
     private final Map<String, TreeMap<String, ApiToken>> tokensByUser = new HashMap<>();
 
+    private final ScimState scim = new ScimState();
+
     private final Map<String, dev.gatehouse.model.LinkInvite> linkInvites = new HashMap<>();
     private final Map<String, TreeMap<String, dev.gatehouse.model.LinkInvite>> linkInvitesByOrg = new HashMap<>();
 
@@ -396,6 +398,30 @@ public final class World {
         @Override
         public Void accessRequestRemoved(Change.AccessRequestRemoved c) {
             removeAccessRequest(c.requestId());
+            return null;
+        }
+
+        @Override
+        public Void scimTokenPut(Change.ScimTokenPut c) {
+            scim.putToken(c.token());
+            return null;
+        }
+
+        @Override
+        public Void scimTokenRemoved(Change.ScimTokenRemoved c) {
+            scim.removeToken(c.tokenId());
+            return null;
+        }
+
+        @Override
+        public Void scimRecordPut(Change.ScimRecordPut c) {
+            scim.putRecord(c.record());
+            return null;
+        }
+
+        @Override
+        public Void scimRecordRemoved(Change.ScimRecordRemoved c) {
+            scim.removeRecord(c.orgId(), c.kind(), c.id());
             return null;
         }
     };
@@ -908,6 +934,7 @@ public final class World {
         shareLinks.values().forEach(x -> out.add(new Change.SiteShareLinkPut(x)));
         accessRequests.values().forEach(x -> out.add(new Change.AccessRequestPut(x)));
         linkInvites.values().forEach(x -> out.add(new Change.LinkInvitePut(x)));
+        scim.contents(out);
         return out;
     }
 
@@ -1141,6 +1168,29 @@ public final class World {
 
     public NavigableMap<String, ApiToken> tokensOf(String userId) {
         return view(tokensByUser.get(userId));
+    }
+
+    /** For {@link Reversal}: SCIM's part of the world, to put back. */
+    ScimState scimState() {
+        return scim;
+    }
+
+    public dev.gatehouse.model.ScimToken scimToken(String id) {
+        return scim.token(id);
+    }
+
+    public dev.gatehouse.model.ScimToken scimTokenByHash(String secretHash) {
+        return scim.tokenByHash(secretHash);
+    }
+
+    /** An organization's SCIM tokens by id. */
+    public NavigableMap<String, dev.gatehouse.model.ScimToken> scimTokensOf(String orgId) {
+        return scim.tokensOf(orgId);
+    }
+
+    /** What SCIM keeps of a member or team, or null. */
+    public dev.gatehouse.model.ScimRecord scimRecord(String orgId, dev.gatehouse.model.ScimRecord.Kind kind, String id) {
+        return scim.record(orgId, kind, id);
     }
 
     /** An invite link by its id (its secret), or null. */

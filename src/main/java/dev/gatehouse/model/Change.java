@@ -79,6 +79,14 @@ public sealed interface Change {
         R linkInviteRemoved(LinkInviteRemoved c);
 
         R linkInviteUsed(LinkInviteUsed c);
+
+        R scimTokenPut(ScimTokenPut c);
+
+        R scimTokenRemoved(ScimTokenRemoved c);
+
+        R scimRecordPut(ScimRecordPut c);
+
+        R scimRecordRemoved(ScimRecordRemoved c);
     }
 
     <R> R accept(Visitor<R> visitor);
@@ -311,6 +319,35 @@ public sealed interface Change {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.accessRequestRemoved(this);
+        }
+    }
+
+    record ScimTokenPut(ScimToken token) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.scimTokenPut(this);
+        }
+    }
+
+    record ScimTokenRemoved(String tokenId) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.scimTokenRemoved(this);
+        }
+    }
+
+    /** Creates or replaces what SCIM keeps of a member or team; the member or team itself is a change of its own. */
+    record ScimRecordPut(ScimRecord record) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.scimRecordPut(this);
+        }
+    }
+
+    record ScimRecordRemoved(String orgId, ScimRecord.Kind kind, String id) implements Change {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.scimRecordRemoved(this);
         }
     }
 }

@@ -98,6 +98,14 @@ public record Snapshot(long revision, List<Change> changes) {
         return of(Change.TokenPut.class, Change.TokenPut::token);
     }
 
+    public List<dev.gatehouse.model.ScimToken> scimTokens() {
+        return of(Change.ScimTokenPut.class, Change.ScimTokenPut::token);
+    }
+
+    public List<dev.gatehouse.model.ScimRecord> scimRecords() {
+        return of(Change.ScimRecordPut.class, Change.ScimRecordPut::record);
+    }
+
     public List<dev.gatehouse.model.LinkInvite> linkInvites() {
         return of(Change.LinkInvitePut.class, Change.LinkInvitePut::invite);
     }

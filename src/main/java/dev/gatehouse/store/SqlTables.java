@@ -2,6 +2,8 @@ package dev.gatehouse.store;
 
 import dev.gatehouse.model.AccessRequest;
 import dev.gatehouse.model.ApiToken;
+import dev.gatehouse.model.ScimRecord;
+import dev.gatehouse.model.ScimToken;
 import dev.gatehouse.model.Change;
 import dev.gatehouse.model.Collection;
 import dev.gatehouse.model.DefaultLevel;
@@ -232,6 +234,35 @@ public final class SqlTables {
         }
 
         @Override
+        public Write scimTokenPut(Change.ScimTokenPut x) {
+            ScimToken k = x.token();
+            return new Write("INSERT INTO scim_tokens (id, org_id, label, secret_hash, created_at) VALUES (?,?,?,?,?) "
+                    + "ON CONFLICT (id) DO UPDATE SET org_id = excluded.org_id, label = excluded.label, "
+                    + "secret_hash = excluded.secret_hash, created_at = excluded.created_at",
+                    k.id(), k.orgId(), k.label(), k.secretHash(), t(k.createdAt()));
+        }
+
+        @Override
+        public Write scimTokenRemoved(Change.ScimTokenRemoved x) {
+            return new Write("DELETE FROM scim_tokens WHERE id = ?", x.tokenId());
+        }
+
+        @Override
+        public Write scimRecordPut(Change.ScimRecordPut x) {
+            ScimRecord k = x.record();
+            return new Write("INSERT INTO scim_records (org_id, kind, id, external_id, display_name, name, last_modified) "
+                    + "VALUES (?,?,?,?,?,?,?) ON CONFLICT (org_id, kind, id) DO UPDATE SET external_id = excluded.external_id, "
+                    + "display_name = excluded.display_name, name = excluded.name, last_modified = excluded.last_modified",
+                    k.orgId(), k.kind().name(), k.id(), k.externalId(), k.displayName(), k.name(), t(k.lastModified()));
+        }
+
+        @Override
+        public Write scimRecordRemoved(Change.ScimRecordRemoved x) {
+            return new Write("DELETE FROM scim_records WHERE org_id = ? AND kind = ? AND id = ?", x.orgId(),
+                    x.kind().name(), x.id());
+        }
+
+        @Override
         public Write linkInvitePut(Change.LinkInvitePut x) {
             LinkInvite k = x.invite();
             return new Write("INSERT INTO link_invites (id, ref, org_id, resource_type, resource_id, role, expires_at, max_uses, "
@@ -342,6 +373,12 @@ public final class SqlTables {
                         Role.parse(r.getString(5)), r.getString(6), AccessRequest.Status.valueOf(r.getString(7)),
                         r.getString(8), r.getString(9), i(r.getString(10)), i(r.getString(11)))),
                         Change.AccessRequestPut::new)
+                .put(query(c, "SELECT id, org_id, label, secret_hash, created_at FROM scim_tokens", r -> new ScimToken(
+                        r.getString(1), r.getString(2), r.getString(3), r.getString(4), i(r.getString(5)))),
+                        Change.ScimTokenPut::new)
+                .put(query(c, "SELECT org_id, kind, id, external_id, display_name, name, last_modified "
+                        + "FROM scim_records", r -> new ScimRecord(r.getString(1), ScimRecord.Kind.valueOf(r.getString(2)),
+                        r.getString(3), r.getString(4), r.getString(5), r.getString(6), i(r.getString(7)))), Change.ScimRecordPut::new)
                 .at(revision);
     }
 

@@ -177,6 +177,26 @@ public record GeneratedWorld(List<Change> changes, List<String> users, List<Reso
         }
 
         @Override
+        public String scimTokenPut(Change.ScimTokenPut c) {
+            return c.toString();
+        }
+
+        @Override
+        public String scimTokenRemoved(Change.ScimTokenRemoved c) {
+            return c.toString();
+        }
+
+        @Override
+        public String scimRecordPut(Change.ScimRecordPut c) {
+            return c.toString();
+        }
+
+        @Override
+        public String scimRecordRemoved(Change.ScimRecordRemoved c) {
+            return c.toString();
+        }
+
+        @Override
         public String linkInvitePut(Change.LinkInvitePut c) {
             return c.toString();
         }

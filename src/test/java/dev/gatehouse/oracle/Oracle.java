@@ -220,6 +220,26 @@ public final class Oracle {
         }
 
         @Override
+        public Void scimTokenPut(Change.ScimTokenPut x) {
+            return null; // SCIM tokens and attributes play no part in permissions
+        }
+
+        @Override
+        public Void scimTokenRemoved(Change.ScimTokenRemoved x) {
+            return null; // as above
+        }
+
+        @Override
+        public Void scimRecordPut(Change.ScimRecordPut x) {
+            return null; // as above
+        }
+
+        @Override
+        public Void scimRecordRemoved(Change.ScimRecordRemoved x) {
+            return null; // as above
+        }
+
+        @Override
         public Void linkInvitePut(Change.LinkInvitePut x) {
             return null; // a link gives nothing until someone joins: the join is a member or grant put
         }

@@ -44,6 +44,8 @@ public interface ChangelogContract extends StoreFixture {
         all.addAll(s.shareLinks());
         all.addAll(s.accessRequests());
         all.addAll(s.linkInvites());
+        all.addAll(s.scimTokens());
+        all.addAll(s.scimRecords());
         return all;
     }
 
@@ -87,6 +89,8 @@ public interface ChangelogContract extends StoreFixture {
         assertThat(after.tokens()).containsExactly(Samples.TOKEN);
         assertThat(after.shareLinks()).containsExactly(Samples.LINK);
         assertThat(after.accessRequests()).containsExactly(Samples.REQUEST);
+        assertThat(after.scimTokens()).containsExactly(Samples.SCIM_TOKEN);
+        assertThat(after.scimRecords()).containsExactly(Samples.SCIM_USER);
     }
 
     @Test

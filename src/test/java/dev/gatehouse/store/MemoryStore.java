@@ -371,6 +371,26 @@ public final class MemoryStore implements Store {
             }
 
             @Override
+            public Void scimTokenPut(Change.ScimTokenPut x) {
+                return null; // its secret hash is unique by construction (random), as API tokens' are checked below
+            }
+
+            @Override
+            public Void scimTokenRemoved(Change.ScimTokenRemoved x) {
+                return null;
+            }
+
+            @Override
+            public Void scimRecordPut(Change.ScimRecordPut x) {
+                return null;
+            }
+
+            @Override
+            public Void scimRecordRemoved(Change.ScimRecordRemoved x) {
+                return null;
+            }
+
+            @Override
             public Void linkInvitePut(Change.LinkInvitePut x) {
                 return null; // no unique constraint
             }
@@ -512,6 +532,8 @@ public final class MemoryStore implements Store {
         final Map<Object, Object> shareLinks = new HashMap<>();
         final Map<Object, Object> accessRequests = new HashMap<>();
         final Map<Object, Object> linkInvites = new HashMap<>();
+        final Map<Object, Object> scimTokens = new HashMap<>();
+        final Map<Object, Object> scimRecords = new HashMap<>();
 
         void apply(Change c) {
             c.accept(writer);
@@ -668,6 +690,31 @@ public final class MemoryStore implements Store {
             }
 
             @Override
+            public Void scimTokenPut(Change.ScimTokenPut x) {
+                scimTokens.put(x.token().id(), x.token());
+                return null;
+            }
+
+            @Override
+            public Void scimTokenRemoved(Change.ScimTokenRemoved x) {
+                scimTokens.remove(x.tokenId());
+                return null;
+            }
+
+            @Override
+            public Void scimRecordPut(Change.ScimRecordPut x) {
+                dev.gatehouse.model.ScimRecord r = x.record();
+                scimRecords.put(List.of(r.orgId(), r.kind(), r.id()), r);
+                return null;
+            }
+
+            @Override
+            public Void scimRecordRemoved(Change.ScimRecordRemoved x) {
+                scimRecords.remove(List.of(x.orgId(), x.kind(), x.id()));
+                return null;
+            }
+
+            @Override
             public Void linkInvitePut(Change.LinkInvitePut x) {
                 linkInvites.put(x.invite().id(), x.invite());
                 return null;
@@ -734,6 +781,8 @@ public final class MemoryStore implements Store {
                     .put(list(shareLinks), (dev.gatehouse.model.ShareLink x) -> new Change.SiteShareLinkPut(x))
                     .put(list(accessRequests), (dev.gatehouse.model.AccessRequest x) -> new Change.AccessRequestPut(x))
                     .put(list(linkInvites), (dev.gatehouse.model.LinkInvite x) -> new Change.LinkInvitePut(x))
+                    .put(list(scimTokens), (dev.gatehouse.model.ScimToken x) -> new Change.ScimTokenPut(x))
+                    .put(list(scimRecords), (dev.gatehouse.model.ScimRecord x) -> new Change.ScimRecordPut(x))
                     .at(revision);
         }
     }

@@ -67,6 +67,13 @@ final class Samples {
     static final Organization DOMAINS_ORG = new Organization("o3", "Domains", Role.COMMENT, T,
             List.of("example.com", "example.org"));
 
+    static final dev.gatehouse.model.ScimToken SCIM_TOKEN = new dev.gatehouse.model.ScimToken("st1", "o1", "Okta", "ef56", T);
+    static final dev.gatehouse.model.ScimToken SCIM_UNLABELLED = new dev.gatehouse.model.ScimToken("st2", "o1", null, "ab78", T2);
+    static final dev.gatehouse.model.ScimRecord SCIM_USER = new dev.gatehouse.model.ScimRecord("o1", dev.gatehouse.model.ScimRecord.Kind.USER,
+            "u1", "00u1", "Ada Lovelace", "{\"givenName\":\"Ada\"}", T);
+    static final dev.gatehouse.model.ScimRecord SCIM_GROUP = new dev.gatehouse.model.ScimRecord("o1", dev.gatehouse.model.ScimRecord.Kind.GROUP,
+            "t1", null, null, null, T2);
+
     /** Puts of every kind of record. */
     static List<Change> puts() {
         return List.of(new Change.UserPut(USER), new Change.UserPut(INVITED), new Change.OrganizationPut(ORG),
@@ -79,19 +86,22 @@ final class Samples {
                 new Change.TokenPut(TOKEN), new Change.TokenPut(UNLABELLED), new Change.OrganizationPut(DOMAINS_ORG),
                 new Change.MemberPut(SSO_MEMBER), new Change.LinkInvitePut(ORG_LINK), new Change.LinkInvitePut(SPACE_LINK),
                 new Change.SiteShareLinkPut(LINK), new Change.SiteShareLinkPut(LINK_OFF), new Change.AccessRequestPut(REQUEST),
-                new Change.AccessRequestPut(DECIDED));
+                new Change.AccessRequestPut(DECIDED), new Change.ScimTokenPut(SCIM_TOKEN),
+                new Change.ScimTokenPut(SCIM_UNLABELLED), new Change.ScimRecordPut(SCIM_USER), new Change.ScimRecordPut(SCIM_GROUP));
     }
 
     /** The records {@link #puts} stores. */
     static List<Object> values() {
         return List.of(USER, INVITED, ORG, GUEST_DEFAULT_ORG, MEMBER, GUEST, TEAM, PLACE, COLLECTION, NESTED, SPACE, TRASHED,
                 SITE, SITE_SPACE, PAGE, CHILD, GRANT, NO_ACCESS, EXPIRING, TOKEN, UNLABELLED, DOMAINS_ORG, SSO_MEMBER, ORG_LINK,
-                SPACE_LINK, LINK, LINK_OFF, REQUEST, DECIDED);
+                SPACE_LINK, LINK, LINK_OFF, REQUEST, DECIDED, SCIM_TOKEN, SCIM_UNLABELLED, SCIM_USER, SCIM_GROUP);
     }
 
     /** One removal of every kind, of records that {@link #puts} created. */
     static List<Change> removals() {
-        return List.of(new Change.AccessRequestRemoved("r2"), new Change.SiteShareLinkRemoved("l2"),
+        return List.of(new Change.ScimTokenRemoved("st2"),
+                new Change.ScimRecordRemoved("o1", dev.gatehouse.model.ScimRecord.Kind.GROUP, "t1"),
+                new Change.AccessRequestRemoved("r2"), new Change.SiteShareLinkRemoved("l2"),
                 new Change.LinkInviteRemoved("l2secret"), new Change.MemberRemoved("o2", "u1"),
                 new Change.TokenRemoved("k2"), new Change.GrantRemoved(NO_ACCESS.resource(), NO_ACCESS.subject()),
                 new Change.GrantExpired(EXPIRING.resource(), EXPIRING.subject(), EXPIRING.expiresAt()),
