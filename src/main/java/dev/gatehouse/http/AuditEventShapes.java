@@ -83,7 +83,9 @@ final class AuditEventShapes {
         Json.field(json, OCCURRED_AT, IsoTime.format(e.at()));
         Json.field(json, ACTION, ev.action());
         Json.startObject(json, ACTOR);
-        Json.field(json, TYPE, e.actor().equals(Caller.SYSTEM_ACTOR) ? "system" : "user");
+        // GitBook's actor is a user or the system; changes over SCIM are the system's, named 'scim'.
+        boolean system = e.actor().equals(Caller.SYSTEM_ACTOR) || e.actor().equals(Caller.SCIM_ACTOR);
+        Json.field(json, TYPE, system ? "system" : "user");
         Json.field(json, ID, e.actor());
         json.writeEndObject();
         Json.field(json, SOURCE, "api");

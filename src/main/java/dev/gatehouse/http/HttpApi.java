@@ -1,6 +1,7 @@
 package dev.gatehouse.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.http.scim.ScimRoutes;
 import dev.gatehouse.service.ApiException;
 import dev.gatehouse.service.Failures;
 import dev.gatehouse.service.Caller;
@@ -138,6 +139,8 @@ public final class HttpApi {
         new InviteLinkRoutes(services.inviteLinks(), new InviteLinkShapes(url, spaces, collections), http).register(r);
         new ShareLinkRoutes(services.shareLinks(), new ShareLinkShapes(url), http).register(r);
         new AccessRequestRoutes(services.accessRequests(), new AccessRequestShapes(url, users), http).register(r);
+        new ScimTokenRoutes(services.scimTokens(), url).register(r);
+        new ScimRoutes(services.scimTokens(), services.scim(), url).register(r);
     }
 
     /** The base of the URLs {@code app} answers with: the configured public URL, or localhost and its port. */
@@ -171,7 +174,8 @@ public final class HttpApi {
             }
             ctx.header(Http.REVISION_HEADER, Long.toString(services.status().revision()));
         }
-        if (ctx.path().equals(OpenApi.PATH)) {
+        if (ctx.path().equals(OpenApi.PATH) || ctx.path().startsWith(ScimRoutes.PREFIX)) {
+            // SCIM authenticates per organization in its own routes; its callers are limited by address.
             rates.address(ctx);
         } else if (ctx.path().startsWith("/v1/")) {
             String auth = ctx.header("Authorization");
@@ -221,6 +225,11 @@ public final class HttpApi {
     /** Error handlers run for every response with their status: leave bodies Gatehouse already wrote. */
     private static void ensureErrorBody(Context ctx, int status, String message) {
         String result = ctx.result();
+        // A SCIM answer is already in SCIM's own error format, which identity providers read.
+        String type = ctx.res().getContentType();
+        if (type != null && type.startsWith(ScimRoutes.MEDIA_TYPE)) {
+            return;
+        }
         if (result == null || !result.startsWith("{\"error\"")) {
             error(ctx, status, message);
         }

@@ -27,6 +27,8 @@ public final class AuditJson {
         ObjectNode actor = n.putObject("actor");
         if (e.actor().equals(Caller.SYSTEM_ACTOR)) {
             actor.put("type", "system");
+        } else if (e.actor().equals(Caller.SCIM_ACTOR)) {
+            actor.put("type", "scim");
         } else {
             actor.put("type", "user");
             actor.put("id", e.actor());

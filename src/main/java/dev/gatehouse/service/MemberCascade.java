@@ -5,13 +5,14 @@ import dev.gatehouse.model.Change;
 import dev.gatehouse.model.Member;
 import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.Role;
+import dev.gatehouse.model.ScimRecord;
 import dev.gatehouse.model.SubjectRef;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What goes with a member who leaves an organization: their grants on its resources and their places in
- * its teams, spelled out as changes so the store, the index and the changelog agree. Also the guard
+ * What goes with a member who leaves an organization: their grants on its resources, their places in
+ * its teams and what SCIM kept of them, spelled out as changes so the store, the index and the changelog agree. Also the guard
  * that an organization always keeps an enabled admin.
  */
 final class MemberCascade {
@@ -27,6 +28,9 @@ final class MemberCascade {
             if (w.team(teamId).orgId().equals(m.orgId())) {
                 changes.add(new Change.TeamMemberRemoved(teamId, m.userId()));
             }
+        }
+        if (w.scimRecord(m.orgId(), ScimRecord.Kind.USER, m.userId()) != null) {
+            changes.add(new Change.ScimRecordRemoved(m.orgId(), ScimRecord.Kind.USER, m.userId()));
         }
         changes.add(new Change.MemberRemoved(m.orgId(), m.userId()));
     }

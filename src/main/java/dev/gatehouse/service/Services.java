@@ -35,6 +35,8 @@ public final class Services implements AutoCloseable {
     private final WebhookDispatcher dispatcher;
     private final ExpirySweeper sweeper;
     private final InviteLinkService inviteLinks;
+    private final ScimTokenService scimTokens;
+    private final ScimDirectory scim;
 
     /** What the use cases need to know beyond the store. */
     public record Options(Clock clock, Duration writeTimeout, String systemToken, WebhookPolicy webhooks,
@@ -98,6 +100,8 @@ public final class Services implements AutoCloseable {
         auditEvents = new AuditEventService(index, store);
         webhooks = new WebhookService(index, mint, store, options.webhooks());
         inviteLinks = new InviteLinkService(index, writes, mint);
+        scimTokens = new ScimTokenService(index, writes, mint);
+        scim = new ScimDirectory(index, writes, mint);
         idempotency = new IdempotencyService(store, mint, metrics);
         status = new NodeStatus(index, store, store);
         follower = new Follower(store, index, writes, metrics);
@@ -142,6 +146,16 @@ public final class Services implements AutoCloseable {
 
     public InviteLinkService inviteLinks() {
         return inviteLinks;
+    }
+
+    /** Organizations' SCIM tokens, and authenticating SCIM requests with them. */
+    public ScimTokenService scimTokens() {
+        return scimTokens;
+    }
+
+    /** Members and teams as identity providers provision them over SCIM. */
+    public ScimDirectory scim() {
+        return scim;
     }
 
     public TeamService teams() {

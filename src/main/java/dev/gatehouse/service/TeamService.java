@@ -101,14 +101,7 @@ public final class TeamService {
                 return Plan.nothing(false);
             }
             List<Change> changes = new ArrayList<>();
-            SubjectRef subject = SubjectRef.team(teamId);
-            for (ResourceRef r : w.grantsHeldBy(subject)) {
-                changes.add(new Change.GrantRemoved(r, subject));
-            }
-            for (String userId : w.teamMembers(teamId).keySet()) {
-                changes.add(new Change.TeamMemberRemoved(teamId, userId));
-            }
-            changes.add(new Change.TeamRemoved(teamId));
+            TeamCascade.removeTeam(w, teamId, changes);
             return Plan.of(changes, true);
         });
     }
