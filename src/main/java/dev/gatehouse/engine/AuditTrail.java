@@ -265,7 +265,7 @@ public final class AuditTrail {
         @Override
         public Void scimTokenPut(Change.ScimTokenPut x) {
             if (world.scimToken(x.token().id()) == null) {
-                emit(x.token().orgId(), "scim_token.created", "organization", x.token().orgId(), "scim_token",
+                emit(x.token().orgId(), "scim_token.created", "organization", x.token().orgId(), "scim-token",
                         x.token().id(), null, null);
             }
             return null;
@@ -275,7 +275,7 @@ public final class AuditTrail {
         public Void scimTokenRemoved(Change.ScimTokenRemoved x) {
             dev.gatehouse.model.ScimToken old = world.scimToken(x.tokenId());
             if (old != null) {
-                emit(old.orgId(), "scim_token.revoked", "organization", old.orgId(), "scim_token", old.id(), null, null);
+                emit(old.orgId(), "scim_token.revoked", "organization", old.orgId(), "scim-token", old.id(), null, null);
             }
             return null;
         }

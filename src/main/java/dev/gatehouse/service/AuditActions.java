@@ -36,6 +36,8 @@ public final class AuditActions {
         l.put("grant.updated", "Permission changed");
         l.put("grant.removed", "Permission removed");
         l.put("grant.expired", "Permission expired");
+        l.put("scim_token.created", "SCIM token created");
+        l.put("scim_token.revoked", "SCIM token revoked");
         for (String type : new String[] {"collection", "space", "site", "page"}) {
             String name = Character.toUpperCase(type.charAt(0)) + type.substring(1);
             l.put(type + ".created", name + " created");
