@@ -69,7 +69,7 @@ final class BenchData {
     }
 
     /** The jar, built with {@code mvn package} when it is missing or older than the sources. */
-    private static Path jar() throws IOException, InterruptedException {
+    static Path jar() throws IOException, InterruptedException {
         Path jar = Path.of("target", "gatehouse.jar");
         long newest = Math.max(newest(Path.of("src", "main")), Files.getLastModifiedTime(Path.of("pom.xml")).toMillis());
         if (!Files.exists(jar) || Files.getLastModifiedTime(jar).toMillis() < newest) {

@@ -25,7 +25,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>Arguments: a regular expression of benchmarks to run (default: all), e.g. {@code EngineBenchmark}, or
  * {@code ServerBenchmark} for the server over HTTP ({@link ServerBenchmark}), {@code ObservabilityBenchmark} for
- * what the access log, metrics and rate limits cost ({@link ObservabilityBenchmark}), or {@code PostgresBenchmark}
+ * what the access log, metrics and rate limits cost ({@link ObservabilityBenchmark}), {@code ScimBenchmark} for SCIM
+ * provisioning requests a second per organization ({@link ScimBenchmark}), or {@code PostgresBenchmark}
  * for PostgreSQL ({@link PostgresBenchmark}: the naive SQL baseline, two nodes, writes); each adds its own section.
  */
 public final class RunBenchmarks {
@@ -54,6 +55,9 @@ public final class RunBenchmarks {
         }
         if (selected.matcher(ObservabilityBenchmark.class.getName()).find()) {
             publish(ObservabilityBenchmark.run(machine(), command));
+        }
+        if (selected.matcher(ScimBenchmark.class.getName()).find()) {
+            publish(ScimBenchmark.run(machine(), command));
         }
         if (selected.matcher(PostgresBenchmark.class.getName()).find()) {
             publish(PostgresBenchmark.run(machine(), command));
