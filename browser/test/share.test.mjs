@@ -261,6 +261,27 @@ describe('the share dialog: expiry, access requests, share links', () => {
     page.assertClean();
   });
 
+  test('the audit log says in words who asked, who approved and denied, and what happened to share links', async () => {
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    const log = page.getByRole('list', { name: 'Audit log' });
+    await log.getByRole('listitem').first().waitFor();
+    await page.getByLabel('Action').fill('access_request');
+    const said = (text) => log.getByRole('listitem').filter({ hasText: text }).first().waitFor();
+    await said('Carol Reader asked for access on space Onboarding');
+    await said('Alice Admin approved the access request of Carol Reader on space Onboarding');
+    await said('Alice Admin denied the access request of Bob Editor on space Onboarding');
+    await page.getByLabel('Action').fill('share_link');
+    await said('Alice Admin created a share link on site Developer Portal');
+    await said('Alice Admin deleted a share link on site Developer Portal');
+    const fromApi = (await alice.get(`/v1/orgs/${ids.org}/audit-log?limit=1000`)).items.filter((x) => x.action.startsWith('share_link.'));
+    await eventually(async () => assert.equal(await log.getByRole('listitem').count(), fromApi.length, 'as many entries as the API answers'));
+    await checkA11y(page, 'audit log of requests and links');
+    await screenshot(page, '11c-audit-requests-and-links');
+    await page.getByRole('link', { name: 'Content' }).click();
+    await page.getByRole('button', { name: 'Handbook', exact: true }).click();
+    page.assertClean();
+  });
+
   test('someone without admin sees neither the requests nor the share links', async () => {
     const reader = await newPage(browser);
     await signIn(reader, gh.origin, gh.tokens.carol);
