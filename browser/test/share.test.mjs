@@ -87,6 +87,8 @@ describe('the share dialog: expiry, access requests, share links', () => {
     await dialog.getByRole('button', { name: 'Invite', exact: true }).click();
     await dialog.getByText(/^Invited frank\.new@example\.com with Comment; access expires .* \(in 3 days\)\.$/).waitFor();
     await row('frank.new@example.com').getByText(/^direct · expires .* \(in 3 days\)$/).waitFor();
+    await row('frank.new@example.com').getByRole('button', { name: 'Why frank.new@example.com has access' }).click();
+    await row('frank.new@example.com').getByText(/a grant to this person: comment \(expires .* \(in 3 days\)\)/).waitFor();
     let frank = (await alice.all(grants)).find((g) => g.user.email === 'frank.new@example.com');
     assert.equal(frank.permission, 'comment');
     assert.equal(Date.parse(frank.expiresAt), until.getTime(), 'the API keeps the time the person chose');
@@ -179,6 +181,22 @@ describe('the share dialog: expiry, access requests, share links', () => {
 
     await alice.delete(`/v1/spaces/${ids.Onboarding}/permissions/users/carol`);
     await closeShare(reopened);
+    page.assertClean();
+  });
+
+  test('a member\'s view says when the access that reaches a space expires', async () => {
+    const until = ahead(2);
+    await alice.post(`/v1/spaces/${ids.Onboarding}/permissions`, { role: 'edit', users: ['carol'], expiresAt: until.toISOString() });
+    await page.goto(`${gh.origin}/#/org/${ids.org}/members/carol`);
+    const reach = page.getByRole('list', { name: 'Spaces they can reach' });
+    const onboarding = reach.getByRole('listitem').filter({ hasText: 'Onboarding' });
+    await onboarding.getByText(/^direct · expires .* \(in 2 days\)$/).waitFor();
+    await onboarding.getByText('Edit', { exact: true }).waitFor();
+    await checkA11y(page, 'a member with access that expires');
+    await screenshot(page, '09b-member-expiry');
+    await alice.delete(`/v1/spaces/${ids.Onboarding}/permissions/users/carol`);
+    await page.getByRole('link', { name: 'Content' }).click();
+    await page.getByRole('button', { name: 'Handbook', exact: true }).click();
     page.assertClean();
   });
 

@@ -421,7 +421,10 @@ const addSection = {
 function explanationView(ctx, user, container, button) {
   const { api, resource, names } = ctx;
   const render = (e) => {
-    const steps = e.steps.map((s) => stepWords(s, (t, id) => names.of(t, id)));
+    const steps = e.steps.map((s) => {
+      const w = stepWords(s, (t, id) => names.of(t, id));
+      return s.expiresAt ? { ...w, said: `${w.said} (${expiryWords(s.expiresAt)})` } : w;
+    });
     fill(container,
       h('p', { class: 'gh-why-summary' }, `${user.displayName}: ${roleLabel(e.permission)}. Each level Gatehouse looked at, nearest first:`),
       h('ol', { class: 'gh-steps' }, steps.map((s) => h('li', { class: s.decided ? 'gh-step gh-decided' : 'gh-step' },
