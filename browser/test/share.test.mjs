@@ -95,7 +95,7 @@ describe('the share dialog: expiry, access requests, share links', () => {
     const agg = (await alice.all(`/v1/spaces/${ids.Onboarding}/permissions/aggregate`)).find((l) => l.user.id === frank.user.id);
     assert.equal(Date.parse(agg.expiresAt), until.getTime());
     await checkA11y(page, 'share dialog with an expiring grant');
-    await screenshot(page, '08-share-expiry');
+    await screenshot(page, '16-share-expiry');
 
     // Changing the role keeps the expiry: a grant given again would otherwise become permanent.
     await row('frank.new@example.com').getByLabel('Role for frank.new@example.com').selectOption('edit');
@@ -141,7 +141,7 @@ describe('the share dialog: expiry, access requests, share links', () => {
     await request('Carol Reader').getByText('I run the <b>onboarding</b> week', { exact: true }).waitFor();
     await request('Bob Editor').waitFor();
     await checkA11y(page, 'share dialog with access requests');
-    await screenshot(page, '09-share-access-requests');
+    await screenshot(page, '17-share-access-requests');
 
     // Approved until a time: the request leaves the list, Carol appears with a grant that expires then.
     const until = ahead(7);
@@ -177,7 +177,7 @@ describe('the share dialog: expiry, access requests, share links', () => {
     await stale.getByRole('button', { name: 'Approve Bob Editor' }).click();
     await stale.getByRole('alert').filter({ hasText: /^Could not approve Bob Editor: access request '.*' was denied already/ }).waitFor();
     assert.equal((await alice.get(`${base}/${again.id}`)).status, 'denied', 'nothing changed');
-    await screenshot(page, '09a-share-access-request-refused');
+    await screenshot(page, '17a-share-access-request-refused');
 
     await alice.delete(`/v1/spaces/${ids.Onboarding}/permissions/users/carol`);
     await closeShare(reopened);
@@ -193,7 +193,7 @@ describe('the share dialog: expiry, access requests, share links', () => {
     await onboarding.getByText(/^direct · expires .* \(in 2 days\)$/).waitFor();
     await onboarding.getByText('Edit', { exact: true }).waitFor();
     await checkA11y(page, 'a member with access that expires');
-    await screenshot(page, '09b-member-expiry');
+    await screenshot(page, '18-member-expiry');
     await alice.delete(`/v1/spaces/${ids.Onboarding}/permissions/users/carol`);
     await page.getByRole('link', { name: 'Content' }).click();
     await page.getByRole('button', { name: 'Handbook', exact: true }).click();
@@ -225,7 +225,7 @@ describe('the share dialog: expiry, access requests, share links', () => {
     })).items[0].permission;
     assert.equal(await reads(), 'read');
     await checkA11y(page, 'share dialog of a site with a share link');
-    await screenshot(page, '10-share-links');
+    await screenshot(page, '19-share-links');
 
     await row.getByRole('button', { name: 'Deactivate share link Partners' }).click();
     await row.getByText(/deactivated: its address reads nothing/).waitFor();
