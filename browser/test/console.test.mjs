@@ -245,13 +245,17 @@ describe('the console', () => {
       await page.keyboard.press('Shift+Tab');
       assert.ok((await focused(page)).inDialog, 'Shift+Tab stays in the dialog');
     }
-    // Invite someone with the keyboard only: type, Tab to the role, choose, Tab to Invite, Enter.
+    // Invite someone with the keyboard only: type, Tab to the role, choose, Tab past the expiry (left empty: no
+    // expiry) to Invite, Enter.
     await dialog.getByLabel('Email or name').focus();
     await page.keyboard.type('heidi@example.com');
     await page.keyboard.press('Tab');
     assert.equal((await focused(page)).label, 'Role');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Tab');
+    assert.equal((await focused(page)).label, 'Expires (optional)');
+    // The browser's date and time field takes a Tab per part (day, month, year, hours, minutes, its picker).
+    for (let i = 0; i < 10 && (await focused(page)).text !== 'Invite'; i += 1) await page.keyboard.press('Tab');
     assert.equal((await focused(page)).text, 'Invite');
     await page.keyboard.press('Enter');
     await dialog.getByText('Invited heidi@example.com with Comment.').waitFor();

@@ -107,6 +107,36 @@ describe('the share dialog on other pages', () => {
     await page.context().close();
   });
 
+  test('inside <gatehouse-share>, a pending access request is approved until a time', async () => {
+    const requested = await apiClient(gh.origin, gh.tokens.carol).post(`/v1/spaces/${onboarding}/access-requests`, { role: 'edit' });
+    const page = await newPage(browser);
+    await page.goto(host.origin);
+    await page.waitForSelector('body[data-ready="yes"]');
+    await page.getByRole('button', { name: 'Share' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share Onboarding' });
+    const request = dialog.getByRole('list', { name: 'Access requests' }).getByRole('listitem').filter({ hasText: 'Carol Reader' });
+    await request.getByText(/^asks for Edit · /).waitFor();
+    const until = new Date(Date.now() + 5 * 24 * 3600 * 1000);
+    until.setSeconds(0, 0);
+    const pad = (n) => String(n).padStart(2, '0');
+    await request.getByLabel('Until (optional) for Carol Reader').fill(
+      `${until.getFullYear()}-${pad(until.getMonth() + 1)}-${pad(until.getDate())}T${pad(until.getHours())}:${pad(until.getMinutes())}`);
+    await checkA11y(page, 'embedded share dialog with an access request');
+    await request.getByRole('button', { name: 'Approve Carol Reader' }).click();
+    await dialog.getByRole('list', { name: 'People with access' }).getByRole('listitem').filter({ hasText: 'Carol Reader' })
+      .getByText(/^direct · expires .* \(in 5 days\)$/).waitFor();
+    assert.equal((await alice.get(`/v1/spaces/${onboarding}/access-requests/${requested.id}`)).status, 'approved');
+    const grant = (await alice.all(`/v1/spaces/${onboarding}/permissions/users`)).find((g) => g.user.id === 'carol');
+    assert.deepEqual([grant.permission, Date.parse(grant.expiresAt)], ['edit', until.getTime()]);
+    await eventually(async () => assert.equal(await page.evaluate(() => document.body.dataset.changed),
+      `POST /v1/spaces/${onboarding}/access-requests/{requestId}/approve`));
+    await alice.delete(`/v1/spaces/${onboarding}/permissions/users/carol`);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    page.assertClean();
+    await page.context().close();
+  });
+
   test('an origin the operator did not allow cannot load the dialog nor call the API', async () => {
     const page = await newPage(browser);
     await page.goto(stranger.origin);

@@ -111,7 +111,8 @@ describe('the console at size (large dataset)', { skip: DATA ? false : 'set GATE
         await page.getByRole('dialog').waitFor({ state: 'detached' });
       }
     }
-    const walk = await pageThrough(page, '.gh-section .gh-list');
+    // The list of people by its name: the dialog has other lists (access requests, teams, links) above and below it.
+    const walk = await pageThrough(page, '.gh-list:has(> .gh-rows[aria-label="People with access"])');
     assert.equal(walk.seen, reach, 'every member the API lists was shown');
     results.share = { reach, firsts, walk };
     console.log(`share dialog: first rows ${firsts.join(', ')} ms; ${walk.pages} pages, ${walk.seen} rows in ${Math.round(walk.total)} ms`);

@@ -18,6 +18,7 @@ const { originWords, siteOriginWords, stepWords, isDirect, namesIn } = await loa
 const { Pager } = await load('pager');
 const { parseResource, formatResource, resourcePath, explainPath } = await load('resource');
 const { parseRoute, href } = await load('router');
+const { expiryFromField, expiryWords, fieldBounds } = await load('expiry');
 
 const space = { type: 'space', id: 'S1' };
 const names = { 'collection:C1': 'Handbook', 'team:T1': 'Design', 'site:P1': 'Portal', 'space:S2': 'Public API' };
@@ -185,4 +186,46 @@ test('routes hold ids only', () => {
   assert.deepEqual(parseRoute('#/org/acme/audit'), { name: 'audit', org: 'acme' });
   assert.deepEqual(parseRoute('#/org/acme/nope'), { name: 'notfound', org: 'acme' });
   assert.equal(href('org', 'a b', 'members'), '#/org/a%20b/members');
+});
+
+test('an expiry typed in a datetime-local field: empty is none, a time ahead is its instant, anything else is said', () => {
+  const now = new Date(2026, 11, 1, 14, 30);
+  assert.deepEqual(expiryFromField('', now), { expiresAt: null });
+  assert.deepEqual(expiryFromField('  ', now), { expiresAt: null });
+  assert.deepEqual(expiryFromField('2026-12-05T10:00', now), { expiresAt: new Date(2026, 11, 5, 10, 0).toISOString() });
+  assert.deepEqual(expiryFromField('2026-12-05T10:00:30', now), { expiresAt: new Date(2026, 11, 5, 10, 0, 30).toISOString() });
+  assert.deepEqual(expiryFromField('2026-12-01T14:30', now), { error: 'the expiry must be in the future' });
+  assert.deepEqual(expiryFromField('2025-01-01T00:00', now), { error: 'the expiry must be in the future' });
+  assert.deepEqual(expiryFromField('2028-01-01T00:00', now), { error: 'the expiry may be at most a year ahead' });
+  assert.ok(expiryFromField('2027-11-30T14:00', now).expiresAt, 'within a year is fine');
+  for (const bad of ['tomorrow', '2026-02-30T10:00', '2026-12-05', '2026-13-01T00:00', '2026-12-05T10:00Z']) {
+    assert.deepEqual(expiryFromField(bad, now), { error: `'${bad}' is not a date and time` }, bad);
+  }
+  // Seeded random times ahead (within a year) come back as the same instant, to the second.
+  let seed = 42;
+  const random = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  for (let i = 0; i < 500; i += 1) {
+    const at = new Date(now.getTime() + Math.floor(random() * 364 * 24 * 3600) * 1000 + 1000);
+    const pad = (n) => String(n).padStart(2, '0');
+    const field = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
+    assert.equal(Date.parse(expiryFromField(field, now).expiresAt), at.getTime(), field);
+  }
+});
+
+test('an expiry in words: when, and how long is left', () => {
+  const now = new Date('2026-12-01T12:00:00Z');
+  assert.equal(expiryWords(null, now), null);
+  assert.equal(expiryWords(undefined, now), null);
+  assert.match(expiryWords('2026-12-01T12:20:00Z', now), /^expires .* \(in 20 minutes\)$/);
+  assert.match(expiryWords('2026-12-01T13:00:00Z', now), /\(in 1 hour\)$/);
+  assert.match(expiryWords('2026-12-02T12:00:00Z', now), /\(in 24 hours\)$/);
+  assert.match(expiryWords('2026-12-08T12:00:00Z', now), /\(in 7 days\)$/);
+  assert.match(expiryWords('2026-12-01T12:00:20Z', now), /\(in less than a minute\)$/);
+  assert.match(expiryWords('2026-11-30T12:00:00Z', now), /^expired /);
+  assert.match(expiryWords('2026-12-08T12:00:00Z', now), /^expires \d{1,2} Dec 2026, \d\d:\d\d /);
+});
+
+test('the expiry field is bounded by now and a year ahead', () => {
+  assert.deepEqual(fieldBounds(new Date(2026, 11, 31, 23, 59, 30)), { min: '2027-01-01T00:00', max: '2027-12-31T23:59' });
+  assert.deepEqual(fieldBounds(new Date(2028, 1, 29, 8, 5)), { min: '2028-02-29T08:06', max: '2029-03-01T08:05' });
 });

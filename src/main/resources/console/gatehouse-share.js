@@ -15,6 +15,8 @@ import { createApi } from './api.js';
 import { parseResource } from './resource.js';
 import { ShareDialog, registerShareSection } from './share-dialog.js';
 import './share-invite-links.js';
+import './share-site-links.js';
+import './share-access-requests.js';
 import { h, fill } from './dom.js';
 
 const STYLES = new URL('./share.css', import.meta.url).href;

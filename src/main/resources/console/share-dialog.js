@@ -2,8 +2,8 @@
 // with access, general access, and adding people or teams. Every change is one call of the /v1 API, and the
 // dialog then reads again what changed, so that what it shows is what the API answers.
 //
-// The dialog is made of sections, in order; each is {id, order, render(ctx) => Element}. Sections for other
-// ways of sharing (invite links, share links, access requests) register with registerShareSection().
+// The dialog is made of sections, in order; each is {id, order, render(ctx) => {element, start?, refresh?}}.
+// The other ways of sharing (invite links, share links, access requests) register with registerShareSection().
 
 import { h, fill, uid, select, count } from './dom.js';
 import { describeError, inParallel } from './api.js';
@@ -11,6 +11,7 @@ import { ROLES, roleLabel, resourcePath, permissionsPath, explainPath } from './
 import { originWords, siteOriginWords, stepWords, isDirect, namesIn } from './origin.js';
 import { pagedList } from './list.js';
 import { remember } from './known.js';
+import { expiryFromField, expiryWords, fieldBounds } from './expiry.js';
 
 const sections = [];
 
@@ -276,6 +277,10 @@ const addSection = {
     const list = h('ul', { id: listId, role: 'listbox', class: 'gh-suggestions', 'aria-label': 'Suggestions', hidden: true });
     const searchError = h('div', { class: 'gh-inline-error' });
     const role = select({ id: roleId, class: 'gh-select', disabled: !info.admin }, roleChoices(), 'read');
+    const untilId = uid('gh-until');
+    const until = h('input', { id: untilId, type: 'datetime-local', class: 'gh-input', disabled: !info.admin });
+    // The field's bounds follow the clock: set when it is first used, not when the dialog opened.
+    until.addEventListener('focus', () => Object.assign(until, fieldBounds()));
     const invite = h('button', { type: 'submit', class: 'gh-button gh-primary', disabled: !info.admin }, 'Invite');
     const errorEl = h('div', { class: 'gh-inline-error' });
     const done = h('p', { class: 'gh-status', 'aria-live': 'polite' });
@@ -377,11 +382,20 @@ const addSection = {
           }
           users = parts;
         }
+        const asked = expiryFromField(until.value);
+        if (asked.error) {
+          fill(errorEl, h('p', { class: 'gh-error', role: 'alert' }, `Could not invite ${who}: ${asked.error}.`));
+          until.focus();
+          return;
+        }
         const body = { role: role.value, users, teams };
+        if (asked.expiresAt) body.expiresAt = asked.expiresAt;
         const ok = await act(invite, errorEl, `Could not invite ${who}`, () => api.post(`${permissionsPath(resource)}`, body));
         if (ok) {
-          done.textContent = `Invited ${who} with ${roleLabel(role.value)}.`;
+          const expiry = expiryWords(asked.expiresAt);
+          done.textContent = `Invited ${who} with ${roleLabel(role.value)}${expiry ? `; access ${expiry}` : ''}.`;
           input.value = '';
+          until.value = '';
           picked = null;
           ctx.changed({ method: 'POST', path: permissionsPath(resource) });
           input.focus();
@@ -393,6 +407,7 @@ const addSection = {
     h('div', { class: 'gh-add-row' },
       h('div', { class: 'gh-field gh-grow' }, h('label', { for: inputId }, 'Email or name'), input, list),
       h('div', { class: 'gh-field' }, h('label', { for: roleId }, 'Role'), role),
+      h('div', { class: 'gh-field' }, h('label', { for: untilId }, 'Expires (optional)'), until),
       h('div', { class: 'gh-field gh-submit' }, invite)),
     h('p', { id: hintId, class: 'gh-hint' },
       'Someone outside the organization, invited by email, joins it as a guest with access here only.'),
@@ -406,7 +421,10 @@ const addSection = {
 function explanationView(ctx, user, container, button) {
   const { api, resource, names } = ctx;
   const render = (e) => {
-    const steps = e.steps.map((s) => stepWords(s, (t, id) => names.of(t, id)));
+    const steps = e.steps.map((s) => {
+      const w = stepWords(s, (t, id) => names.of(t, id));
+      return s.expiresAt ? { ...w, said: `${w.said} (${expiryWords(s.expiresAt)})` } : w;
+    });
     fill(container,
       h('p', { class: 'gh-why-summary' }, `${user.displayName}: ${roleLabel(e.permission)}. Each level Gatehouse looked at, nearest first:`),
       h('ol', { class: 'gh-steps' }, steps.map((s) => h('li', { class: s.decided ? 'gh-step gh-decided' : 'gh-step' },
@@ -456,9 +474,12 @@ const peopleSection = {
       const nameOf = (t, id) => names.of(t, id);
       const words = () => (site ? siteOriginWords(line.origin, nameOf) : originWords(line.origin, resource, nameOf));
       const originEl = h('span', { class: 'gh-origin' });
+      // With ?explain=true the expiry is on the origin (the step that decided); a site's entries carry it themselves.
+      const expiresAt = line.expiresAt || (line.origin && line.origin.expiresAt) || null;
+      const expiry = expiryWords(expiresAt);
       const setOrigin = () => {
         const w = words();
-        originEl.textContent = w.text;
+        originEl.textContent = expiry ? `${w.text} · ${expiry}` : w.text;
         originEl.dataset.kind = w.kind;
       };
       setOrigin();
@@ -479,8 +500,11 @@ const peopleSection = {
           roleChoices(), line.permission);
         roleControl.addEventListener('change', async () => {
           const path = `${permissionsPath(resource)}/users/${encodeURIComponent(user.id)}`;
+          // A grant given again replaces the old one whole: a direct grant that expires keeps its expiry.
+          const body = { role: roleControl.value };
+          if (direct && expiresAt) body.expiresAt = expiresAt;
           const ok = await act(roleControl, errorEl, `Could not change ${user.displayName}'s role`,
-            () => api.patch(path, { role: roleControl.value }));
+            () => api.patch(path, body));
           if (ok) ctx.changed({ method: 'PATCH', path });
           else roleControl.value = line.permission;
         });
@@ -556,8 +580,10 @@ const teamsSection = {
         const roleControl = select({ class: 'gh-select gh-small', 'aria-label': `Role for team ${team.title}`, 'data-key': `team:${team.id}` },
           roleChoices(), g.permission);
         roleControl.addEventListener('change', async () => {
+          const body = { role: roleControl.value };
+          if (g.expiresAt) body.expiresAt = g.expiresAt;
           const ok = await act(roleControl, errorEl, `Could not change team ${team.title}'s role`,
-            () => api.patch(path, { role: roleControl.value }));
+            () => api.patch(path, body));
           if (ok) ctx.changed({ method: 'PATCH', path });
           else roleControl.value = g.permission;
         });
@@ -573,7 +599,8 @@ const teamsSection = {
       return h('li', { class: 'gh-row gh-team', 'data-team': team.id },
         h('span', { class: 'gh-avatar gh-team-avatar', 'aria-hidden': 'true' }, initials(team.title)),
         h('div', { class: 'gh-who' }, h('span', { class: 'gh-name' }, team.title),
-          h('span', { class: 'gh-email' }, `${count(team.members)} member${team.members === 1 ? '' : 's'}`)),
+          h('span', { class: 'gh-email' }, `${count(team.members)} member${team.members === 1 ? '' : 's'}`),
+          g.expiresAt ? h('span', { class: 'gh-origin' }, expiryWords(g.expiresAt)) : null),
         h('div', { class: 'gh-actions' }, actions), errorEl);
     }
     const list = pagedList({

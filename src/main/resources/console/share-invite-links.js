@@ -7,12 +7,14 @@ import { describeError } from './api.js';
 import { ROLES, roleLabel } from './resource.js';
 import { pagedList } from './list.js';
 import { registerShareSection } from './share-dialog.js';
+import { copyButton, secretField } from './copy.js';
+import { formatTime } from './expiry.js';
 
 const e = encodeURIComponent;
 
 function describe(link) {
   const parts = [`${roleLabel(link.level)} link`, `${link.uses} use${link.uses === 1 ? '' : 's'}${link.maxUses ? ` of ${link.maxUses}` : ''}`];
-  parts.push(link.expiresAt ? `expires ${new Date(link.expiresAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}` : 'never expires');
+  parts.push(link.expiresAt ? `expires ${formatTime(link.expiresAt)}` : 'never expires');
   if (!link.active) parts.push('deactivated');
   return parts.join(' · ');
 }
@@ -52,10 +54,13 @@ registerShareSection({
           fill(rowError, errorBox(describeError(`Could not delete link ${link.ref}`, err)));
         }
       });
+      const status = h('p', { class: 'gh-status', 'aria-live': 'polite' });
+      const field = secretField(link.id, `Id of link ${link.ref}, the secret to share`);
       return h('li', { class: 'gh-row gh-link-row', 'data-ref': link.ref },
         h('span', { class: 'gh-avatar gh-team-avatar', 'aria-hidden': 'true' }, '#'),
-        h('div', { class: 'gh-who' }, h('span', { class: 'gh-name' }, link.ref), h('span', { class: 'gh-email' }, describe(link))),
-        h('div', { class: 'gh-actions' }, info.admin ? [toggle, remove] : []), rowError);
+        h('div', { class: 'gh-who' }, h('span', { class: 'gh-name' }, link.ref), h('span', { class: 'gh-email' }, describe(link)),
+          info.admin ? h('span', { class: 'gh-secret-row' }, field, copyButton(field, `Copy link ${link.ref}`, status)) : null),
+        h('div', { class: 'gh-actions' }, info.admin ? [toggle, remove] : []), rowError, status);
     }
 
     const list = pagedList({
@@ -72,9 +77,11 @@ registerShareSection({
       try {
         const link = await api.post(base, { level: role.value, [resource.type]: resource.id });
         const idField = uid('gh-linkid');
+        const status = h('p', { class: 'gh-status', 'aria-live': 'polite' });
+        const field = h('input', { id: idField, class: 'gh-input gh-secret', type: 'text', readonly: true, value: link.id });
         fill(created, h('div', { class: 'gh-field' },
           h('label', { for: idField }, `New ${roleLabel(link.level)} link ${link.ref}: its id, the secret to share`),
-          h('input', { id: idField, class: 'gh-input', type: 'text', readonly: true, value: link.id })),
+          h('span', { class: 'gh-secret-row' }, field, copyButton(field, `Copy new link ${link.ref}`, status))), status,
         h('p', { class: 'gh-hint' }, `Whoever holds it joins with POST /v1/orgs/${info.org}/invites/{id}.`));
         ctx.changed({ method: 'POST', path: base });
       } catch (err) {

@@ -18,12 +18,22 @@ const VERBS = {
   'grant.created': 'gave access to', 'grant.updated': 'changed the access of', 'grant.removed': 'removed the access of',
   'organization.created': 'created the organization', 'organization.default_changed': 'changed the default role',
   'organization.updated': 'renamed the organization',
+  'grant.expired': 'ended the expired access of', 'grant.joined_by_link': 'gave access by invite link to',
+  'member.joined_by_link': 'joined by invite link:', 'member.sso_enabled': 'marked as signing in by SSO:',
+  'link_invite.created': 'created an invite link', 'link_invite.updated': 'changed an invite link',
+  'link_invite.deleted': 'deleted an invite link',
+  'share_link.created': 'created a share link', 'share_link.updated': 'changed a share link',
+  'share_link.deleted': 'deleted a share link',
+  'access_request.requested': 'asked for access', 'access_request.approved': 'approved the access request of',
+  'access_request.denied': 'denied the access request of', 'access_request.removed': 'dropped the access request of',
+  'site.space_published': 'published', 'site.space_updated': 'changed how it publishes',
+  'site.space_unpublished': 'unpublished',
 };
 
 function verb(action) {
   if (VERBS[action]) return VERBS[action];
   const [kind, what] = action.split('.');
-  return `${(what || '').replace(/_/g, ' ')} ${kind}`.trim();
+  return `${(what || '').replace(/_/g, ' ')} ${kind.replace(/_/g, ' ')}`.trim();
 }
 
 function levelWords(v) {
@@ -111,9 +121,13 @@ export function auditView(body, ctx) {
     const who = h('span', { class: 'gh-name' });
     const what = h('span', {});
     const draw = () => {
-      who.textContent = x.actor.type === 'system' ? 'The system token' : (names.of('user', x.actor.id) || x.actor.id);
+      // The sweep that removes expired grants acts as the system too; it is not someone holding the system token.
+      const system = x.action === 'grant.expired' ? 'Gatehouse' : 'The system token';
+      who.textContent = x.actor.type === 'system' ? system : (names.of('user', x.actor.id) || x.actor.id);
       const parts = [verb(x.action)];
-      if (x.subject) parts.push(label(x.subject));
+      // "Carol Reader asked for access on space Onboarding", not "... asked for access Carol Reader ...".
+      const self = x.subject && x.subject.type === 'user' && x.actor.type === 'user' && x.subject.id === x.actor.id;
+      if (x.subject && !self && x.subject.type !== 'share-link' && x.subject.type !== 'link-invite') parts.push(label(x.subject));
       if (x.resource && x.resource.type !== 'organization') parts.push(`on ${label(x.resource)}`);
       what.textContent = ` ${parts.join(' ')}`;
     };

@@ -8,6 +8,7 @@ import { href } from './router.js';
 import { ROLES, roleLabel } from './resource.js';
 import { originWords, stepWords } from './origin.js';
 import { remember } from './known.js';
+import { expiryWords } from './expiry.js';
 
 const e = encodeURIComponent;
 
@@ -222,7 +223,9 @@ export function memberView(body, ctx, userId) {
             if (step.level === 'collection' && !titles.has(`collection:${step.id}`)) {
               try { titles.set(`collection:${step.id}`, (await api.get(`/v1/collections/${e(step.id)}`)).title); } catch { /* words without it */ }
             }
-            originEl.textContent = originWords(step, { type: 'space', id: s.id }, nameOf).text;
+            const words = originWords(step, { type: 'space', id: s.id }, nameOf).text;
+            const expiry = expiryWords(step.expiresAt);
+            originEl.textContent = expiry ? `${words} · ${expiry}` : words;
           } catch (err) {
             originEl.textContent = describeError('origin unknown', err);
           }

@@ -1,13 +1,11 @@
 package dev.gatehouse.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.model.AccessRequest;
 import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.service.AccessRequestService;
 import dev.gatehouse.service.ApiException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Instant;
 import java.util.function.Function;
 
 /**
@@ -79,7 +77,7 @@ final class AccessRequestRoutes {
             AccessRequestService.Target t = target.apply(ctx);
             String id = Http.id(ctx, "requestId");
             Body b = Body.parseOptional(ctx.bodyAsBytes());
-            var w = this.requests.approve(Http.caller(ctx), t, id, instant(b, "expiresAt"));
+            var w = this.requests.approve(Http.caller(ctx), t, id, ExpiresAt.read(b));
             Http.revision(ctx, w);
             String at = path(ctx);
             Http.json(ctx, 200, (json, v) -> shapes.writeRequest(json, at, v), w.value());
@@ -99,20 +97,5 @@ final class AccessRequestRoutes {
     private static String path(Context ctx) {
         String p = ctx.path();
         return p.substring(0, p.indexOf("/access-requests"));
-    }
-
-    private static Instant instant(Body b, String field) {
-        JsonNode v = b.raw(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw ApiException.badRequest("'" + field + "' must be an RFC 3339 time, such as 2030-01-31T00:00:00Z");
-        }
-        try {
-            return Instant.parse(v.asText());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ApiException.badRequest("'" + field + "' must be an RFC 3339 time, such as 2030-01-31T00:00:00Z");
-        }
     }
 }

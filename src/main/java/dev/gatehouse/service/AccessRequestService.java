@@ -113,13 +113,12 @@ public final class AccessRequestService {
 
     /**
      * Approves a pending request: the requester is granted the role on the resource, as an invite would grant
-     * it (admin on the resource, never above the approver's own role). {@code expiresAt} is where an expiry of
-     * the grant goes; grants do not expire, so one is refused.
+     * it (admin on the resource, never above the approver's own role), until {@code expiresAt} (null: for good).
+     * A grant the requester has already that gives as much, and for as long, is kept as it is; one that gives as
+     * much for less long keeps its role and lasts until the later of the two, so approving never takes away.
      */
     public Written<View> approve(Caller caller, Target t, String requestId, Instant expiresAt) {
-        if (expiresAt != null) {
-            throw ApiException.badRequest("'expiresAt' is not supported: grants do not expire");
-        }
+        Instant until = GrantExpiry.check(expiresAt, mint.now());
         return writes.write(caller, w -> {
             ResourceRef r = resolve(w, caller, t);
             Role mine = Guard.admin(w, caller, r);
@@ -132,13 +131,25 @@ public final class AccessRequestService {
             }
             List<Change> changes = new ArrayList<>();
             Grant existing = w.grants(r).users().get(q.userId());
-            if (existing == null || !Role.covers(existing.role(), q.role())) {
-                changes.add(new Change.GrantPut(new Grant(r, SubjectRef.user(q.userId()), q.role())));
+            Grant wanted = approvedGrant(r, q, existing, until);
+            if (!wanted.equals(existing)) {
+                changes.add(new Change.GrantPut(wanted));
             }
             AccessRequest done = decided(q, AccessRequest.Status.APPROVED, caller, null);
             changes.add(new Change.AccessRequestPut(done));
             return Plan.of(changes, new View(done, w.user(q.userId())));
         });
+    }
+
+    /** The grant an approval leaves: the request's role until {@code until}, or more where the requester has more. */
+    private static Grant approvedGrant(ResourceRef r, AccessRequest q, Grant existing, Instant until) {
+        SubjectRef who = SubjectRef.user(q.userId());
+        if (existing == null || !Role.covers(existing.role(), q.role())) {
+            return new Grant(r, who, q.role(), until);
+        }
+        Instant longer = existing.expiresAt() == null || until == null ? null
+                : (existing.expiresAt().isAfter(until) ? existing.expiresAt() : until);
+        return new Grant(r, who, existing.role(), longer);
     }
 
     /** Denies a pending request, with an optional reason the requester reads. */

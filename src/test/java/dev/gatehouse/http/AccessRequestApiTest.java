@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +91,55 @@ class AccessRequestApiTest {
                 .contains("access_request.requested", "access_request.approved", "grant.created");
     }
 
+    private JsonNode grantOf(String user) {
+        for (JsonNode g : app.ok(app.get("/v1/spaces/" + space + "/permissions/users", alice), 200).get("items")) {
+            if (g.get("user").get("id").asText().equals(user)) {
+                return g;
+            }
+        }
+        return null;
+    }
+
+    /** Dave's pending request for read on the space, then a grant of {@code role} until {@code until} for him. */
+    private String pendingWithGrant(String at, String role, String until) {
+        app.ok(app.delete("/v1/spaces/" + space + "/permissions/users/dave", alice), 205);
+        String id = app.ok(app.post(at, dave, "{\"role\":\"read\"}"), 201).get("id").asText();
+        app.ok(app.post("/v1/spaces/" + space + "/permissions", alice, "{\"role\":\"" + role + "\",\"users\":[\"dave\"],"
+                + "\"expiresAt\":" + TestApp.quote(until) + "}"), 204);
+        return id;
+    }
+
+    @Test
+    void anApprovalWithAnExpiryGrantsUntilThenAndNeverShortensWhatTheRequesterHas() {
+        String at = "/v1/spaces/" + space + "/access-requests";
+        String soon = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS).toString();
+        String later = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS).toString();
+
+        String id = app.ok(app.post(at, dave, "{\"role\":\"comment\"}"), 201).get("id").asText();
+        app.ok(app.post(at + "/" + id + "/approve", alice, "{\"expiresAt\":" + TestApp.quote(soon) + "}"), 200);
+        assertThat(grantOf("dave").get("permission").asText()).isEqualTo("comment");
+        assertThat(grantOf("dave").get("expiresAt").asText()).isEqualTo(soon);
+
+        // A grant that gives as much, given while the request waited, keeps its role and lasts the longer time.
+        id = pendingWithGrant(at, "comment", soon);
+        app.ok(app.post(at + "/" + id + "/approve", alice, "{\"expiresAt\":" + TestApp.quote(later) + "}"), 200);
+        assertThat(grantOf("dave").get("permission").asText()).isEqualTo("comment");
+        assertThat(grantOf("dave").get("expiresAt").asText()).isEqualTo(later);
+
+        // Approved for less long than the grant lasts: only the request's decision is written.
+        id = pendingWithGrant(at, "comment", later);
+        long before = app.revision();
+        app.ok(app.post(at + "/" + id + "/approve", alice, "{\"expiresAt\":" + TestApp.quote(soon) + "}"), 200);
+        assertThat(grantOf("dave").get("expiresAt").asText()).isEqualTo(later);
+        assertThat(app.revision()).isEqualTo(before + 1);
+
+        // Approved without an expiry: the grant no longer expires.
+        id = pendingWithGrant(at, "comment", soon);
+        app.ok(app.post(at + "/" + id + "/approve", alice, "{}"), 200);
+        assertThat(grantOf("dave").get("permission").asText()).isEqualTo("comment");
+        assertThat(grantOf("dave").has("expiresAt")).isFalse();
+    }
+
     @Test
     void aDenialCarriesItsReasonAndTheRequesterMayAskAgain() {
         String at = "/v1/spaces/" + space + "/pages/" + page + "/access-requests";
@@ -159,6 +211,10 @@ class AccessRequestApiTest {
         assertError(app.post(at + "/nosuchrequest/deny", alice, "{}"), 404, "access request");
         assertError(app.get(at + "/nosuchrequest", alice), 404, "access request");
         assertError(app.post(at + "/" + id + "/approve", alice, "{\"expiresAt\":\"soon\"}"), 400, "expiresAt");
+        assertError(app.post(at + "/" + id + "/approve", alice, "{\"expiresAt\":\"2020-01-01T00:00:00Z\"}"), 400,
+                "expiresAt");
+        assertError(app.post(at + "/" + id + "/approve", alice, "{\"expiresAt\":\"2030-01-01T00:00:00\"}"), 400,
+                "expiresAt");
         assertError(app.get(at + "?status=open", alice), 400, "status");
         assertError(app.post(at, TestApp.SYSTEM, "{\"role\":\"read\"}"), 400, "user");
         assertThat(app.revision()).isEqualTo(before);
