@@ -114,6 +114,15 @@ public final class FaultProxy implements AutoCloseable {
                     }
                     open.add(client);
                     open.add(target);
+                    // Accepted just before down(): its cut may have run before these were listed, and a
+                    // connection that outlives the outage would answer the node as if the database were up.
+                    if (s.isClosed()) {
+                        client.close();
+                        target.close();
+                        open.remove(client);
+                        open.remove(target);
+                        return;
+                    }
                     pump(client, target, false);
                     pump(target, client, true);
                 } catch (IOException e) {
