@@ -236,7 +236,7 @@ public final class AuditTrail {
             Grant old = priorGrant(x.resource(), x.subject());
             if (old != null) {
                 emit(orgOf(x.resource()), "grant.removed", x.resource().type().wire(), x.resource().id(),
-                        subjectType(x.subject()), x.subject().id(), roleOrNone(old.role()), null);
+                        subjectType(x.subject()), x.subject().id(), roleOrNone(old.role()), null, old.expiresAt());
             }
             return null;
         }
@@ -247,7 +247,7 @@ public final class AuditTrail {
             Grant old = world.storedGrant(x.resource(), x.subject());
             if (old != null && x.expiresAt().equals(old.expiresAt())) {
                 emit(orgOf(x.resource()), "grant.expired", x.resource().type().wire(), x.resource().id(),
-                        subjectType(x.subject()), x.subject().id(), roleOrNone(old.role()), null);
+                        subjectType(x.subject()), x.subject().id(), roleOrNone(old.role()), null, old.expiresAt());
             }
             return null;
         }
@@ -356,7 +356,7 @@ public final class AuditTrail {
                 case DENIED -> "access_request.denied";
             };
             emit(orgOf(r.resource()), action, r.resource().type().wire(), r.resource().id(), "user", r.userId(),
-                    old == null ? null : old.role().wire(), r.role().wire());
+                    old == null ? null : old.role().wire(), r.role().wire(), r.expiresAt());
             return null;
         }
 
@@ -504,7 +504,7 @@ public final class AuditTrail {
         if (old == null || old.role() != grant.role() || !Objects.equals(old.expiresAt(), grant.expiresAt())) {
             emit(orgOf(grant.resource()), old == null ? "grant.created" : "grant.updated", grant.resource().type().wire(),
                     grant.resource().id(), subjectType(grant.subject()), grant.subject().id(),
-                    old == null ? null : roleOrNone(old.role()), roleOrNone(grant.role()));
+                    old == null ? null : roleOrNone(old.role()), roleOrNone(grant.role()), grant.expiresAt());
         }
     }
 
@@ -540,8 +540,14 @@ public final class AuditTrail {
 
     private void emit(String org, String action, String resourceType, String resourceId, String subjectType,
                       String subjectId, String before, String after) {
+        emit(org, action, resourceType, resourceId, subjectType, subjectId, before, after, null);
+    }
+
+    private void emit(String org, String action, String resourceType, String resourceId, String subjectType,
+                      String subjectId, String before, String after, java.time.Instant expiresAt) {
         if (org != null) {
-            events.add(new AuditEvent(org, action, resourceType, resourceId, subjectType, subjectId, before, after));
+            events.add(new AuditEvent(org, action, resourceType, resourceId, subjectType, subjectId, before, after,
+                    expiresAt));
         }
     }
 

@@ -48,6 +48,9 @@ final class AccessRequestShapes {
             json.writeStringField("id", q.decidedBy());
             json.writeEndObject();
         }
+        if (q.expiresAt() != null) {
+            json.writeStringField("expiresAt", IsoTime.format(q.expiresAt()));
+        }
         json.writeObjectFieldStart("urls");
         json.writeStringField("location", location(base, q));
         json.writeEndObject();

@@ -26,7 +26,7 @@ final class AuditEventShapes {
     /** The version of {@code payload}'s fields. */
     private static final int SCHEMA_VERSION_1 = 1;
     /** The fields of the audit log's entry that {@code payload} carries (null when an entry has none). */
-    private static final SerializableString[] PAYLOAD_FIELDS = {POSITION, REVISION, SEQ, SUBJECT, BEFORE, AFTER};
+    private static final SerializableString[] PAYLOAD_FIELDS = {POSITION, REVISION, SEQ, SUBJECT, BEFORE, AFTER, EXPIRES_AT};
 
     private final PublicUrl url;
 

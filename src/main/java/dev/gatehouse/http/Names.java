@@ -20,6 +20,7 @@ final class Names {
     static final SerializableString AT = name("at");
     static final SerializableString ATTEMPT = name("attempt");
     static final SerializableString BEFORE = name("before");
+    static final SerializableString EXPIRES_AT = name("expiresAt");
     static final SerializableString CHANGE_REQUESTS = name("changeRequests");
     static final SerializableString CHANGE_REQUESTS_DRAFT = name("changeRequestsDraft");
     static final SerializableString CHANGE_REQUESTS_OPEN = name("changeRequestsOpen");

@@ -9,9 +9,12 @@ import java.util.Objects;
  *
  * @param decidedBy the user (or the system actor) who approved or denied it; null while pending
  * @param reason    why it was denied (optional); null otherwise
+ * @param expiresAt when approved, the expiry of the grant the approval gave (null: a grant that does not
+ *                  expire); null otherwise
  */
 public record AccessRequest(String id, ResourceRef resource, String userId, Role role, String message,
-                            Status status, String decidedBy, String reason, Instant createdAt, Instant decidedAt) {
+                            Status status, String decidedBy, String reason, Instant createdAt, Instant decidedAt,
+                            Instant expiresAt) {
 
     /** Where a request stands. */
     public enum Status {

@@ -74,7 +74,7 @@ public final class AccessRequestService {
             AccessRequest old = w.accessRequestOf(r, user);
             boolean pending = old != null && old.status() == AccessRequest.Status.PENDING;
             AccessRequest next = new AccessRequest(old == null ? mint.newId() : old.id(), r, user, role, message,
-                    AccessRequest.Status.PENDING, null, null, pending ? old.createdAt() : mint.now(), null);
+                    AccessRequest.Status.PENDING, null, null, pending ? old.createdAt() : mint.now(), null, null);
             View v = new View(next, w.user(user));
             if (next.equals(old)) {
                 return Plan.nothing(new Outcome(v, false, false, have));
@@ -135,7 +135,7 @@ public final class AccessRequestService {
             if (!wanted.equals(existing)) {
                 changes.add(new Change.GrantPut(wanted));
             }
-            AccessRequest done = decided(q, AccessRequest.Status.APPROVED, caller, null);
+            AccessRequest done = decided(q, AccessRequest.Status.APPROVED, caller, null, until);
             changes.add(new Change.AccessRequestPut(done));
             return Plan.of(changes, new View(done, w.user(q.userId())));
         });
@@ -160,7 +160,7 @@ public final class AccessRequestService {
             Role mine = Guard.admin(w, caller, r);
             AccessRequest q = pending(w, r, requestId);
             Guard.mayGrant(mine, q.role());
-            AccessRequest done = decided(q, AccessRequest.Status.DENIED, caller, reason);
+            AccessRequest done = decided(q, AccessRequest.Status.DENIED, caller, reason, null);
             return Plan.of(List.of(new Change.AccessRequestPut(done)), new View(done, w.user(q.userId())));
         });
     }
@@ -172,9 +172,10 @@ public final class AccessRequestService {
         }
     }
 
-    private AccessRequest decided(AccessRequest q, AccessRequest.Status status, Caller caller, String reason) {
+    private AccessRequest decided(AccessRequest q, AccessRequest.Status status, Caller caller, String reason,
+                                  Instant expiresAt) {
         return new AccessRequest(q.id(), q.resource(), q.userId(), q.role(), q.message(), status, caller.actor(),
-                reason, q.createdAt(), mint.now());
+                reason, q.createdAt(), mint.now(), expiresAt);
     }
 
     private static AccessRequest pending(World w, ResourceRef r, String requestId) {

@@ -46,6 +46,10 @@ public final class AuditJson {
         }
         n.put("before", ev.before());
         n.put("after", ev.after());
+        // Only where a grant's expiry is spoken of: the instant it stops counting (see AuditEvent).
+        if (ev.expiresAt() != null) {
+            n.put("expiresAt", ev.expiresAt().toString());
+        }
         return n;
     }
 

@@ -16,7 +16,7 @@ import java.util.List;
 /** The audit log's rows, in SQL that every store shares. */
 public final class SqlAudit {
     private static final String SELECT = "SELECT revision, seq, at, actor, action, resource_type, resource_id, "
-            + "subject_type, subject_id, role_before, role_after FROM audit_log ";
+            + "subject_type, subject_id, role_before, role_after, expires_at FROM audit_log ";
 
     /**
      * {@code at} (written by {@link Instant#toString()}) as text that sorts as the instants do. The fraction has 0,
@@ -37,8 +37,8 @@ public final class SqlAudit {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (org_id, revision, seq, at, actor, action, "
-                + "resource_type, resource_id, subject_type, subject_id, role_before, role_after) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + "resource_type, resource_id, subject_type, subject_id, role_before, role_after, expires_at) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             int seq = 0;
             for (AuditEvent e : commit.audit()) {
                 ps.setString(1, e.orgId());
@@ -53,6 +53,7 @@ public final class SqlAudit {
                 ps.setString(10, e.subjectId());
                 ps.setString(11, e.before());
                 ps.setString(12, e.after());
+                ps.setString(13, e.expiresAt() == null ? null : e.expiresAt().toString());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -138,7 +139,8 @@ public final class SqlAudit {
             while (r.next()) {
                 out.add(new AuditEntry(r.getLong(1), r.getInt(2), Instant.parse(r.getString(3)), r.getString(4),
                         new AuditEvent(orgId, r.getString(5), r.getString(6), r.getString(7), r.getString(8),
-                                r.getString(9), r.getString(10), r.getString(11))));
+                                r.getString(9), r.getString(10), r.getString(11),
+                                r.getString(12) == null ? null : Instant.parse(r.getString(12)))));
             }
         }
         return out;

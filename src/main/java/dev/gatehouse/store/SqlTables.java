@@ -304,13 +304,14 @@ public final class SqlTables {
         public Write accessRequestPut(Change.AccessRequestPut x) {
             AccessRequest r = x.request();
             return new Write("INSERT INTO access_requests (id, resource_type, resource_id, user_id, role, message, status, "
-                    + "decided_by, reason, created_at, decided_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+                    + "decided_by, reason, created_at, decided_at, expires_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
                     + "ON CONFLICT (id) DO UPDATE SET resource_type = excluded.resource_type, "
                     + "resource_id = excluded.resource_id, user_id = excluded.user_id, role = excluded.role, "
                     + "message = excluded.message, status = excluded.status, decided_by = excluded.decided_by, "
-                    + "reason = excluded.reason, created_at = excluded.created_at, decided_at = excluded.decided_at",
+                    + "reason = excluded.reason, created_at = excluded.created_at, decided_at = excluded.decided_at, "
+                    + "expires_at = excluded.expires_at",
                     r.id(), r.resource().type().name(), r.resource().id(), r.userId(), r.role().wire(), r.message(),
-                    r.status().name(), r.decidedBy(), r.reason(), t(r.createdAt()), t(r.decidedAt()));
+                    r.status().name(), r.decidedBy(), r.reason(), t(r.createdAt()), t(r.decidedAt()), t(r.expiresAt()));
         }
 
         @Override
@@ -368,10 +369,10 @@ public final class SqlTables {
                         r.getString(1), r.getString(2), r.getString(3), r.getBoolean(4), i(r.getString(5)))),
                         Change.SiteShareLinkPut::new)
                 .put(query(c, "SELECT id, resource_type, resource_id, user_id, role, message, status, decided_by, reason, "
-                        + "created_at, decided_at FROM access_requests", r -> new AccessRequest(r.getString(1),
+                        + "created_at, decided_at, expires_at FROM access_requests", r -> new AccessRequest(r.getString(1),
                         new ResourceRef(ResourceType.valueOf(r.getString(2)), r.getString(3)), r.getString(4),
                         Role.parse(r.getString(5)), r.getString(6), AccessRequest.Status.valueOf(r.getString(7)),
-                        r.getString(8), r.getString(9), i(r.getString(10)), i(r.getString(11)))),
+                        r.getString(8), r.getString(9), i(r.getString(10)), i(r.getString(11)), i(r.getString(12)))),
                         Change.AccessRequestPut::new)
                 .put(query(c, "SELECT id, org_id, label, secret_hash, created_at FROM scim_tokens", r -> new ScimToken(
                         r.getString(1), r.getString(2), r.getString(3), r.getString(4), i(r.getString(5)))),

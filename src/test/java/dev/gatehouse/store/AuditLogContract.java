@@ -28,8 +28,11 @@ public interface AuditLogContract extends StoreFixture {
         Instant at = Instant.parse("2026-11-30T10:00:00.123456Z");
         store().commit(new Commit(0, "u1", at, List.of(new Change.OrganizationPut(Samples.ORG)),
                 List.of(event("o1", "a.one"), event("o2", "b.one"), event("o1", "a.two"))));
+        // An expiry is kept to the microsecond, as every time is.
+        AuditEvent expiring = new AuditEvent("o1", "a.three", "space", "s1", "user", "u1", null, "edit",
+                Instant.parse("2027-01-31T08:00:00.000001Z"));
         store().commit(new Commit(1, "system", at.plusSeconds(1), List.of(new Change.UserPut(Samples.USER)),
-                List.of(event("o1", "a.three"))));
+                List.of(expiring)));
 
         List<AuditEntry> all = store().auditLog("o1", AuditPosition.START, 10);
         assertThat(all).extracting(e -> e.event().action()).containsExactly("a.one", "a.two", "a.three");
@@ -37,6 +40,7 @@ public interface AuditLogContract extends StoreFixture {
         assertThat(all).extracting(AuditEntry::seq).containsExactly(0, 2, 0);
         assertThat(all.get(0)).isEqualTo(new AuditEntry(1, 0, at, "u1", event("o1", "a.one")));
         assertThat(all.get(2).actor()).isEqualTo("system");
+        assertThat(all.get(2).event()).isEqualTo(expiring);
         assertThat(store().auditLog("o2", AuditPosition.START, 10)).extracting(e -> e.event().action())
                 .containsExactly("b.one");
         // Positions resume exactly after an entry, or after a whole revision.

@@ -55,10 +55,10 @@ final class Samples {
     static final dev.gatehouse.model.ShareLink LINK_OFF = new dev.gatehouse.model.ShareLink("l2", "w1", "", false, T2);
     static final dev.gatehouse.model.AccessRequest REQUEST = new dev.gatehouse.model.AccessRequest("r1",
             ResourceRef.page("p1"), "u2", Role.EDIT, "for the launch", dev.gatehouse.model.AccessRequest.Status.PENDING,
-            null, null, T, null);
+            null, null, T, null, null);
     static final dev.gatehouse.model.AccessRequest DECIDED = new dev.gatehouse.model.AccessRequest("r2",
-            ResourceRef.site("w1"), "u2", Role.ADMIN, null, dev.gatehouse.model.AccessRequest.Status.DENIED, "u1",
-            "not yet", T, T2);
+            ResourceRef.site("w1"), "u2", Role.ADMIN, null, dev.gatehouse.model.AccessRequest.Status.APPROVED, "u1",
+            null, T, T2, T2.plusSeconds(3600));
     static final ApiToken UNLABELLED = new ApiToken("k2", "u1", null, "cd34", T2);
     static final LinkInvite ORG_LINK = new LinkInvite("l1secret", "r1", "o1", null, null, T2, 5, 2, true, "u1", T);
     static final LinkInvite SPACE_LINK = new LinkInvite("l2secret", "r2", "o1", ResourceRef.space("s1"), Role.EDIT, null,
