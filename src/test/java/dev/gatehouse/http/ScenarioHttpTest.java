@@ -26,6 +26,8 @@ import org.junit.jupiter.api.TestFactory;
  * same worlds and expectations the engine runner checks, now end to end. The server runs on a clock that
  * stands at "now" while the world is built, and is moved to each expectation's instant, in time order,
  * before it is checked; the server's own sweep may remove expired grants meanwhile, which changes nothing.
+ * Steps are taken at their instants through the endpoints a person would use, each with the token of whoever
+ * takes it, and invite and share links are made through the API, their ids (secrets) mapped from the file's.
  */
 class ScenarioHttpTest {
 
@@ -45,6 +47,10 @@ class ScenarioHttpTest {
         private final TestApp app;
         private final Scenario s;
         private final Map<String, String> ids = new HashMap<>();
+        private final Map<String, String> tokens = new HashMap<>();
+        private final Map<String, String> shareLinkKeys = new HashMap<>();
+        /** "resource requester" to the id of the request the requester made there. */
+        private final Map<String, String> requestIds = new HashMap<>();
         private final List<String> failures = new ArrayList<>();
         private final MovableClock clock;
         /** "Now" of the scenario: when the world was built, which every expiry and expectation counts from. */
@@ -121,12 +127,147 @@ class ScenarioHttpTest {
                         + expiry + "}";
                 app.ok(app.post(base(r) + "/permissions", SYS, body), 204);
             }
+            for (Scenario.InviteLink_ k : s.inviteLinks()) {
+                createInviteLink(k);
+            }
+            for (Scenario.ShareLink_ l : s.shareLinks()) {
+                String at = "/v1/orgs/" + orgOf(l.site()) + "/sites/" + id(l.site()) + "/share-links";
+                JsonNode made = app.ok(app.post(at, SYS, "{\"name\":\"" + l.id() + "\"}"), 201);
+                ids.put(l.id(), made.get("id").asText());
+                String published = made.get("urls").get("published").asText();
+                shareLinkKeys.put(l.id(), published.substring(published.indexOf("share=") + "share=".length()));
+                if (!l.isActive()) {
+                    app.ok(app.patch(at + "/" + id(l.id()), SYS, "{\"active\":false}"), 200);
+                }
+            }
             // Trash spaces last, as the file's worlds state where they are and what they hold.
             for (Scenario.Space_ sp : s.spaces()) {
                 if (sp.deleted()) {
                     app.ok(app.delete("/v1/spaces/" + id(sp.id()), SYS), 205);
                 }
             }
+        }
+
+        private void createInviteLink(Scenario.InviteLink_ k) {
+            String role = k.level() == null ? "null" : TestApp.quote(k.level().wire());
+            String body;
+            if (k.resource() == null) {
+                body = "{\"role\":" + role;
+            } else {
+                ResourceRef r = Scenario.resource(k.resource());
+                body = "{\"" + r.type().wire() + "\":\"" + id(r.id()) + "\",\"level\":" + role;
+            }
+            if (k.expiry() != null) {
+                body += ",\"expiresAt\":" + TestApp.quote(now.plus(k.expiry()).toString());
+            }
+            if (k.maxUses() != null) {
+                body += ",\"maxUses\":" + k.maxUses();
+            }
+            String at = "/v1/orgs/" + id(k.org()) + "/link-invites";
+            ids.put(k.id(), app.ok(app.post(at, SYS, body + "}"), 201).get("id").asText());
+            if (!k.isActive()) {
+                app.ok(app.patch(at + "/" + id(k.id()), SYS, "{\"active\":false}"), 200);
+            }
+        }
+
+        private String token(String user) {
+            return user.equals("system") ? SYS : tokens.computeIfAbsent(user, app::token);
+        }
+
+        /** What a step answered: its word, or the status of a refusal (which must have written nothing). */
+        private void take(Scenario.Step_ step) {
+            String who = token(step.as()); // first: making a token is a write of its own
+            long before = app.revision();
+            TestApp.Res res;
+            java.util.function.Function<JsonNode, String> word;
+            switch (step.action()) {
+                case "join" -> {
+                    Scenario.InviteLink_ k = s.inviteLink(step.join());
+                    String org = step.org() != null ? step.org() : k.org();
+                    res = app.post("/v1/orgs/" + id(org) + "/invites/" + id(step.join()), who, null);
+                    word = b -> b.get("redundant").asBoolean() ? "redundant" : "joined";
+                }
+                case "request" -> {
+                    String body = "{\"role\":" + TestApp.quote(step.role()) + (step.message() == null ? ""
+                            : ",\"message\":" + TestApp.quote(step.message())) + "}";
+                    res = app.post(base(Scenario.resource(step.request())) + "/access-requests", who, body);
+                    if (res.status() < 300 && res.json().has("id")) {
+                        requestIds.put(step.request() + " " + step.as(), res.json().get("id").asText());
+                    }
+                    int status = res.status();
+                    word = b -> b.path("redundant").asBoolean() ? "redundant" : status == 201 ? "requested" : "updated";
+                }
+                case "approve" -> {
+                    String expiry = step.expiry() == null ? "{}"
+                            : "{\"expiresAt\":" + TestApp.quote(now.plus(step.expiry()).toString()) + "}";
+                    res = app.post(requestPath(step.approve(), step.requester()) + "/approve", who, expiry);
+                    word = b -> "approved";
+                }
+                case "deny" -> {
+                    String reason = step.reason() == null ? "{}" : "{\"reason\":" + TestApp.quote(step.reason()) + "}";
+                    res = app.post(requestPath(step.deny(), step.requester()) + "/deny", who, reason);
+                    word = b -> "denied";
+                }
+                case "updateShareLink" -> {
+                    res = app.patch(shareLinkPath(step.updateShareLink()), who, "{\"active\":" + step.active() + "}");
+                    word = b -> "updated";
+                }
+                default -> {
+                    res = app.delete(shareLinkPath(step.deleteShareLink()), who);
+                    word = b -> "deleted";
+                }
+            }
+            String what = step.as() + ": " + step.action() + " at +" + step.after();
+            if (res.status() >= 400) {
+                expect(what, step.expected(), Integer.toString(res.status()));
+                expect(what + " refused wrote nothing", before, app.revision());
+            } else {
+                expect(what, step.expected(), word.apply(res.json()));
+            }
+        }
+
+        private String requestPath(String resource, String requester) {
+            return base(Scenario.resource(resource)) + "/access-requests/"
+                    + requestIds.getOrDefault(resource + " " + requester, "no-request-of-" + requester);
+        }
+
+        private String shareLinkPath(String link) {
+            Scenario.ShareLink_ l = s.shareLink(link);
+            return "/v1/orgs/" + orgOf(l.site()) + "/sites/" + id(l.site()) + "/share-links/" + id(link);
+        }
+
+        private void checkShareLink(Scenario.ShareLinkExpectation l) {
+            ResourceRef r = Scenario.resource(l.resource());
+            Role expected = l.expected();
+            String what = "share link " + l.link() + " on " + l.resource() + " at +" + l.after();
+            JsonNode answer = app.ok(app.post("/v1/permissions/check", SYS, "{\"items\":[{\"shareLink\":"
+                    + TestApp.quote(shareLinkKeys.get(l.link())) + ",\"resource\":{\"type\":\"" + r.type().wire()
+                    + "\",\"id\":\"" + id(r.id()) + "\"}}]}"), 200).get("items").get(0);
+            expect(what + " (check)", expected == null ? null : expected.wire(), text(answer.get("permission")));
+            JsonNode why = app.ok(app.get(base(r) + "/permissions/share-links/" + id(l.link()) + "/explain", SYS), 200);
+            expect(what + " (explain)", expected == null ? null : expected.wire(), text(why.get("permission")));
+            if (l.rule() != null) {
+                expect(what + " (rule)", l.rule(), why.get("steps").get(0).get("rule").asText());
+            }
+        }
+
+        private static String text(JsonNode n) {
+            return n == null || n.isNull() ? null : n.asText();
+        }
+
+        private void checkMembership(Scenario.MembershipExpectation m) {
+            TestApp.Res res = app.get("/v1/orgs/" + id(m.org()) + "/members/" + m.user(), SYS);
+            String actual = res.status() == 404 ? "none" : res.status() != 200 ? "status " + res.status()
+                    : res.json().get("role").isNull() ? "guest" : res.json().get("role").asText();
+            expect("membership of " + m.user() + " in " + m.org() + " at +" + m.after(), m.membership(), actual);
+        }
+
+        private void checkRequests(Scenario.RequestsExpectation q) {
+            Map<String, String> actual = new HashMap<>();
+            for (JsonNode i : all(base(Scenario.resource(q.resource())) + "/access-requests")) {
+                actual.put(i.get("user").get("id").asText(), i.get("role").asText());
+            }
+            expect("pending requests on " + q.resource() + " at +" + q.after(), new HashMap<>(q.pending()), actual);
         }
 
         private String orgOf(String siteScenarioId) {
@@ -170,6 +311,19 @@ class ScenarioHttpTest {
 
         void check() {
             List<Timed> checks = new ArrayList<>();
+            // Steps first, so that at one instant the expectations see what the steps did (the sort is stable).
+            for (Scenario.Step_ step : s.steps()) {
+                checks.add(new Timed(step.after(), () -> take(step)));
+            }
+            for (Scenario.ShareLinkExpectation l : s.expect().shareLinks()) {
+                checks.add(new Timed(l.after(), () -> checkShareLink(l)));
+            }
+            for (Scenario.MembershipExpectation m : s.expect().members()) {
+                checks.add(new Timed(m.after(), () -> checkMembership(m)));
+            }
+            for (Scenario.RequestsExpectation q : s.expect().requests()) {
+                checks.add(new Timed(q.after(), () -> checkRequests(q)));
+            }
             for (Scenario.PermissionExpectation p : s.expect().permissions()) {
                 checks.add(new Timed(p.after(), () -> checkPermission(p)));
             }

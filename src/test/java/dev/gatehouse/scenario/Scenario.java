@@ -52,6 +52,11 @@ import java.util.stream.Stream;
  * clock for the HTTP runner). A grant's {@code expiresAfter} (an ISO-8601 duration, e.g. {@code "PT1H"})
  * makes it expire that long after now; an expectation's {@code at} (a duration too, {@code "PT0S"} when
  * left out) says how long after now it holds, so one file states the answers before and after an expiry.
+ *
+ * <p>Sharing: {@code inviteLinks} and {@code shareLinks} are made with the world; {@code steps} are what people
+ * then do (join with a link, ask for access, approve or deny, change or delete a share link), each at its
+ * instant and with the outcome it must answer; {@code shareLinks}, {@code members} and {@code requests}
+ * expectations say what a link reads, who is a member with which role, and which requests are pending.
  */
 public record Scenario(
         String name,
@@ -64,6 +69,9 @@ public record Scenario(
         List<Site_> sites,
         List<Page_> pages,
         List<Grant_> grants,
+        List<InviteLink_> inviteLinks,
+        List<ShareLink_> shareLinks,
+        List<Step_> steps,
         Expect expect) {
 
     // The raw shapes of the file. Trailing underscores keep them apart from the model records.
@@ -97,6 +105,98 @@ public record Scenario(
         }
     }
 
+    /**
+     * An invite link: to the organization ({@code resource} absent; {@code role} a member role, null for guest)
+     * or to a space or collection ({@code role} the level it gives). {@code expiresAfter}, {@code maxUses} and
+     * {@code active} (true when absent) are its bounds.
+     */
+    public record InviteLink_(String id, String org, String resource, JsonNode role, String expiresAfter,
+                              Integer maxUses, Boolean active) {
+        public Role level() {
+            if (role == null) {
+                throw new IllegalArgumentException("invite link " + id + " has no role: write a role, or null for guest");
+            }
+            return role.isNull() ? null : Role.parse(role.asText());
+        }
+
+        public Duration expiry() {
+            return expiresAfter == null ? null : duration("expiresAfter of invite link " + id, expiresAfter);
+        }
+
+        public boolean isActive() {
+            return active == null || active;
+        }
+    }
+
+    /** A site share link; {@code active} true when absent. */
+    public record ShareLink_(String id, String site, Boolean active) {
+        public boolean isActive() {
+            return active == null || active;
+        }
+    }
+
+    /**
+     * One thing someone does, at {@code at} (after now; steps run before the expectations of their instant, in
+     * file order), as {@code as} (a user id, or {@code system}). Exactly one action: {@code join} (an invite
+     * link's id, or an id no link has; {@code org} is the organization of the path, the link's when absent),
+     * {@code request} (a resource, with {@code role} and an optional {@code message}), {@code approve} or
+     * {@code deny} (a resource, with the {@code requester}; {@code expiresAfter} or {@code reason}),
+     * {@code updateShareLink} (with {@code active}) or {@code deleteShareLink}.
+     *
+     * <p>{@code outcome} is what the step answers: a word for success ({@code joined}, {@code redundant},
+     * {@code requested}, {@code updated}, {@code approved}, {@code denied}, {@code deleted}) or the HTTP status
+     * of a refusal (404, 410...), which must change nothing.
+     */
+    public record Step_(String at, String as, String join, String org, String request, String role, String message,
+                        String approve, String deny, String requester, String expiresAfter, String reason,
+                        String updateShareLink, Boolean active, String deleteShareLink, JsonNode outcome) {
+        public Duration after() {
+            return Scenario.after(at);
+        }
+
+        /** The action's name, checking that there is exactly one. */
+        public String action() {
+            List<String> given = new ArrayList<>();
+            if (join != null) {
+                given.add("join");
+            }
+            if (request != null) {
+                given.add("request");
+            }
+            if (approve != null) {
+                given.add("approve");
+            }
+            if (deny != null) {
+                given.add("deny");
+            }
+            if (updateShareLink != null) {
+                given.add("updateShareLink");
+            }
+            if (deleteShareLink != null) {
+                given.add("deleteShareLink");
+            }
+            if (given.size() != 1) {
+                throw new IllegalArgumentException("a step needs exactly one action, not " + given);
+            }
+            if (as == null) {
+                throw new IllegalArgumentException("step " + given.get(0) + " needs 'as': who takes it");
+            }
+            if (outcome == null || !(outcome.isTextual() || outcome.isInt())) {
+                throw new IllegalArgumentException("step " + given.get(0) + " needs 'outcome': a word or a status");
+            }
+            return given.get(0);
+        }
+
+        /** How long after now the approved grant expires, or null; unbounded, so that a step can ask too far ahead. */
+        public Duration expiry() {
+            return expiresAfter == null ? null : Duration.parse(expiresAfter);
+        }
+
+        public String expected() {
+            return outcome.asText();
+        }
+    }
+
     /** An expectation's {@code at}: how long after now it holds (zero when absent). */
     private static Duration after(String at) {
         return at == null ? Duration.ZERO : duration("at", at);
@@ -111,7 +211,41 @@ public record Scenario(
     }
 
     public record Expect(List<PermissionExpectation> permissions, List<AggregateExpectation> aggregates,
-                         List<MemberSpacesExpectation> memberSpaces, List<SiteAggregateExpectation> siteAggregates) {
+                         List<MemberSpacesExpectation> memberSpaces, List<SiteAggregateExpectation> siteAggregates,
+                         List<ShareLinkExpectation> shareLinks, List<MembershipExpectation> members,
+                         List<RequestsExpectation> requests) {
+    }
+
+    /**
+     * What a share link may read: {@code permission} ({@code read} or null, required) and the {@code rule} of
+     * its one explanation step ({@code site}, {@code published-space}, {@code inactive}, {@code not-found}...).
+     */
+    public record ShareLinkExpectation(String link, String resource, JsonNode permission, String rule, String at) {
+        public Duration after() {
+            return Scenario.after(at);
+        }
+
+        public Role expected() {
+            if (permission == null) {
+                throw new IllegalArgumentException("permission of share link " + link + " on " + resource
+                        + " is missing: write null for none");
+            }
+            return permission.isNull() ? null : Role.parse(permission.asText());
+        }
+    }
+
+    /** A user's membership: a role, {@code guest}, or {@code none} (not a member). */
+    public record MembershipExpectation(String org, String user, String membership, String at) {
+        public Duration after() {
+            return Scenario.after(at);
+        }
+    }
+
+    /** The complete pending access requests on a resource: requester to role. */
+    public record RequestsExpectation(String resource, LinkedHashMap<String, String> pending, String at) {
+        public Duration after() {
+            return Scenario.after(at);
+        }
     }
 
     /** {@code permission}: a role, or {@code null} for none (required, so that none is said on purpose). */
@@ -210,18 +344,22 @@ public record Scenario(
 
     private record File_(String description, List<String> users, List<Organization_> organizations,
                          List<Team_> teams, List<Collection_> collections, List<Space_> spaces, List<Site_> sites,
-                         List<Page_> pages, List<Grant_> grants, Expect expect) {
+                         List<Page_> pages, List<Grant_> grants, List<InviteLink_> inviteLinks,
+                         List<ShareLink_> shareLinks, List<Step_> steps, Expect expect) {
     }
 
     static Scenario parse(String name, InputStream in) throws IOException {
         File_ f = JSON.readValue(in, File_.class);
-        Expect e = f.expect() == null ? new Expect(null, null, null, null) : f.expect();
+        Expect e = f.expect() == null ? new Expect(null, null, null, null, null, null, null) : f.expect();
         Scenario s = new Scenario(name, f.description(), orEmpty(f.users()), orEmpty(f.organizations()),
                 orEmpty(f.teams()), orEmpty(f.collections()), orEmpty(f.spaces()), orEmpty(f.sites()),
-                orEmpty(f.pages()), orEmpty(f.grants()),
+                orEmpty(f.pages()), orEmpty(f.grants()), orEmpty(f.inviteLinks()), orEmpty(f.shareLinks()),
+                orEmpty(f.steps()),
                 new Expect(orEmpty(e.permissions()), orEmpty(e.aggregates()), orEmpty(e.memberSpaces()),
-                        orEmpty(e.siteAggregates())));
+                        orEmpty(e.siteAggregates()), orEmpty(e.shareLinks()), orEmpty(e.members()),
+                        orEmpty(e.requests())));
         s.changes(); // fail on load, naming the file, rather than in the middle of a runner
+        s.steps().forEach(Step_::action);
         return s;
     }
 
@@ -338,6 +476,20 @@ public record Scenario(
             out.add(new Change.GrantPut(new Grant(resource(g.resource()), subject, role(g.role()),
                     expiry == null ? null : BUILT_AT.plus(expiry))));
         }
+        // Links keep the file's ids here: the engine does not care that a real one is a secret.
+        for (InviteLink_ k : inviteLinks) {
+            ResourceRef r = k.resource() == null ? null : resource(k.resource());
+            if (r != null && r.type() != ResourceType.SPACE && r.type() != ResourceType.COLLECTION) {
+                throw new IllegalArgumentException("invite link " + k.id() + " is to a space or collection, or to its organization");
+            }
+            Duration expiry = k.expiry();
+            out.add(new Change.LinkInvitePut(new dev.gatehouse.model.LinkInvite(k.id(), k.id(), k.org(), r, k.level(),
+                    expiry == null ? null : BUILT_AT.plus(expiry), k.maxUses(), 0, k.isActive(), "system", at(n++))));
+        }
+        for (ShareLink_ l : shareLinks) {
+            out.add(new Change.SiteShareLinkPut(new dev.gatehouse.model.ShareLink(l.id(), l.site(), l.id(), l.isActive(),
+                    at(n++))));
+        }
         return out;
     }
 
@@ -362,6 +514,22 @@ public record Scenario(
                         () -> new IllegalArgumentException("no page " + id));
                 return organizationOf(ResourceRef.space(space));
         }
+    }
+
+    /** The invite link of the file with this id, or null (a step may join with an id no link has). */
+    public InviteLink_ inviteLink(String id) {
+        return inviteLinks.stream().filter(k -> k.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /** The share link of the file with this id. */
+    public ShareLink_ shareLink(String id) {
+        return shareLinks.stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow(
+                () -> new IllegalArgumentException("no share link " + id));
+    }
+
+    /** The organization of a site of the file. */
+    public String organizationOfSite(String siteId) {
+        return organizationOf(ResourceRef.site(siteId));
     }
 
     /** The ids of the spaces in file order, which is their creation order. */
