@@ -116,6 +116,9 @@ public final class AccessRequestService {
      * it (admin on the resource, never above the approver's own role), until {@code expiresAt} (null: for good).
      * A grant the requester has already that gives as much, and for as long, is kept as it is; one that gives as
      * much for less long keeps its role and lasts until the later of the two, so approving never takes away.
+     *
+     * <p>When the requester's permission there already covers the role through something else (a grant given
+     * meanwhile above, or to a team), no grant is written: a user grant here would be the nearest statement.
      */
     public Written<View> approve(Caller caller, Target t, String requestId, Instant expiresAt) {
         Instant until = GrantExpiry.check(expiresAt, mint.now());
@@ -132,7 +135,11 @@ public final class AccessRequestService {
             List<Change> changes = new ArrayList<>();
             Grant existing = w.grants(r).users().get(q.userId());
             Grant wanted = approvedGrant(r, q, existing, until);
-            if (!wanted.equals(existing)) {
+            // What they have now, not when they asked: a grant given meanwhile above or to a team may cover the role
+            // already, and a user grant here would then be the nearest statement and could lower it.
+            boolean coveredElsewhere = (existing == null || !Role.covers(existing.role(), q.role()))
+                    && Role.covers(Permissions.effective(w, q.userId(), r), q.role());
+            if (!coveredElsewhere && !wanted.equals(existing)) {
                 changes.add(new Change.GrantPut(wanted));
             }
             AccessRequest done = decided(q, AccessRequest.Status.APPROVED, caller, null, until);

@@ -136,6 +136,22 @@ class AccessRequestDecisionsTest {
     }
 
     @Test
+    void anApprovalAfterMoreWasGrantedAboveLeavesItAsItIs() {
+        String collection = app.collection(org, alice, "{\"title\":\"Handbook\",\"defaultLevel\":null}");
+        String inside = app.space(org, alice, "{\"title\":\"Inside\",\"parent\":\"" + collection + "\"}");
+        String at = "/v1/spaces/" + inside + "/access-requests";
+        String id = app.ok(app.post(at, app.token("dave"), "{\"role\":\"edit\"}"), 201).get("id").asText();
+        app.ok(app.patch("/v1/collections/" + collection + "/permissions/users/dave", alice, "{\"role\":\"admin\"}"),
+                204);
+        app.ok(app.post(at + "/" + id + "/approve", alice, "{}"), 200);
+        // A user grant of edit on the space would be the nearest statement and take admin away.
+        JsonNode p = app.ok(app.post("/v1/permissions/check", TestApp.SYSTEM, "{\"items\":[{\"user\":\"dave\","
+                + "\"resource\":{\"type\":\"space\",\"id\":\"" + inside + "\"}}]}"), 200).get("items").get(0);
+        assertThat(p.get("permission").asText()).isEqualTo("admin");
+        assertThat(app.ok(app.get(at + "/" + id, alice), 200).get("status").asText()).isEqualTo("approved");
+    }
+
+    @Test
     void badExpiriesAndApproversBelowTheRoleChangeNothing() {
         String id = app.ok(app.post(requests, app.token("dave"), "{\"role\":\"admin\"}"), 201).get("id").asText();
         app.ok(app.patch("/v1/spaces/" + space + "/permissions/users/bob", alice, "{\"role\":\"edit\"}"), 204);
