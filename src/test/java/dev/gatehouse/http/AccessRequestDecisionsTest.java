@@ -127,11 +127,14 @@ class AccessRequestDecisionsTest {
         Instant soon = clock.instant().plus(Duration.ofHours(1));
         app.ok(app.patch("/v1/spaces/" + space + "/permissions/users/dave", alice, "{\"role\":\"edit\",\"expiresAt\":"
                 + TestApp.quote(soon.toString()) + "}"), 204);
-        // dave's edit grant already gives read: approving read leaves it as it is, expiry included.
-        app.ok(app.post(requests + "/" + id + "/approve", bob, "{\"expiresAt\":"
-                + TestApp.quote(soon.plus(Duration.ofHours(5)).toString()) + "}"), 200);
+        // dave's edit grant already gives read: approving read keeps its role, and it lasts the longer of the two.
+        Instant later = soon.plus(Duration.ofHours(5));
+        app.ok(app.post(requests + "/" + id + "/approve", bob, "{\"expiresAt\":" + TestApp.quote(later.toString())
+                + "}"), 200);
         assertThat(permission("dave")).isEqualTo("edit");
         clock.set(soon);
+        assertThat(permission("dave")).isEqualTo("edit");
+        clock.set(later);
         assertThat(permission("dave")).isNull();
     }
 
