@@ -37,6 +37,7 @@ public final class Services implements AutoCloseable {
     private final InviteLinkService inviteLinks;
     private final ScimTokenService scimTokens;
     private final ScimDirectory scim;
+    private final DataService data;
 
     /** What the use cases need to know beyond the store. */
     public record Options(Clock clock, Duration writeTimeout, String systemToken, WebhookPolicy webhooks,
@@ -102,6 +103,7 @@ public final class Services implements AutoCloseable {
         inviteLinks = new InviteLinkService(index, writes, mint);
         scimTokens = new ScimTokenService(index, writes, mint);
         scim = new ScimDirectory(index, writes, mint);
+        data = new DataService(index, writes);
         idempotency = new IdempotencyService(store, mint, metrics);
         status = new NodeStatus(index, store, store);
         follower = new Follower(store, index, writes, metrics);
@@ -156,6 +158,11 @@ public final class Services implements AutoCloseable {
     /** Members and teams as identity providers provision them over SCIM. */
     public ScimDirectory scim() {
         return scim;
+    }
+
+    /** Organizations in and out as export files. */
+    public DataService data() {
+        return data;
     }
 
     public TeamService teams() {

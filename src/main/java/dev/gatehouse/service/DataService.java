@@ -1,0 +1,97 @@
+package dev.gatehouse.service;
+
+import dev.gatehouse.engine.Reads;
+import dev.gatehouse.engine.World;
+import dev.gatehouse.model.Change;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An organization in and out as a file ({@link ExportFile}): export writes what it owns at one revision;
+ * import checks a whole file first and then writes it through the write path in chunks, each one revision
+ * with its audit entries and webhooks like any other write. Import only adds and replaces: a record already
+ * as the file says is left alone, so importing a file again writes nothing, and records of the organization
+ * that the file lacks stay.
+ */
+public final class DataService {
+    /** Records per write: big enough that a chunk's commit is one sync for thousands of rows, small enough that
+     *  a chunk holds the write path well within its timeout. */
+    static final int CHUNK = 5_000;
+
+    private final Reads reads;
+    private final Writes writes;
+
+    public DataService(Reads reads, Writes writes) {
+        this.reads = reads;
+        this.writes = writes;
+    }
+
+    /** What an import did. */
+    public record Imported(String organizationId, int records, int written, int writes, long revision) {
+    }
+
+    /**
+     * Writes the organization's export to {@code out}: admins and the system token only. Everything is read
+     * at one revision, under one read, and written to {@code out} afterwards, so a slow reader holds no lock.
+     */
+    public void export(Caller caller, String orgId, OutputStream out) throws IOException {
+        List<Change> puts = contents(caller, orgId);
+        ExportFile.write(out, orgId, puts);
+    }
+
+    /** The records an export of the organization holds; checked for the caller before anything is written. */
+    public List<Change> contents(Caller caller, String orgId) {
+        return reads.read(w -> {
+            Guard.orgAdmin(w, caller, orgId);
+            return OrgContents.of(w, orgId);
+        });
+    }
+
+    /**
+     * Imports a file into {@code orgId} ({@code null}: the organization the file names). A file of another
+     * organization, cut short, of a newer version, or with any bad line or dangling reference is refused
+     * whole, naming the line, and nothing is written. An organization that does not exist yet is created by
+     * the file, by the system token only.
+     */
+    public Imported importFrom(Caller caller, String orgId, InputStream in) {
+        ExportFile.Contents file = ExportFile.read(in);
+        String org = orgId == null ? file.organizationId() : orgId;
+        if (!file.organizationId().equals(org)) {
+            throw ExportFile.at(1, "the file is of organization '" + file.organizationId() + "', not '" + org + "'");
+        }
+        reads.read(w -> {
+            mayImport(w, caller, org);
+            ImportCheck.check(w, org, file.lines());
+            return null;
+        });
+        List<Change> puts = new ArrayList<>(file.lines().size());
+        file.lines().forEach(l -> puts.add(l.put()));
+        int written = 0;
+        int writeCount = 0;
+        long revision = reads.revision();
+        for (int from = 0; from < puts.size(); from += CHUNK) {
+            List<Change> chunk = puts.subList(from, Math.min(puts.size(), from + CHUNK));
+            Written<Integer> w = writes.write(caller, world -> {
+                mayImport(world, caller, org);
+                List<Change> changed = ImportDiff.changed(world, chunk);
+                return Plan.of(changed, changed.size());
+            });
+            written += w.value();
+            if (w.changed()) {
+                writeCount++;
+                revision = w.revision();
+            }
+        }
+        return new Imported(org, puts.size(), written, writeCount, revision);
+    }
+
+    private static void mayImport(World w, Caller caller, String org) {
+        if (w.organization(org) == null && caller.system()) {
+            return;
+        }
+        Guard.orgAdmin(w, caller, org);
+    }
+}

@@ -1,0 +1,274 @@
+package dev.gatehouse.service;
+
+import dev.gatehouse.engine.World;
+import dev.gatehouse.model.AccessRequest;
+import dev.gatehouse.model.Change;
+import dev.gatehouse.model.Collection;
+import dev.gatehouse.model.Grant;
+import dev.gatehouse.model.LinkInvite;
+import dev.gatehouse.model.Page;
+import dev.gatehouse.model.ResourceRef;
+import dev.gatehouse.model.ShareLink;
+import dev.gatehouse.model.Site;
+import dev.gatehouse.model.SiteSpace;
+import dev.gatehouse.model.Space;
+import dev.gatehouse.model.SubjectType;
+import dev.gatehouse.model.Team;
+import dev.gatehouse.model.TeamMembership;
+import dev.gatehouse.model.User;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Checks an import file as a whole against the installation it is to be written into, before anything is:
+ * every record is of the file's organization, every id it names is in the file or already in that
+ * organization, no id is another organization's, nothing is there twice, and collections and pages form
+ * trees. The first fault found refuses the file with its line.
+ */
+final class ImportCheck {
+    private final World w;
+    private final String org;
+    private final Map<String, User> users = new HashMap<>();
+    private final Map<String, String> emails = new HashMap<>();
+    private final Set<String> members = new HashSet<>();
+    private final Set<String> teams = new HashSet<>();
+    private final Map<String, String> collections = new HashMap<>();
+    private final Set<String> spaces = new HashSet<>();
+    private final Set<String> sites = new HashSet<>();
+    /** Each page of the file with its space, so that a parent page is known to be of the same space. */
+    private final Map<String, Page> pages = new HashMap<>();
+    private final Set<String> seen = new HashSet<>();
+    private boolean organization;
+
+    private ImportCheck(World w, String org) {
+        this.w = w;
+        this.org = org;
+    }
+
+    static void check(World w, String org, List<ExportFile.Line> lines) {
+        ImportCheck c = new ImportCheck(w, org);
+        // First what the file declares, so that a reference may name a record of any later line.
+        for (ExportFile.Line line : lines) {
+            c.declare(line);
+        }
+        if (!c.organization) {
+            throw ExportFile.at(lines.isEmpty() ? 2 : lines.get(0).number(), "the file has no 'organization' line");
+        }
+        for (ExportFile.Line line : lines) {
+            c.references(line);
+        }
+    }
+
+    private void declare(ExportFile.Line line) {
+        Change put = line.put();
+        String kind = ExportLines.kindOf(put).name();
+        String key = kind + ":" + key(put);
+        if (!seen.add(key)) {
+            throw fault(line, "a second " + kind + " '" + key(put) + "'; each record may be given once");
+        }
+        if (put instanceof Change.UserPut p) {
+            User u = p.user();
+            users.put(u.id(), u);
+            if (u.email() != null) {
+                String other = emails.putIfAbsent(u.email(), u.id());
+                User there = w.userByEmail(u.email());
+                if (other != null || (there != null && !there.id().equals(u.id()))) {
+                    throw fault(line, "email '" + u.email() + "' belongs to another user");
+                }
+            }
+        } else if (put instanceof Change.OrganizationPut p) {
+            ours(line, p.organization().id());
+            organization = true;
+        } else if (put instanceof Change.MemberPut p) {
+            ours(line, p.member().orgId());
+            members.add(p.member().userId());
+        } else if (put instanceof Change.TeamPut p) {
+            Team t = p.team();
+            ours(line, t.orgId());
+            notOthers(line, "team", t.id(), w.team(t.id()) == null ? null : w.team(t.id()).orgId());
+            teams.add(t.id());
+        } else if (put instanceof Change.CollectionPut p) {
+            Collection c = p.collection();
+            ours(line, c.orgId());
+            notOthers(line, "collection", c.id(), w.organizationOf(ResourceRef.collection(c.id())));
+            collections.put(c.id(), c.parentId());
+        } else if (put instanceof Change.SpacePut p) {
+            ours(line, p.space().orgId());
+            notOthers(line, "space", p.space().id(), w.organizationOf(ResourceRef.space(p.space().id())));
+            spaces.add(p.space().id());
+        } else if (put instanceof Change.SitePut p) {
+            ours(line, p.site().orgId());
+            notOthers(line, "site", p.site().id(), w.organizationOf(ResourceRef.site(p.site().id())));
+            sites.add(p.site().id());
+        } else if (put instanceof Change.PagePut p) {
+            notOthers(line, "page", p.page().id(), w.organizationOf(ResourceRef.page(p.page().id())));
+            pages.put(p.page().id(), p.page());
+        } else if (put instanceof Change.LinkInvitePut p) {
+            LinkInvite l = p.invite();
+            ours(line, l.orgId());
+            notOthers(line, "invite link", l.id(), w.linkInvite(l.id()) == null ? null : w.linkInvite(l.id()).orgId());
+        }
+    }
+
+    private void references(ExportFile.Line line) {
+        Change put = line.put();
+        if (put instanceof Change.MemberPut p) {
+            user(line, p.member().userId());
+        } else if (put instanceof Change.TeamMemberPut p) {
+            TeamMembership tm = p.membership();
+            team(line, tm.teamId());
+            if (!members.contains(tm.userId()) && w.member(org, tm.userId()) == null) {
+                throw fault(line, "user '" + tm.userId() + "' is no member of the organization");
+            }
+        } else if (put instanceof Change.CollectionPut p) {
+            Collection c = p.collection();
+            if (c.parentId() != null) {
+                resource(line, ResourceRef.collection(c.parentId()));
+                acyclic(line, c.id());
+            }
+        } else if (put instanceof Change.SpacePut p) {
+            if (p.space().parentId() != null) {
+                resource(line, ResourceRef.collection(p.space().parentId()));
+            }
+        } else if (put instanceof Change.SiteSpacePut p) {
+            SiteSpace s = p.siteSpace();
+            resource(line, ResourceRef.site(s.siteId()));
+            resource(line, ResourceRef.space(s.spaceId()));
+            SiteSpace there = w.siteSpace(s.id());
+            if (there != null && !there.siteId().equals(s.siteId())) {
+                throw fault(line, "site space '" + s.id() + "' is of another site");
+            }
+        } else if (put instanceof Change.PagePut p) {
+            page(line, p.page());
+        } else if (put instanceof Change.GrantPut p) {
+            Grant g = p.grant();
+            resource(line, g.resource());
+            if (g.subject().type() == SubjectType.USER) {
+                user(line, g.subject().id());
+            } else {
+                team(line, g.subject().id());
+            }
+        } else if (put instanceof Change.LinkInvitePut p) {
+            if (p.invite().resource() != null) {
+                resource(line, p.invite().resource());
+            }
+        } else if (put instanceof Change.SiteShareLinkPut p) {
+            ShareLink l = p.link();
+            resource(line, ResourceRef.site(l.siteId()));
+            ShareLink there = w.shareLink(l.id());
+            if (there != null && !there.siteId().equals(l.siteId())) {
+                throw fault(line, "share link '" + l.id() + "' is of another site");
+            }
+        } else if (put instanceof Change.AccessRequestPut p) {
+            AccessRequest r = p.request();
+            resource(line, r.resource());
+            user(line, r.userId());
+            AccessRequest there = w.accessRequest(r.id());
+            if (there != null && !there.resource().equals(r.resource())) {
+                throw fault(line, "access request '" + r.id() + "' is of another resource");
+            }
+        }
+    }
+
+    private void page(ExportFile.Line line, Page p) {
+        resource(line, ResourceRef.space(p.spaceId()));
+        if (p.parentId() == null) {
+            return;
+        }
+        Page parent = pages.containsKey(p.parentId()) ? pages.get(p.parentId()) : w.page(p.parentId());
+        if (parent == null) {
+            throw fault(line, "no page '" + p.parentId() + "' in the file or the organization");
+        }
+        if (!parent.spaceId().equals(p.spaceId())) {
+            throw fault(line, "parent page '" + p.parentId() + "' is of another space");
+        }
+        // Bounded by the pages there are: a walk longer than that has met a page twice.
+        String at = p.parentId();
+        for (int steps = 0; at != null; steps++) {
+            if (at.equals(p.id()) || steps > pages.size() + 1) {
+                throw fault(line, "page '" + p.id() + "' would be its own ancestor");
+            }
+            Page q = pages.containsKey(at) ? pages.get(at) : w.page(at);
+            at = q == null ? null : q.parentId();
+        }
+    }
+
+    private void acyclic(ExportFile.Line line, String collectionId) {
+        String at = collections.get(collectionId);
+        for (int steps = 0; at != null; steps++) {
+            if (at.equals(collectionId) || steps > collections.size() + 1) {
+                throw fault(line, "collection '" + collectionId + "' would be its own ancestor");
+            }
+            if (collections.containsKey(at)) {
+                at = collections.get(at);
+            } else {
+                Collection c = w.collection(at);
+                at = c == null ? null : c.parentId();
+            }
+        }
+    }
+
+    private void resource(ExportFile.Line line, ResourceRef r) {
+        boolean inFile = switch (r.type()) {
+            case COLLECTION -> collections.containsKey(r.id());
+            case SPACE -> spaces.contains(r.id());
+            case SITE -> sites.contains(r.id());
+            case PAGE -> pages.containsKey(r.id());
+        };
+        if (!inFile && !org.equals(w.organizationOf(r))) {
+            throw fault(line, "no " + r.type().wire() + " '" + r.id() + "' in the file or the organization");
+        }
+    }
+
+    private void user(ExportFile.Line line, String userId) {
+        if (!users.containsKey(userId) && w.user(userId) == null) {
+            throw fault(line, "no user '" + userId + "' in the file or the installation");
+        }
+    }
+
+    private void team(ExportFile.Line line, String teamId) {
+        Team t = w.team(teamId);
+        if (!teams.contains(teamId) && (t == null || !t.orgId().equals(org))) {
+            throw fault(line, "no team '" + teamId + "' in the file or the organization");
+        }
+    }
+
+    private void ours(ExportFile.Line line, String orgId) {
+        if (!org.equals(orgId)) {
+            throw fault(line, "the record is of organization '" + orgId + "', the file of '" + org + "'");
+        }
+    }
+
+    private void notOthers(ExportFile.Line line, String what, String id, String owner) {
+        if (owner != null && !owner.equals(org)) {
+            throw fault(line, what + " '" + id + "' belongs to another organization");
+        }
+    }
+
+    /** What makes two records the same record: a grant is one per resource and subject, the rest by id. */
+    private static String key(Change put) {
+        if (put instanceof Change.MemberPut p) {
+            return p.member().userId();
+        }
+        if (put instanceof Change.TeamMemberPut p) {
+            return p.membership().teamId() + "/" + p.membership().userId();
+        }
+        if (put instanceof Change.GrantPut p) {
+            return p.grant().resource() + "/" + p.grant().subject();
+        }
+        Record r = ExportLines.kindOf(put).record().apply(put);
+        try {
+            return Objects.toString(r.getClass().getMethod("id").invoke(r));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("a record without an id: " + r.getClass(), e);
+        }
+    }
+
+    private static ApiException fault(ExportFile.Line line, String message) {
+        return ExportFile.at(line.number(), message);
+    }
+}
