@@ -138,6 +138,7 @@ public final class HttpApi {
         new WebhookRoutes(services.webhooks(), new WebhookShapes(url)).register(r);
         new InviteLinkRoutes(services.inviteLinks(), new InviteLinkShapes(url, spaces, collections), http).register(r);
         new ShareLinkRoutes(services.shareLinks(), new ShareLinkShapes(url), http).register(r);
+        new DataRoutes(services.data()).register(r);
         new AccessRequestRoutes(services.accessRequests(), new AccessRequestShapes(url, users), http).register(r);
         new ScimTokenRoutes(services.scimTokens(), url).register(r);
         new ScimRoutes(services.scimTokens(), services.scim(), url).register(r);

@@ -38,16 +38,39 @@ public final class DataService {
      * at one revision, under one read, and written to {@code out} afterwards, so a slow reader holds no lock.
      */
     public void export(Caller caller, String orgId, OutputStream out) throws IOException {
-        List<Change> puts = contents(caller, orgId);
-        ExportFile.write(out, orgId, puts);
+        prepare(caller, orgId).writeTo(out);
     }
 
-    /** The records an export of the organization holds; checked for the caller before anything is written. */
-    public List<Change> contents(Caller caller, String orgId) {
-        return reads.read(w -> {
+    /**
+     * The organization's export, read and checked for the caller before its first byte is written: whatever
+     * can refuse it refuses it while an error can still be answered.
+     */
+    public Export prepare(Caller caller, String orgId) {
+        List<Change> puts = reads.read(w -> {
             Guard.orgAdmin(w, caller, orgId);
             return OrgContents.of(w, orgId);
         });
+        return new Export(orgId, puts);
+    }
+
+    /** An export read and ready to be written. */
+    public static final class Export {
+        private final String orgId;
+        private final List<Change> puts;
+
+        private Export(String orgId, List<Change> puts) {
+            this.orgId = orgId;
+            this.puts = puts;
+        }
+
+        /** How many records it holds. */
+        public int records() {
+            return puts.size();
+        }
+
+        public void writeTo(OutputStream out) throws IOException {
+            ExportFile.write(out, orgId, puts);
+        }
     }
 
     /**
