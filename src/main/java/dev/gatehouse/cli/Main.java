@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code java -jar gatehouse.jar <command>}. */
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, version = "Gatehouse 0.1.0",
         description = "Access-control server for documentation platforms, speaking GitBook's permission API.",
-        subcommands = {ServeCommand.class, GenerateCommand.class, HelpCommand.class})
+        subcommands = {ServeCommand.class, GenerateCommand.class, ExportCommand.class, ImportCommand.class,
+                BackupCommand.class, HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
