@@ -26,9 +26,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>Arguments: a regular expression of benchmarks to run (default: all), e.g. {@code EngineBenchmark}, or
  * {@code ServerBenchmark} for the server over HTTP ({@link ServerBenchmark}), {@code ObservabilityBenchmark} for
  * what the access log, metrics and rate limits cost ({@link ObservabilityBenchmark}), {@code ScimBenchmark} for SCIM
- * provisioning requests a second per organization ({@link ScimBenchmark}), {@code PostgresBenchmark}
- * for PostgreSQL ({@link PostgresBenchmark}: the naive SQL baseline, two nodes, writes), or {@code ExpiryBenchmark}
- * for what expiring grants cost ({@link ExpiryBenchmark}); each adds its own section.
+ * provisioning requests a second per organization ({@link ScimBenchmark}), {@code DataBenchmark} for export and
+ * import ({@link DataBenchmark}), {@code PostgresBenchmark} for PostgreSQL ({@link PostgresBenchmark}: the naive
+ * SQL baseline, two nodes, writes), or {@code ExpiryBenchmark} for what expiring grants cost
+ * ({@link ExpiryBenchmark}); each adds its own section.
  */
 public final class RunBenchmarks {
     private RunBenchmarks() {
@@ -59,6 +60,9 @@ public final class RunBenchmarks {
         }
         if (selected.matcher(ScimBenchmark.class.getName()).find()) {
             publish(ScimBenchmark.run(machine(), command));
+        }
+        if (selected.matcher(DataBenchmark.class.getName()).find()) {
+            publish(DataBenchmark.run(machine(), command));
         }
         if (selected.matcher(PostgresBenchmark.class.getName()).find()) {
             publish(PostgresBenchmark.run(machine(), command));

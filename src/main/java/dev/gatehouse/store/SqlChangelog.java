@@ -15,9 +15,7 @@ public final class SqlChangelog {
 
     /** Writes one commit under {@code revision}, inside the caller's transaction. */
     public static void write(Connection c, long revision, Commit commit) throws SQLException {
-        for (var change : commit.changes()) {
-            SqlTables.apply(c, change);
-        }
+        SqlTables.applyAll(c, commit.changes());
         SqlTables.exec(c, "INSERT INTO changelog (revision, committed_at, actor, changes) VALUES (?, ?, ?, ?)",
                 revision, commit.at().toString(), commit.actor(), ChangeCodec.encode(commit.changes()));
         SqlAudit.insert(c, revision, commit);

@@ -1,0 +1,146 @@
+package dev.gatehouse.bench;
+
+import dev.gatehouse.datasets.Datasets;
+import dev.gatehouse.service.Caller;
+import dev.gatehouse.service.DataService;
+import dev.gatehouse.service.Services;
+import dev.gatehouse.store.sqlite.SqliteStore;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Export and import rates on {@code large}: the dataset is written into a SQLite data directory, a node is
+ * opened on it, and its organization is exported to a file; then, in each round, the file is imported into
+ * a new, empty SQLite data directory through the write path (checked whole, then written in chunks, each one
+ * revision with its audit entries) and that import is exported again, which must give the same bytes.
+ * Reports the median round: seconds to export, seconds to import, and grants imported a second (the grants
+ * of the file over the whole import's time, everything else in the file included).
+ * {@code GATEHOUSE_BENCH_SCALE} (default 1) shrinks the dataset, {@code GATEHOUSE_BENCH_ROUNDS} (default 3)
+ * sets the rounds.
+ */
+final class DataBenchmark {
+    private static final double EXPORT_TARGET_S = 10;
+    private static final double IMPORT_TARGET_GRANTS = 50_000;
+    private static final String TOKEN = "bench-system-token-0123456789";
+
+    private DataBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.out.print(run(RunBenchmarks.machine(), "mvn -o -q -Pbench test-compile exec:exec -Dbench.args=DataBenchmark"));
+    }
+
+    static String run(String machine, String command) throws IOException {
+        double scale = Double.parseDouble(System.getenv().getOrDefault("GATEHOUSE_BENCH_SCALE", "1"));
+        int rounds = Integer.parseInt(System.getenv().getOrDefault("GATEHOUSE_BENCH_ROUNDS", "3"));
+        Path root = Path.of("target", "bench-data", "data-benchmark");
+        delete(root);
+        Files.createDirectories(root);
+        Datasets.Large size = Datasets.Large.scaled(scale);
+        long t0 = System.nanoTime();
+        try (SqliteStore store = SqliteStore.open(root.resolve("source/gatehouse.db"))) {
+            Datasets.large(store, BenchData.SEED, size);
+        }
+        say(String.format(Locale.ROOT, "generated large (scale %s) in %.1f s", scale, seconds(t0)));
+        Path file = root.resolve("large.ndjson");
+        List<Double> exports = new ArrayList<>();
+        int records;
+        try (Services source = open(root.resolve("source/gatehouse.db"))) {
+            records = 0;
+            for (int i = 0; i < rounds; i++) {
+                long t = System.nanoTime();
+                DataService.Export export = source.data().prepare(Caller.SYSTEM, BenchData.ORG);
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                    export.writeTo(out);
+                }
+                exports.add(seconds(t));
+                records = export.records();
+                say(String.format(Locale.ROOT, "export %d: %.2f s, %d records", i + 1, exports.get(i), records));
+            }
+        }
+        long grants;
+        try (Stream<String> lines = Files.lines(file)) {
+            grants = lines.filter(l -> l.startsWith("{\"kind\":\"grant\"")).count();
+        }
+        byte[] exported = Files.readAllBytes(file);
+        List<Double> imports = new ArrayList<>();
+        boolean identical = true;
+        for (int i = 0; i < rounds; i++) {
+            Path target = root.resolve("target-" + i + "/gatehouse.db");
+            try (Services empty = open(target); InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                long t = System.nanoTime();
+                DataService.Imported done = empty.data().importFrom(Caller.SYSTEM, null, in);
+                imports.add(seconds(t));
+                say(String.format(Locale.ROOT, "import %d: %.2f s, %d records in %d writes, %.0f grants/s", i + 1,
+                        imports.get(i), done.written(), done.writes(), grants / imports.get(i)));
+                var again = new java.io.ByteArrayOutputStream(exported.length);
+                empty.data().export(Caller.SYSTEM, BenchData.ORG, again);
+                identical &= Arrays.equals(exported, again.toByteArray());
+            }
+            delete(target.getParent());
+        }
+        double export = RunBenchmarks.median(exports);
+        double importSeconds = RunBenchmarks.median(imports);
+        double rate = grants / importSeconds;
+        String table = "\n## " + LocalDate.now() + " — export and import of `large`\n\n"
+                + "Command: `" + command + "`. " + machine + " Dataset `large` (seed " + BenchData.SEED + ", scale " + scale
+                + "): " + String.format(Locale.ROOT, "%,d", records) + " records, " + String.format(Locale.ROOT, "%,d", grants)
+                + " grants, " + String.format(Locale.ROOT, "%.0f", exported.length / 1e6) + " MB of NDJSON, in SQLite with"
+                + " synchronous=FULL. Median of " + rounds + " rounds; each import into a new, empty data directory,"
+                + " through the write path (checked whole, then chunks of 5,000 records, one revision each with its audit"
+                + " entries); the export of each import was " + (identical ? "" : "**not** ") + "byte-identical to the file.\n\n"
+                + "| measure (`large`) | median | min | max | target | met |\n|---|---|---|---|---|---|\n"
+                + String.format(Locale.ROOT, "| export (s) | %.2f | %.2f | %.2f | < %.0f s | %s |%n", export,
+                min(exports), max(exports), EXPORT_TARGET_S, export < EXPORT_TARGET_S ? "yes" : "**no**")
+                + String.format(Locale.ROOT, "| import (s) | %.2f | %.2f | %.2f | | |%n", importSeconds, min(imports),
+                max(imports))
+                + String.format(Locale.ROOT, "| import (grants/s) | %,.0f | %,.0f | %,.0f | ≥ %,.0f | %s |%n", rate,
+                grants / max(imports), grants / min(imports), IMPORT_TARGET_GRANTS,
+                rate >= IMPORT_TARGET_GRANTS ? "yes" : "**no**");
+        delete(root);
+        return table;
+    }
+
+    private static Services open(Path db) {
+        return Services.open(SqliteStore.open(db), Services.Options.defaults(TOKEN)
+                .withWriteTimeout(java.time.Duration.ofSeconds(30)));
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static double min(List<Double> xs) {
+        return xs.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+    }
+
+    private static double max(List<Double> xs) {
+        return xs.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    }
+
+    private static void say(String line) {
+        System.err.println("[data] " + line);
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+}
