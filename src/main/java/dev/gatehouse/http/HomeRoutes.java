@@ -21,7 +21,7 @@ import java.util.Properties;
 final class HomeRoutes {
     /** The files of docs/, which the build copies into the jar (HomeRoutesTest checks the list is complete). */
     static final List<String> DOCS = List.of("README.md", "api.md", "permission-model.md", "reliability.md", "postgresql.md",
-            "scaling.md", "console.md", "scim.md");
+            "scaling.md", "console.md", "scim.md", "data.md");
     static final String CSP = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     private static final String DOCS_PATH = "/docs/";
 
