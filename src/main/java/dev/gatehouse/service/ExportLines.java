@@ -1,17 +1,18 @@
 package dev.gatehouse.service;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.model.Change;
 import dev.gatehouse.model.Ids;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,12 @@ final class ExportLines {
                 Change.AccessRequestPut::new, dev.gatehouse.model.AccessRequest.class);
     }
 
+    private static final Map<Class<?>, Kind<?>> BY_CHANGE = new java.util.HashMap<>();
+
+    static {
+        KINDS.values().forEach(k -> BY_CHANGE.put(k.change(), k));
+    }
+
     /** Components that hold an id (or a list of them): checked for the id's shape on reading. */
     private static final Set<String> ID_FIELDS = Set.of("id", "orgId", "userId", "teamId", "parentId", "spaceId",
             "siteId");
@@ -76,12 +83,7 @@ final class ExportLines {
 
     /** The kind of a put that an export holds, or null for a change that is no record of an organization. */
     static Kind<?> kindOf(Change c) {
-        for (Kind<?> k : KINDS.values()) {
-            if (k.change() == c.getClass()) {
-                return k;
-            }
-        }
-        return null;
+        return BY_CHANGE.get(c.getClass());
     }
 
     /** Writes {@code c} as one line's object (without the line break). */
@@ -93,18 +95,37 @@ final class ExportLines {
         out.writeEndObject();
     }
 
+    /** A record class's components, looked up once: asking the class for them each time was most of an export. */
+    private record Components(SerializedString[] names, Method[] accessors) {
+    }
+
+    private static final ClassValue<Components> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Components computeValue(Class<?> type) {
+            RecordComponent[] rcs = type.getRecordComponents();
+            SerializedString[] names = new SerializedString[rcs.length];
+            Method[] accessors = new Method[rcs.length];
+            for (int i = 0; i < rcs.length; i++) {
+                names[i] = new SerializedString(rcs[i].getName());
+                accessors[i] = rcs[i].getAccessor();
+            }
+            return new Components(names, accessors);
+        }
+    };
+
     private static void fields(JsonGenerator out, Record r) throws IOException {
-        for (RecordComponent rc : r.getClass().getRecordComponents()) {
-            out.writeFieldName(rc.getName());
-            value(out, component(r, rc));
+        Components c = COMPONENTS.get(r.getClass());
+        for (int i = 0; i < c.names().length; i++) {
+            out.writeFieldName(c.names()[i]);
+            value(out, component(r, c.accessors()[i]));
         }
     }
 
-    private static Object component(Record r, RecordComponent rc) {
+    private static Object component(Record r, Method accessor) {
         try {
-            return rc.getAccessor().invoke(r);
+            return accessor.invoke(r);
         } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + rc, e);
+            throw new IllegalStateException("cannot read " + accessor, e);
         }
     }
 
@@ -155,37 +176,57 @@ final class ExportLines {
         return kind.put().apply(kind.type().cast(record(line, kind.type(), "", Set.of("kind"))));
     }
 
+    /** What reading a record class takes, looked up once per class rather than once per line. */
+    private record Shape(String[] names, Class<?>[] types, Set<String> fields, Constructor<?> constructor) {
+    }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            RecordComponent[] rcs = type.getRecordComponents();
+            String[] names = new String[rcs.length];
+            Class<?>[] types = new Class<?>[rcs.length];
+            for (int i = 0; i < rcs.length; i++) {
+                names[i] = rcs[i].getName();
+                types[i] = rcs[i].getType();
+            }
+            try {
+                return new Shape(names, types, Set.of(names), type.getDeclaredConstructor(types));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("no canonical constructor of " + type, e);
+            }
+        }
+    };
+
     private static Object record(JsonNode n, Class<?> type, String path, Set<String> extra) {
         if (!n.isObject()) {
             throw new IllegalArgumentException(where(path) + "must be an object");
         }
-        RecordComponent[] rcs = type.getRecordComponents();
-        Set<String> names = new HashSet<>(extra);
-        Class<?>[] types = new Class<?>[rcs.length];
-        Object[] args = new Object[rcs.length];
-        for (int i = 0; i < rcs.length; i++) {
-            String name = rcs[i].getName();
-            names.add(name);
-            types[i] = rcs[i].getType();
+        Shape shape = SHAPES.get(type);
+        Object[] args = new Object[shape.names().length];
+        for (int i = 0; i < args.length; i++) {
+            String name = shape.names()[i];
             JsonNode v = n.get(name);
             if (v == null) {
                 throw new IllegalArgumentException("'" + path + name + "' is missing");
             }
-            args[i] = read(v, types[i], path + name);
+            args[i] = read(v, shape.types()[i], path + name);
             if (ID_FIELDS.contains(name) && args[i] != null && !Ids.isValid((String) args[i])) {
                 throw new IllegalArgumentException("'" + path + name + "' must be " + Ids.rule());
             }
         }
-        var fields = n.fieldNames();
-        while (fields.hasNext()) {
-            String f = fields.next();
-            if (!names.contains(f)) {
-                throw new IllegalArgumentException("unknown field '" + path + f + "'");
+        // Every component was found, so any further field is one the record does not have.
+        if (n.size() != args.length + extra.size()) {
+            var fields = n.fieldNames();
+            while (fields.hasNext()) {
+                String f = fields.next();
+                if (!shape.fields().contains(f) && !extra.contains(f)) {
+                    throw new IllegalArgumentException("unknown field '" + path + f + "'");
+                }
             }
         }
         try {
-            Constructor<?> ctor = type.getDeclaredConstructor(types);
-            return ctor.newInstance(args);
+            return shape.constructor().newInstance(args);
         } catch (InvocationTargetException e) {
             String why = e.getCause() == null ? String.valueOf(e) : e.getCause().getMessage();
             throw new IllegalArgumentException((path.isEmpty() ? "" : "'" + path.substring(0, path.length() - 1) + "': ")

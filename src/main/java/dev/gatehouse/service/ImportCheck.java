@@ -262,11 +262,23 @@ final class ImportCheck {
         }
         Record r = ExportLines.kindOf(put).record().apply(put);
         try {
-            return Objects.toString(r.getClass().getMethod("id").invoke(r));
+            return Objects.toString(ID.get(r.getClass()).invoke(r));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("a record without an id: " + r.getClass(), e);
         }
     }
+
+    /** Each record class's id accessor, looked up once rather than for each of a million lines. */
+    private static final ClassValue<java.lang.reflect.Method> ID = new ClassValue<>() {
+        @Override
+        protected java.lang.reflect.Method computeValue(Class<?> type) {
+            try {
+                return type.getMethod("id");
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("a record without an id: " + type, e);
+            }
+        }
+    };
 
     private static ApiException fault(ExportFile.Line line, String message) {
         return ExportFile.at(line.number(), message);
