@@ -194,11 +194,18 @@ class StrictBodiesTest {
     private List<Operations.Request> firstOfEach() {
         Map<String, Operations.Request> out = new LinkedHashMap<>();
         for (Operations.Request r : Operations.of(doc)) {
-            if (!r.isRead()) {
+            // Bodies of JSON objects only: an import's body is NDJSON, which DataApiTest refuses line by line.
+            if (!r.isRead() && takesJson(r.operation())) {
                 out.putIfAbsent(r.operation(), r);
             }
         }
         return List.copyOf(out.values());
+    }
+
+    private boolean takesJson(String operation) {
+        String[] op = operation.split(" ", 2);
+        JsonNode content = doc.get("paths").get(op[1]).get(op[0].toLowerCase(java.util.Locale.ROOT)).at("/requestBody/content");
+        return !content.isObject() || content.has("application/json");
     }
 
     /** The request's body as an object (an empty one when it sends none), placeholders left in. */
