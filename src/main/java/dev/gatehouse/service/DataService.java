@@ -88,6 +88,7 @@ public final class DataService {
         reads.read(w -> {
             mayImport(w, caller, org);
             ImportCheck.check(w, org, file.lines());
+            newUsersBySystemOnly(w, caller, file.lines());
             return null;
         });
         List<Change> puts = new ArrayList<>(file.lines().size());
@@ -109,6 +110,22 @@ public final class DataService {
             }
         }
         return new Imported(org, puts.size(), written, writeCount, revision);
+    }
+
+    /**
+     * Users are the installation's: only the system token creates them ({@code POST /v1/users}), and an import
+     * is no way around that. An admin's file may name users who exist already, whom it leaves as they are.
+     */
+    private static void newUsersBySystemOnly(World w, Caller caller, List<ExportFile.Line> lines) {
+        if (caller.system()) {
+            return;
+        }
+        for (ExportFile.Line line : lines) {
+            if (line.put() instanceof Change.UserPut p && w.user(p.user().id()) == null) {
+                throw new ApiException(403, "line " + line.number() + ": user '" + p.user().id()
+                        + "' does not exist, and only the system token may create users");
+            }
+        }
     }
 
     private static void mayImport(World w, Caller caller, String org) {

@@ -104,6 +104,23 @@ class ExportRoundTripTest {
             assertEquals(0, target.data().importFrom(Caller.user("u000000"), "large",
                     new ByteArrayInputStream(exported)).written());
             assertArrayEquals(exported, export(target));
+
+            // Users are the installation's: an admin's file may not create one.
+            String text = new String(exported, StandardCharsets.UTF_8);
+            String[] lines = text.split("\n");
+            List<String> more = new java.util.ArrayList<>(List.of(lines).subList(0, lines.length - 1));
+            more.add(1, "{\"kind\":\"user\",\"id\":\"newbie\",\"displayName\":\"New\",\"email\":null,"
+                    + "\"photoUrl\":null,\"invited\":false,\"createdAt\":\"2025-01-01T00:00:00Z\"}");
+            more.add("{\"kind\":\"end\",\"records\":" + (more.size() - 1) + "}");
+            byte[] withNewUser = (String.join("\n", more) + "\n").getBytes(StandardCharsets.UTF_8);
+            long revision = target.reads().revision();
+            ApiException refused = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class, () ->
+                    target.data().importFrom(Caller.user("u000000"), "large", new ByteArrayInputStream(withNewUser)));
+            assertEquals(403, refused.status());
+            assertTrue(refused.getMessage().startsWith("line 2: user 'newbie' does not exist"), refused.getMessage());
+            assertEquals(revision, target.reads().revision());
+            assertEquals(1, target.data().importFrom(Caller.SYSTEM, "large", new ByteArrayInputStream(withNewUser))
+                    .written());
         }
     }
 
