@@ -50,7 +50,7 @@ class ExportRoundTripTest {
                     new Change.GrantPut(new Grant(ResourceRef.space("s000001"), SubjectRef.user("u000009"), Role.ADMIN,
                             LATER)),
                     new Change.AccessRequestPut(new AccessRequest("ar01", ResourceRef.space("s000002"), "u000010",
-                            Role.EDIT, "please", AccessRequest.Status.PENDING, null, null, T, null))));
+                            Role.EDIT, "please", AccessRequest.Status.PENDING, null, null, T, null, null))));
             try (Services source = open(store)) {
                 exported = export(source);
             }
