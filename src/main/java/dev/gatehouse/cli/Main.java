@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, version = "Gatehouse 0.1.0",
         description = "Access-control server for documentation platforms, speaking GitBook's permission API.",
         subcommands = {ServeCommand.class, GenerateCommand.class, ExportCommand.class, ImportCommand.class,
-                BackupCommand.class, HelpCommand.class})
+                BackupCommand.class, MigrateCommand.class, HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -35,7 +35,7 @@ class HelpTest {
     void helpListsEveryFlagOfEveryCommandAndEveryVariable() throws IOException {
         String help = run("help");
         CommandLine root = new CommandLine(new Main());
-        for (String command : List.of("serve", "generate")) {
+        for (String command : List.of("serve", "generate", "migrate")) {
             for (CommandLine.Model.OptionSpec o : root.getSubcommands().get(command).getCommandSpec().options()) {
                 assertThat(help).as(command).contains(o.longestName());
             }
