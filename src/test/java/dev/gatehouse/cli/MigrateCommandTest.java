@@ -3,12 +3,14 @@ package dev.gatehouse.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.datasets.Datasets;
 import dev.gatehouse.http.TestApp;
 import dev.gatehouse.model.Webhook;
 import dev.gatehouse.store.SecretBox;
 import dev.gatehouse.store.postgres.PostgresStore;
 import dev.gatehouse.store.postgres.PostgresTarget;
 import dev.gatehouse.store.postgres.TestPostgres;
+import dev.gatehouse.store.sqlite.SqliteStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -21,7 +23,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ class MigrateCommandTest {
     private record World(String alice, String org, String space, String shareKey, String scimPath, String scimToken,
                          String idempotentBody) { }
 
-    private static TestApp.Res idempotent(TestApp app, World w, String org, String token) {
+    private static TestApp.Res idempotent(TestApp app, String org, String token) {
         return app.send(HttpRequest.newBuilder(URI.create(app.origin() + "/v1/orgs/" + org + "/spaces"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .header("Idempotency-Key", "create-handbook-1")
@@ -112,7 +113,7 @@ class MigrateCommandTest {
         JsonNode scim = app.ok(app.post("/v1/orgs/" + org + "/scim-tokens", alice, "{\"label\":\"idp\"}"), 201);
         World w = new World(alice, org, space, shareKey, URI.create(scim.get("baseUrl").asText()).getPath(),
                 scim.get("token").asText(), null);
-        String body = app.ok(idempotent(app, w, org, alice), 201).toString();
+        String body = app.ok(idempotent(app, org, alice), 201).toString();
         return new World(alice, org, space, shareKey, w.scimPath, w.scimToken, body);
     }
 
@@ -159,12 +160,35 @@ class MigrateCommandTest {
             List<Webhook> hooks = pg.store().webhooks(w.org);
             assertThat(hooks).singleElement().extracting(Webhook::secret).isEqualTo(HOOK_SECRET);
             // The stored answer is replayed, not made again.
-            assertThat(pg.ok(idempotent(pg, w, w.org, w.alice), 201).toString()).isEqualTo(w.idempotentBody);
+            assertThat(pg.ok(idempotent(pg, w.org, w.alice), 201).toString()).isEqualTo(w.idempotentBody);
             assertThat(pg.revision()).isEqualTo(revision);
 
             TestApp.Res next = pg.post("/v1/orgs/" + w.org + "/spaces", w.alice, "{\"title\":\"After\"}");
             assertThat(pg.ok(next, 201)).isNotNull();
             assertThat(next.header("X-Gatehouse-Revision")).isEqualTo(String.valueOf(revision + 1));
+        }
+    }
+
+    @Test
+    void aGeneratedWorldCopiesInSeveralBatchesAndLoadsTheSameOnPostgresql() throws Exception {
+        long revision;
+        int grants;
+        try (SqliteStore store = SqliteStore.open(dir.resolve("gatehouse.db"))) {
+            Datasets.large(store, 7, Datasets.Large.scaled(0.006));
+            revision = store.revision();
+            grants = store.load().grants().size();
+        }
+        assertThat(grants).as("more grants than one batch holds").isGreaterThan(2_000);
+        PostgresTarget db = server.freshDatabase();
+
+        Run run = migrate(db);
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^  grants +" + grants + " rows, +" + grants + " in PostgreSQL$");
+        assertThat(rows(db, "grants")).isEqualTo(grants);
+        try (PostgresStore pg = PostgresStore.open(db, Duration.ofSeconds(5), SecretBox.keyFile(dir.resolve("secret-key")))) {
+            assertThat(pg.revision()).isEqualTo(revision);
+            assertThat(pg.load().grants()).hasSize(grants);
         }
     }
 
