@@ -70,6 +70,9 @@ public final class RunBenchmarks {
         if (selected.matcher(ExpiryBenchmark.class.getName()).find()) {
             publish(ExpiryBenchmark.run(machine(), command));
         }
+        if (selected.matcher(MigrateBenchmark.class.getName()).find()) {
+            publish(MigrateBenchmark.run(machine(), command));
+        }
     }
 
     /** Whether the expression names a JMH benchmark (JMH lists them in META-INF/BenchmarkList). */
