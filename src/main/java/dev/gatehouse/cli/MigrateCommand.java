@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         description = "Copy a SQLite data directory into an empty PostgreSQL database and check the copy (see docs/data.md).")
 final class MigrateCommand implements Callable<Integer> {
     @Mixin
-    StoreOptions store;
+    DataDirectory source;
 
     @Option(names = "--to", required = true, description = "The empty PostgreSQL database, jdbc:postgresql://HOST:PORT/DB.")
     String to;
@@ -47,16 +47,12 @@ final class MigrateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (store.dbUrl != null || store.dbUser != null || store.dbPassword != null) {
-            err.println("gatehouse: migrate reads the SQLite data directory (--data); name the PostgreSQL database with --to");
-            return 2;
-        }
         if (to == null || !to.strip().startsWith("jdbc:postgresql://")) {
             // Not echoed: a URL may hold a password.
             err.println("gatehouse: --to must be a PostgreSQL URL, jdbc:postgresql://HOST:PORT/DB");
             return 2;
         }
-        Path data = store.dataDir(env);
+        Path data = source.resolve(env);
         Path file = data.resolve(DatabaseSettings.SQLITE_FILE);
         if (!Files.isRegularFile(file)) {
             err.println("gatehouse: no database in " + data + " (give --data)");

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -15,8 +16,8 @@ import picocli.CommandLine.Option;
  * {@code --data} and {@code --db-*} settings as {@code serve}, with the same environment variables.
  */
 final class StoreOptions {
-    @Option(names = "--data", description = "Data directory (env GATEHOUSE_DATA, default ./gatehouse-data).")
-    Path data;
+    @Mixin
+    DataDirectory data = new DataDirectory();
 
     @Option(names = "--db-url", description = "PostgreSQL, jdbc:postgresql://HOST:PORT/DB (env GATEHOUSE_DB_URL).")
     String dbUrl;
@@ -29,7 +30,7 @@ final class StoreOptions {
     String dbPassword;
 
     Path dataDir(Map<String, String> env) {
-        return data != null ? data : Path.of(env.getOrDefault("GATEHOUSE_DATA", "gatehouse-data"));
+        return data.resolve(env);
     }
 
     DatabaseSettings database(Map<String, String> env) {
