@@ -394,7 +394,7 @@ public final class SqlTables {
                         + "created_by, created_at FROM link_invites", r -> new LinkInvite(r.getString(1), r.getString(2),
                         r.getString(3), r.getString(4) == null ? null
                                 : new ResourceRef(ResourceType.valueOf(r.getString(4)), r.getString(5)),
-                        role(r.getString(6)), i(r.getString(7)), (Integer) nullableInt(r, 8), r.getLong(9), r.getBoolean(10),
+                        role(r.getString(6)), i(r.getString(7)), nullableInt(r, 8), r.getLong(9), r.getBoolean(10),
                         r.getString(11), i(r.getString(12)))), Change.LinkInvitePut::new)
                 .put(query(c, "SELECT id, site_id, name, active, created_at FROM share_links", r -> new ShareLink(
                         r.getString(1), r.getString(2), r.getString(3), r.getBoolean(4), i(r.getString(5)))),

@@ -96,7 +96,9 @@ class BackupCommandTest {
     @Test
     void aBackupRefusesAnExistingFileAndPostgres() throws Exception {
         Path data = dir.resolve("data");
-        try (SqliteStore ignored = SqliteStore.open(data.resolve(DatabaseSettings.SQLITE_FILE))) {
+        // Refused while a server has the database open, as it would be in use.
+        try (SqliteStore running = SqliteStore.open(data.resolve(DatabaseSettings.SQLITE_FILE))) {
+            assertThat(running.ping()).isTrue();
             Path taken = Files.writeString(dir.resolve("taken.db"), "mine");
             assertThat(backup("--data", data.toString(), "--to", taken.toString())).isEqualTo(2);
             assertThat(out.toString()).contains("exists; back up to a new file");
