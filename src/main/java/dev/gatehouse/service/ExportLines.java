@@ -1,15 +1,12 @@
 package dev.gatehouse.service;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.model.Change;
 import dev.gatehouse.model.Ids;
+import dev.gatehouse.model.Instants;
+import dev.gatehouse.model.RecordShape;
 import java.io.IOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -95,37 +92,11 @@ final class ExportLines {
         out.writeEndObject();
     }
 
-    /** A record class's components, looked up once: asking the class for them each time was most of an export. */
-    private record Components(SerializedString[] names, Method[] accessors) {
-    }
-
-    private static final ClassValue<Components> COMPONENTS = new ClassValue<>() {
-        @Override
-        protected Components computeValue(Class<?> type) {
-            RecordComponent[] rcs = type.getRecordComponents();
-            SerializedString[] names = new SerializedString[rcs.length];
-            Method[] accessors = new Method[rcs.length];
-            for (int i = 0; i < rcs.length; i++) {
-                names[i] = new SerializedString(rcs[i].getName());
-                accessors[i] = rcs[i].getAccessor();
-            }
-            return new Components(names, accessors);
-        }
-    };
-
     private static void fields(JsonGenerator out, Record r) throws IOException {
-        Components c = COMPONENTS.get(r.getClass());
-        for (int i = 0; i < c.names().length; i++) {
-            out.writeFieldName(c.names()[i]);
-            value(out, component(r, c.accessors()[i]));
-        }
-    }
-
-    private static Object component(Record r, Method accessor) {
-        try {
-            return accessor.invoke(r);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + accessor, e);
+        RecordShape shape = RecordShape.of(r.getClass());
+        for (int i = 0; i < shape.size(); i++) {
+            out.writeFieldName(shape.name(i));
+            value(out, shape.get(r, i));
         }
     }
 
@@ -176,41 +147,19 @@ final class ExportLines {
         return kind.put().apply(kind.type().cast(record(line, kind.type(), "", Set.of("kind"))));
     }
 
-    /** What reading a record class takes, looked up once per class rather than once per line. */
-    private record Shape(String[] names, Class<?>[] types, Set<String> fields, Constructor<?> constructor) {
-    }
-
-    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
-        @Override
-        protected Shape computeValue(Class<?> type) {
-            RecordComponent[] rcs = type.getRecordComponents();
-            String[] names = new String[rcs.length];
-            Class<?>[] types = new Class<?>[rcs.length];
-            for (int i = 0; i < rcs.length; i++) {
-                names[i] = rcs[i].getName();
-                types[i] = rcs[i].getType();
-            }
-            try {
-                return new Shape(names, types, Set.of(names), type.getDeclaredConstructor(types));
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException("no canonical constructor of " + type, e);
-            }
-        }
-    };
-
     private static Object record(JsonNode n, Class<?> type, String path, Set<String> extra) {
         if (!n.isObject()) {
             throw new IllegalArgumentException(where(path) + "must be an object");
         }
-        Shape shape = SHAPES.get(type);
-        Object[] args = new Object[shape.names().length];
+        RecordShape shape = RecordShape.of(type);
+        Object[] args = new Object[shape.size()];
         for (int i = 0; i < args.length; i++) {
-            String name = shape.names()[i];
+            String name = shape.name(i);
             JsonNode v = n.get(name);
             if (v == null) {
                 throw new IllegalArgumentException("'" + path + name + "' is missing");
             }
-            args[i] = read(v, shape.types()[i], path + name);
+            args[i] = read(v, shape.type(i), path, name);
             if (ID_FIELDS.contains(name) && args[i] != null && !Ids.isValid((String) args[i])) {
                 throw new IllegalArgumentException("'" + path + name + "' must be " + Ids.rule());
             }
@@ -220,27 +169,34 @@ final class ExportLines {
             var fields = n.fieldNames();
             while (fields.hasNext()) {
                 String f = fields.next();
-                if (!shape.fields().contains(f) && !extra.contains(f)) {
+                if (!isComponent(shape, f) && !extra.contains(f)) {
                     throw new IllegalArgumentException("unknown field '" + path + f + "'");
                 }
             }
         }
         try {
-            return shape.constructor().newInstance(args);
-        } catch (InvocationTargetException e) {
-            String why = e.getCause() == null ? String.valueOf(e) : e.getCause().getMessage();
+            return shape.make(args);
+        } catch (RuntimeException e) {
             throw new IllegalArgumentException((path.isEmpty() ? "" : "'" + path.substring(0, path.length() - 1) + "': ")
-                    + why + " is required or invalid", e);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot make " + type, e);
+                    + e.getMessage() + " is required or invalid", e);
         }
     }
 
+    private static boolean isComponent(RecordShape shape, String field) {
+        for (int i = 0; i < shape.size(); i++) {
+            if (shape.name(i).equals(field)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object read(JsonNode n, Class<?> type, String path) {
+    private static Object read(JsonNode n, Class<?> type, String prefix, String name) {
+        // The field's full name is only made when it is named in an error: most lines have none.
         if (n.isNull()) {
             if (type == boolean.class || type == long.class || type == int.class) {
-                throw new IllegalArgumentException("'" + path + "' must not be null");
+                throw new IllegalArgumentException("'" + prefix + name + "' must not be null");
             }
             return null;
         }
@@ -258,16 +214,16 @@ final class ExportLines {
         }
         if (type == Instant.class && n.isTextual()) {
             try {
-                return Instant.parse(n.asText());
+                return Instants.parse(n.asText());
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("'" + path + "' must be an ISO-8601 instant; got '" + n.asText() + "'");
+                throw new IllegalArgumentException("'" + prefix + name + "' must be an ISO-8601 instant; got '" + n.asText() + "'");
             }
         }
         if (type.isEnum() && n.isTextual()) {
             try {
                 return Enum.valueOf((Class<Enum>) type, n.asText());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + path + "' must be one of " + names(type) + "; got '"
+                throw new IllegalArgumentException("'" + prefix + name + "' must be one of " + names(type) + "; got '"
                         + n.asText() + "'");
             }
         }
@@ -275,16 +231,16 @@ final class ExportLines {
             List<String> out = new ArrayList<>(n.size());
             for (JsonNode x : n) {
                 if (!x.isTextual()) {
-                    throw new IllegalArgumentException("'" + path + "' must be a list of text");
+                    throw new IllegalArgumentException("'" + prefix + name + "' must be a list of text");
                 }
                 out.add(x.asText());
             }
             return List.copyOf(out);
         }
         if (type.isRecord()) {
-            return record(n, type, path + ".", Set.of());
+            return record(n, type, prefix + name + ".", Set.of());
         }
-        throw new IllegalArgumentException("'" + path + "' has the wrong type for " + type.getSimpleName());
+        throw new IllegalArgumentException("'" + prefix + name + "' has the wrong type for " + type.getSimpleName());
     }
 
     private static List<String> names(Class<?> enumType) {

@@ -1,13 +1,14 @@
 package dev.gatehouse.store;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.model.Change;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
+import dev.gatehouse.model.Instants;
+import dev.gatehouse.model.RecordShape;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,13 +37,22 @@ public final class ChangeCodec {
     }
 
     public static String encode(List<Change> changes) {
-        ArrayNode array = MAPPER.createArrayNode();
-        for (Change c : changes) {
-            ObjectNode o = (ObjectNode) value(c);
-            o.put("type", c.getClass().getSimpleName());
-            array.add(o);
+        // Written straight to text, field by field: building a tree of the changes first cost more than
+        // everything else a large write does with them.
+        StringWriter text = new StringWriter(changes.size() * 160);
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(text)) {
+            g.writeStartArray();
+            for (Change c : changes) {
+                g.writeStartObject();
+                fields(g, (Record) c);
+                g.writeStringField("type", c.getClass().getSimpleName());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode changes", e);
         }
-        return array.toString();
+        return text.toString();
     }
 
     public static List<Change> decode(String json) {
@@ -63,51 +73,46 @@ public final class ChangeCodec {
         }
     }
 
-    private static JsonNode value(Object v) {
+    private static void fields(JsonGenerator g, Record r) throws IOException {
+        RecordShape shape = RecordShape.of(r.getClass());
+        for (int i = 0; i < shape.size(); i++) {
+            g.writeFieldName(shape.name(i));
+            value(g, shape.get(r, i));
+        }
+    }
+
+    private static void value(JsonGenerator g, Object v) throws IOException {
         if (v == null) {
-            return MAPPER.nullNode();
-        }
-        if (v instanceof String s) {
-            return MAPPER.getNodeFactory().textNode(s);
-        }
-        if (v instanceof Boolean b) {
-            return MAPPER.getNodeFactory().booleanNode(b);
-        }
-        if (v instanceof Long l) {
-            return MAPPER.getNodeFactory().numberNode(l);
-        }
-        if (v instanceof Integer i) {
-            return MAPPER.getNodeFactory().numberNode(i);
-        }
-        if (v instanceof Instant t) {
-            return MAPPER.getNodeFactory().textNode(t.toString());
-        }
-        if (v instanceof Enum<?> e) {
-            return MAPPER.getNodeFactory().textNode(e.name());
-        }
-        if (v instanceof java.util.List<?> list) {
-            ArrayNode a = MAPPER.createArrayNode();
+            g.writeNull();
+        } else if (v instanceof String s) {
+            g.writeString(s);
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof Long l) {
+            g.writeNumber(l);
+        } else if (v instanceof Integer i) {
+            g.writeNumber(i);
+        } else if (v instanceof Instant t) {
+            g.writeString(t.toString());
+        } else if (v instanceof Enum<?> e) {
+            g.writeString(e.name());
+        } else if (v instanceof List<?> list) {
+            g.writeStartArray();
             for (Object x : list) {
-                a.add(value(x));
+                value(g, x);
             }
-            return a;
+            g.writeEndArray();
+        } else if (v instanceof Record r) {
+            g.writeStartObject();
+            fields(g, r);
+            g.writeEndObject();
+        } else {
+            throw new IllegalArgumentException("no encoding for " + v.getClass());
         }
-        if (v.getClass().isRecord()) {
-            ObjectNode o = MAPPER.createObjectNode();
-            for (RecordComponent rc : v.getClass().getRecordComponents()) {
-                try {
-                    o.set(rc.getName(), value(rc.getAccessor().invoke(v)));
-                } catch (IllegalAccessException | InvocationTargetException e) {
-                    throw new IllegalStateException("cannot read " + rc, e);
-                }
-            }
-            return o;
-        }
-        throw new IllegalArgumentException("no encoding for " + v.getClass());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object read(JsonNode n, Class<?> type) throws ReflectiveOperationException {
+    private static Object read(JsonNode n, Class<?> type) {
         // A component added after an entry was written reads as its neutral value: false, an empty list.
         if (n == null && type == boolean.class) {
             return false;
@@ -142,21 +147,18 @@ public final class ChangeCodec {
             return n.asInt();
         }
         if (type == Instant.class) {
-            return Instant.parse(n.asText());
+            return Instants.parse(n.asText());
         }
         if (type.isEnum()) {
             return Enum.valueOf((Class<Enum>) type, n.asText());
         }
         if (type.isRecord()) {
-            RecordComponent[] rcs = type.getRecordComponents();
-            Class<?>[] types = new Class<?>[rcs.length];
-            Object[] args = new Object[rcs.length];
-            for (int i = 0; i < rcs.length; i++) {
-                types[i] = rcs[i].getType();
-                args[i] = read(n.get(rcs[i].getName()), types[i]);
+            RecordShape shape = RecordShape.of(type);
+            Object[] args = new Object[shape.size()];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = read(n.get(shape.name(i)), shape.type(i));
             }
-            Constructor<?> ctor = type.getDeclaredConstructor(types);
-            return ctor.newInstance(args);
+            return shape.make(args);
         }
         throw new IllegalArgumentException("no decoding for " + type);
     }

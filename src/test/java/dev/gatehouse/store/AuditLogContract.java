@@ -53,6 +53,32 @@ public interface AuditLogContract extends StoreFixture {
     }
 
     @Test
+    default void aCommitOfManyEntriesKeepsEveryOneInItsPlace() {
+        // Around the store's rows-a-statement: one short of it, exactly it, twice it and a rest, one entry.
+        Instant at = Instant.parse("2026-12-01T10:00:00.5Z");
+        int[] sizes = {63, 64, 133, 1};
+        long revision = 0;
+        for (int size : sizes) {
+            List<AuditEvent> events = new java.util.ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                events.add(new AuditEvent(i % 3 == 0 ? "o2" : "o1", "grant.created", "space", "s" + revision + "-" + i,
+                        "user", "u" + i, null, i % 2 == 0 ? "read" : "edit",
+                        i % 5 == 0 ? at.plusSeconds(i) : null));
+            }
+            store().commit(new Commit(revision, "import", at, List.of(new Change.UserPut(Samples.USER)), events));
+            long written = ++revision;
+            List<AuditEntry> read = new java.util.ArrayList<>(store().auditLog("o1", AuditPosition.afterRevision(written - 1), 1000));
+            read.addAll(store().auditLog("o2", AuditPosition.afterRevision(written - 1), 1000));
+            read.sort(java.util.Comparator.comparingInt(AuditEntry::seq));
+            List<AuditEntry> expected = new java.util.ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                expected.add(new AuditEntry(written, i, at, "import", events.get(i)));
+            }
+            assertThat(read).as("a commit of %d entries", size).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
     default void entriesAreReadNewestFirstFilteredAndFoundByTheirPlace() {
         // Whole seconds and fractions alike: the time filters compare instants, not the text the log keeps.
         Instant t0 = Instant.parse("2026-11-30T10:00:00Z");

@@ -1,20 +1,22 @@
-package dev.gatehouse.store;
+package dev.gatehouse.model;
 
 import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Reads back the timestamps the store wrote with {@link Instant#toString()} ({@code 2025-01-01T00:00:00.123Z}),
- * without a {@code DateTimeFormatter}: loading a large database parses hundreds of thousands of them, and the
- * formatter was over a quarter of start-up. Any other text goes to {@link Instant#parse}, which decides.
+ * Reads instants as {@link Instant#toString()} writes them ({@code 2025-01-01T00:00:00.123Z}) without a
+ * {@code DateTimeFormatter}: loading a large database, or importing a large file, parses hundreds of thousands
+ * of them, and the formatter was over a quarter of start-up. Any other text goes to {@link Instant#parse}, which
+ * decides, so the answer (or the {@link java.time.format.DateTimeParseException}) is always that of
+ * {@link Instant#parse}.
  */
-final class StoredInstants {
+public final class Instants {
     private static final long SECONDS_PER_DAY = 86_400;
 
-    private StoredInstants() {
+    private Instants() {
     }
 
-    static Instant parse(String s) {
+    public static Instant parse(String s) {
         int n = s.length();
         // yyyy-MM-ddTHH:mm:ss then nothing, or '.' and 1 to 9 digits, then Z.
         if (n < 20 || n > 30 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'

@@ -1,4 +1,4 @@
-package dev.gatehouse.store;
+package dev.gatehouse.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class StoredInstantsTest {
+class InstantsTest {
     @Test
     void readsBackWhatInstantToStringWrote() {
         SplittableRandom r = new SplittableRandom(3);
@@ -22,11 +22,11 @@ class StoredInstantsTest {
                 default -> r.nextInt(1_000_000_000);
             };
             Instant t = Instant.ofEpochSecond(r.nextLong(lo, hi + 1), nanos);
-            assertThat(StoredInstants.parse(t.toString())).isEqualTo(t);
+            assertThat(Instants.parse(t.toString())).isEqualTo(t);
         }
         for (Instant t : new Instant[] {Instant.EPOCH, Instant.MIN, Instant.MAX, Instant.parse("2024-02-29T23:59:59.1Z"),
                 Instant.parse("-0001-01-01T00:00:00Z")}) {
-            assertThat(StoredInstants.parse(t.toString())).isEqualTo(t);
+            assertThat(Instants.parse(t.toString())).isEqualTo(t);
         }
     }
 
@@ -34,7 +34,7 @@ class StoredInstantsTest {
     void whatIsNotAnInstantIsRefusedAsInstantParseRefusesIt() {
         for (String bad : new String[] {"2025-02-29T00:00:00Z", "2025-13-01T00:00:00Z",
                 "2025-01-01T00:00:0xZ", "2025-01-01 00:00:00Z", "2025-01-01T00:00:00"}) {
-            assertThatThrownBy(() -> StoredInstants.parse(bad)).isInstanceOf(DateTimeParseException.class);
+            assertThatThrownBy(() -> Instants.parse(bad)).isInstanceOf(DateTimeParseException.class);
         }
     }
 }
