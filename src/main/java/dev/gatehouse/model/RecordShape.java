@@ -35,12 +35,15 @@ public final class RecordShape {
             names[i] = rcs[i].getName();
             types[i] = rcs[i].getType();
             accessors[i] = rcs[i].getAccessor();
+            // A record of a format (a line of the export file) may be package-private in its own package.
+            accessors[i].trySetAccessible();
         }
         try {
             constructor = type.getDeclaredConstructor(types);
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("no canonical constructor of " + type, e);
         }
+        constructor.trySetAccessible();
     }
 
     /** The shape of a record class. */

@@ -52,6 +52,15 @@ final class ExportLines {
                 dev.gatehouse.model.ShareLink.class);
         add("accessRequest", Change.AccessRequestPut.class, Change.AccessRequestPut::request,
                 Change.AccessRequestPut::new, dev.gatehouse.model.AccessRequest.class);
+        add("scimRecord", Change.ScimRecordPut.class, p -> new ScimLine(p.record()), l -> new Change.ScimRecordPut(l.record()),
+                ScimLine.class);
+    }
+
+    /**
+     * A SCIM record's line holds the record under {@code record}: the record has a component named {@code kind}
+     * (user or group), which would collide with the line's own.
+     */
+    record ScimLine(dev.gatehouse.model.ScimRecord record) {
     }
 
     private static final Map<Class<?>, Kind<?>> BY_CHANGE = new java.util.HashMap<>();

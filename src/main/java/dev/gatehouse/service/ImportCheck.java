@@ -8,6 +8,7 @@ import dev.gatehouse.model.Grant;
 import dev.gatehouse.model.LinkInvite;
 import dev.gatehouse.model.Page;
 import dev.gatehouse.model.ResourceRef;
+import dev.gatehouse.model.ScimRecord;
 import dev.gatehouse.model.ShareLink;
 import dev.gatehouse.model.Site;
 import dev.gatehouse.model.SiteSpace;
@@ -107,6 +108,8 @@ final class ImportCheck {
         } else if (put instanceof Change.PagePut p) {
             notOthers(line, "page", p.page().id(), w.organizationOf(ResourceRef.page(p.page().id())));
             pages.put(p.page().id(), p.page());
+        } else if (put instanceof Change.ScimRecordPut p) {
+            ours(line, p.record().orgId());
         } else if (put instanceof Change.LinkInvitePut p) {
             LinkInvite l = p.invite();
             ours(line, l.orgId());
@@ -162,6 +165,13 @@ final class ImportCheck {
             ShareLink there = w.shareLink(l.id());
             if (there != null && !there.siteId().equals(l.siteId())) {
                 throw fault(line, "share link '" + l.id() + "' is of another site");
+            }
+        } else if (put instanceof Change.ScimRecordPut p) {
+            ScimRecord r = p.record();
+            if (r.kind() == ScimRecord.Kind.GROUP) {
+                team(line, r.id());
+            } else if (!members.contains(r.id()) && w.member(org, r.id()) == null) {
+                throw fault(line, "SCIM's record of user '" + r.id() + "' is of no member of the organization");
             }
         } else if (put instanceof Change.AccessRequestPut p) {
             AccessRequest r = p.request();
@@ -259,6 +269,10 @@ final class ImportCheck {
         }
         if (put instanceof Change.GrantPut p) {
             return p.grant().resource() + "/" + p.grant().subject();
+        }
+        if (put instanceof Change.ScimRecordPut p) {
+            // A user and a team may share an id; SCIM keeps a record of each.
+            return p.record().kind() + "/" + p.record().id();
         }
         Record r = ExportLines.kindOf(put).record().apply(put);
         try {

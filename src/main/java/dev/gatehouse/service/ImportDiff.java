@@ -3,6 +3,7 @@ package dev.gatehouse.service;
 import dev.gatehouse.engine.World;
 import dev.gatehouse.model.Change;
 import dev.gatehouse.model.Grant;
+import dev.gatehouse.model.RecordShape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,14 +24,14 @@ final class ImportDiff {
                 if (w.user(p.user().id()) == null) {
                     out.add(c);
                 }
-            } else if (!Objects.equals(current(w, c), ExportLines.kindOf(c).record().apply(c))) {
+            } else if (!Objects.equals(current(w, c), RecordShape.of(c.getClass()).get((Record) c, 0))) {
                 out.add(c);
             }
         }
         return out;
     }
 
-    /** The record the installation holds where {@code put} would put its own, or null. */
+    /** The record the installation holds where {@code put} would put its own (a put's one component), or null. */
     private static Object current(World w, Change put) {
         if (put instanceof Change.OrganizationPut p) {
             return w.organization(p.organization().id());
@@ -63,6 +64,8 @@ final class ImportDiff {
             return w.shareLink(p.link().id());
         } else if (put instanceof Change.AccessRequestPut p) {
             return w.accessRequest(p.request().id());
+        } else if (put instanceof Change.ScimRecordPut p) {
+            return w.scimRecord(p.record().orgId(), p.record().kind(), p.record().id());
         }
         throw new IllegalArgumentException("no record of an organization: " + put.getClass().getSimpleName());
     }

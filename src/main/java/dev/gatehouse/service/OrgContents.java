@@ -8,6 +8,7 @@ import dev.gatehouse.model.Grant;
 import dev.gatehouse.model.Member;
 import dev.gatehouse.model.Page;
 import dev.gatehouse.model.ResourceRef;
+import dev.gatehouse.model.ScimRecord;
 import dev.gatehouse.model.Site;
 import dev.gatehouse.model.SiteSpace;
 import dev.gatehouse.model.Space;
@@ -28,7 +29,10 @@ import java.util.TreeSet;
  *
  * <p>Users are the installation's, not the organization's, but the members, team members, grants and access
  * requests name them: the users they name come first, so the file restores on an empty installation.
- * API tokens do not come: they belong to their users, and only their hashes are kept.
+ * What SCIM keeps of the members and teams it provisioned (the identity provider's {@code externalId}, the
+ * names it gave) comes last, so that the identity provider finds them again after a restore. Tokens do not
+ * come, neither API tokens nor SCIM tokens: only their hashes are kept, and a restored organization's
+ * administrators issue new ones.
  */
 final class OrgContents {
     private OrgContents() {
@@ -92,6 +96,19 @@ final class OrgContents {
         for (AccessRequest r : requests) {
             users.add(r.userId());
             afterUsers.add(new Change.AccessRequestPut(r));
+        }
+        // Every record SCIM keeps is of a member or a team: removing either removes its record.
+        for (Member m : w.members(orgId).values()) {
+            ScimRecord r = w.scimRecord(orgId, ScimRecord.Kind.USER, m.userId());
+            if (r != null) {
+                afterUsers.add(new Change.ScimRecordPut(r));
+            }
+        }
+        for (Team t : teams) {
+            ScimRecord r = w.scimRecord(orgId, ScimRecord.Kind.GROUP, t.id());
+            if (r != null) {
+                afterUsers.add(new Change.ScimRecordPut(r));
+            }
         }
         for (String u : users) {
             if (w.user(u) != null) {

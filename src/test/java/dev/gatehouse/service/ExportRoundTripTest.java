@@ -12,6 +12,7 @@ import dev.gatehouse.model.Grant;
 import dev.gatehouse.model.LinkInvite;
 import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.Role;
+import dev.gatehouse.model.ScimRecord;
 import dev.gatehouse.model.ShareLink;
 import dev.gatehouse.model.SubjectRef;
 import dev.gatehouse.store.sqlite.SqliteStore;
@@ -50,7 +51,12 @@ class ExportRoundTripTest {
                     new Change.GrantPut(new Grant(ResourceRef.space("s000001"), SubjectRef.user("u000009"), Role.ADMIN,
                             LATER)),
                     new Change.AccessRequestPut(new AccessRequest("ar01", ResourceRef.space("s000002"), "u000010",
-                            Role.EDIT, "please", AccessRequest.Status.PENDING, null, null, T, null, null))));
+                            Role.EDIT, "please", AccessRequest.Status.PENDING, null, null, T, null, null)),
+                    // What SCIM keeps of a member and a team it provisioned.
+                    new Change.ScimRecordPut(new ScimRecord("large", ScimRecord.Kind.USER, "u000004", "okta-00u4",
+                            "Ada L.", "{\"givenName\":\"Ada\",\"familyName\":\"L.\"}", T)),
+                    new Change.ScimRecordPut(new ScimRecord("large", ScimRecord.Kind.GROUP, "t000001", "okta-00g1",
+                            null, null, T.plusSeconds(1)))));
             try (Services source = open(store)) {
                 exported = export(source);
             }
@@ -64,6 +70,8 @@ class ExportRoundTripTest {
             assertTrue(first.writes() > 1, "written in chunks: " + first);
             assertEquals(first.records(), first.written());
             assertArrayEquals(exported, export(target));
+            assertEquals("okta-00u4", target.reads().read(w -> w.scimRecord("large", ScimRecord.Kind.USER, "u000004"))
+                    .externalId(), "the identity provider finds its users again");
 
             long revision = target.reads().revision();
             DataService.Imported again = target.data().importFrom(Caller.SYSTEM, null, new ByteArrayInputStream(exported));
@@ -84,7 +92,7 @@ class ExportRoundTripTest {
         assertEquals("{\"format\":\"gatehouse-export\",\"version\":1,\"organizationId\":\"large\"}", lines[0]);
         assertEquals("{\"kind\":\"end\",\"records\":" + (lines.length - 2) + "}", lines[lines.length - 1]);
         for (String kind : List.of("user", "organization", "member", "team", "teamMember", "collection", "space",
-                "site", "siteSpace", "page", "grant", "linkInvite", "shareLink", "accessRequest")) {
+                "site", "siteSpace", "page", "grant", "linkInvite", "shareLink", "accessRequest", "scimRecord")) {
             assertTrue(text.contains("{\"kind\":\"" + kind + "\","), kind);
         }
         assertTrue(text.contains("\"expiresAt\":\"2099-01-01T00:00:00Z\""), "grants keep their expiry");

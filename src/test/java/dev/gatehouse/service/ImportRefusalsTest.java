@@ -122,6 +122,35 @@ class ImportRefusalsTest {
     }
 
     @Test
+    void aScimRecordOfNoMemberOrTeamIsRefused() {
+        String org = orgIdOfFile();
+        String user = "{\"kind\":\"scimRecord\",\"record\":{\"orgId\":\"" + org + "\",\"kind\":\"USER\","
+                + "\"id\":\"bob\",\"externalId\":\"okta-1\",\"displayName\":null,\"name\":null,"
+                + "\"lastModified\":\"2026-01-01T00:00:00Z\"}}";
+        // The line as an export writes it imports; of a user who is no member, or a team not there, it does not.
+        try (Services fresh = ExportRoundTripTest.open(SqliteStore.open(dir.resolve("scim/gatehouse.db")))) {
+            assertEquals(file.size() - 1, fresh.data().importFrom(Caller.SYSTEM, null, bytes(appended(file, user)))
+                    .written());
+            assertEquals("okta-1", fresh.reads().read(w -> w.scimRecord(org, dev.gatehouse.model.ScimRecord.Kind.USER,
+                    "bob")).externalId());
+        }
+        refused(file.size(), lines -> appended(lines, user.replace("\"bob\"", "\"carol\"")),
+                "SCIM's record of user 'carol' is of no member");
+        refused(file.size(), lines -> appended(lines, user.replace("\"USER\"", "\"GROUP\"")),
+                "no team 'bob'");
+        refused(file.size(), lines -> appended(lines, user.replace("\"USER\"", "\"ROBOT\"")),
+                "'record.kind' must be one of [USER, GROUP]");
+    }
+
+    /** The file with {@code line} added before its closing line, which counts it. */
+    private static List<String> appended(List<String> lines, String line) {
+        List<String> l = new ArrayList<>(lines.subList(0, lines.size() - 1));
+        l.add(line);
+        l.add("{\"kind\":\"end\",\"records\":" + (l.size() - 1) + "}");
+        return l;
+    }
+
+    @Test
     void badLinesAreRefusedWithTheirNumber() {
         int member = index("\"kind\":\"member\"");
         refused(member + 1, lines -> with(lines, member, lines.get(member).replace("\"role\":", "\"rank\":")),
