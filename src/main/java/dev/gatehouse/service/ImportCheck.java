@@ -42,16 +42,19 @@ final class ImportCheck {
     private final Set<String> sites = new HashSet<>();
     /** Each page of the file with its space, so that a parent page is known to be of the same space. */
     private final Map<String, Page> pages = new HashMap<>();
-    private final Set<String> seen = new HashSet<>();
+    /** Each record's identity ({@link #identity}), to find one given twice. */
+    private final Set<Identity> seen;
     private boolean organization;
 
-    private ImportCheck(World w, String org) {
+    private ImportCheck(World w, String org, int records) {
         this.w = w;
         this.org = org;
+        // Sized for the file at once: growing a set of a million entries step by step was a good part of the check.
+        this.seen = new HashSet<>(records * 4 / 3 + 16);
     }
 
     static void check(World w, String org, List<ExportFile.Line> lines) {
-        ImportCheck c = new ImportCheck(w, org);
+        ImportCheck c = new ImportCheck(w, org, lines.size());
         // First what the file declares, so that a reference may name a record of any later line.
         for (ExportFile.Line line : lines) {
             c.declare(line);
@@ -67,9 +70,9 @@ final class ImportCheck {
     private void declare(ExportFile.Line line) {
         Change put = line.put();
         String kind = ExportLines.kindOf(put).name();
-        String key = kind + ":" + key(put);
-        if (!seen.add(key)) {
-            throw fault(line, "a second " + kind + " '" + key(put) + "'; each record may be given once");
+        Identity identity = identity(put);
+        if (!seen.add(identity)) {
+            throw fault(line, "a second " + kind + " '" + identity.text() + "'; each record may be given once");
         }
         if (put instanceof Change.UserPut p) {
             User u = p.user();
@@ -259,21 +262,36 @@ final class ImportCheck {
         }
     }
 
-    /** What makes two records the same record: a grant is one per resource and subject, the rest by id. */
-    private static String key(Change put) {
+    /**
+     * What makes two records the same record: a member is one per user, a team member per team and user, a
+     * grant per resource and subject, SCIM's record per kind and id (a user and a team may share an id), the
+     * rest by id. A value rather than text: making text of it for every line cost more than the rest of the check.
+     */
+    private static Identity identity(Change put) {
         if (put instanceof Change.MemberPut p) {
-            return p.member().userId();
+            return new Identity(put.getClass(), p.member().userId(), null);
         }
         if (put instanceof Change.TeamMemberPut p) {
-            return p.membership().teamId() + "/" + p.membership().userId();
+            return new Identity(put.getClass(), p.membership().teamId(), p.membership().userId());
         }
         if (put instanceof Change.GrantPut p) {
-            return p.grant().resource() + "/" + p.grant().subject();
+            return new Identity(put.getClass(), p.grant().resource(), p.grant().subject());
         }
         if (put instanceof Change.ScimRecordPut p) {
-            // A user and a team may share an id; SCIM keeps a record of each.
-            return p.record().kind() + "/" + p.record().id();
+            return new Identity(put.getClass(), p.record().kind(), p.record().id());
         }
+        return new Identity(put.getClass(), id(put), null);
+    }
+
+    private record Identity(Class<?> kind, Object key, Object more) {
+        /** As an error names it. */
+        String text() {
+            return more == null ? String.valueOf(key) : key + "/" + more;
+        }
+    }
+
+    /** The id of the record a put puts. */
+    private static String id(Change put) {
         Record r = ExportLines.kindOf(put).record().apply(put);
         try {
             return Objects.toString(ID.get(r.getClass()).invoke(r));

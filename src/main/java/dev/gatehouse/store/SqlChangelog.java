@@ -1,9 +1,12 @@
 package dev.gatehouse.store;
 
+import dev.gatehouse.model.Change;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A commit's rows and the changelog, in SQL that every store shares: how one write lands (its changes, its
@@ -13,14 +16,32 @@ public final class SqlChangelog {
     private SqlChangelog() {
     }
 
+    /** Changes from which a write's changelog text is made on another core while its rows are written. */
+    private static final int ENCODE_ASIDE = 1_000;
+
     /** Writes one commit under {@code revision}, inside the caller's transaction. */
     public static void write(Connection c, long revision, Commit commit) throws SQLException {
-        SqlTables.applyAll(c, commit.changes());
+        List<Change> changes = commit.changes();
+        CompletableFuture<String> text = changes.size() < ENCODE_ASIDE
+                ? CompletableFuture.completedFuture(ChangeCodec.encode(changes))
+                : CompletableFuture.supplyAsync(() -> ChangeCodec.encode(changes));
+        SqlTables.applyAll(c, changes);
         SqlTables.exec(c, "INSERT INTO changelog (revision, committed_at, actor, changes) VALUES (?, ?, ?, ?)",
-                revision, commit.at().toString(), commit.actor(), ChangeCodec.encode(commit.changes()));
+                revision, commit.at().toString(), commit.actor(), encoded(text));
         SqlAudit.insert(c, revision, commit);
         if (commit.request() != null) {
             SqlIdempotency.markWritten(c, commit.request().scope(), commit.request().key(), revision);
+        }
+    }
+
+    private static String encoded(CompletableFuture<String> text) {
+        try {
+            return text.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
         }
     }
 
