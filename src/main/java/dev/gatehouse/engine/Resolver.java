@@ -1,7 +1,7 @@
 package dev.gatehouse.engine;
 
-import dev.gatehouse.engine.Permissions.Step;
 import dev.gatehouse.model.DefaultLevel;
+import dev.gatehouse.model.Explanation.Step;
 import dev.gatehouse.model.Grant;
 import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.ResourceType;

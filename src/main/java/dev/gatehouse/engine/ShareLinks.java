@@ -1,5 +1,6 @@
 package dev.gatehouse.engine;
 
+import dev.gatehouse.model.Explanation;
 import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.Role;
 import dev.gatehouse.model.ShareLink;
@@ -30,7 +31,7 @@ public final class ShareLinks {
      * (a space its site publishes), {@code deleted} (such a space, in the trash) or {@code not-published}
      * (anything else: other sites, spaces the site does not publish, collections, pages).
      */
-    public static Permissions.Explanation explain(World w, String shareLinkId, ResourceRef r) {
+    public static Explanation explain(World w, String shareLinkId, ResourceRef r) {
         ShareLink link = shareLinkId == null ? null : w.shareLink(shareLinkId);
         Site site = link == null ? null : w.site(link.siteId());
         if (site == null || !site.orgId().equals(w.organizationOf(r))) {
@@ -53,7 +54,7 @@ public final class ShareLinks {
         }
     }
 
-    private static Permissions.Explanation one(String id, String rule, Role role) {
-        return new Permissions.Explanation(role, List.of(new Permissions.Step(LEVEL, id, rule, role, true, null)));
+    private static Explanation one(String id, String rule, Role role) {
+        return new Explanation(role, List.of(new Explanation.Step(LEVEL, id, rule, role, true, null)));
     }
 }

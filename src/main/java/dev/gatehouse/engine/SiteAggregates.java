@@ -1,10 +1,10 @@
 package dev.gatehouse.engine;
 
-import dev.gatehouse.engine.Permissions.Origin;
 import dev.gatehouse.engine.Permissions.SiteAccess;
 import dev.gatehouse.engine.Permissions.SiteAggregatePage;
 import dev.gatehouse.model.Grant;
 import dev.gatehouse.model.Member;
+import dev.gatehouse.model.Origin;
 import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.ResourceType;
 import dev.gatehouse.model.Role;

@@ -1,10 +1,11 @@
 package dev.gatehouse.http;
 
+import dev.gatehouse.model.Explanation;
+import dev.gatehouse.model.Origin;
 import static dev.gatehouse.http.Names.*;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
-import dev.gatehouse.engine.Permissions;
 import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.Role;
 import dev.gatehouse.model.User;
@@ -59,28 +60,28 @@ final class PermissionShapes {
 
     /** A site aggregate entry: {permission, user, origin, disabled}. */
     void writeSiteEntry(JsonGenerator json, PermissionService.SiteAggregateEntry entry) throws IOException {
-        startEntry(json, entry.access().role(), entry.user());
+        startEntry(json, entry.role(), entry.user());
         json.writeFieldName(ORIGIN);
-        writeOrigin(json, entry.access().origin());
-        Json.field(json, DISABLED, entry.access().disabled());
-        ExpiresAt.write(json, entry.access().expiresAt());
+        writeOrigin(json, entry.origin());
+        Json.field(json, DISABLED, entry.disabled());
+        ExpiresAt.write(json, entry.expiresAt());
         json.writeEndObject();
     }
 
     /** Why a user has the permission they have on a resource, level by level. */
-    void writeExplanation(JsonGenerator json, String userId, ResourceRef r, Permissions.Explanation e)
+    void writeExplanation(JsonGenerator json, String userId, ResourceRef r, Explanation e)
             throws IOException {
         writeExplanation(json, USER, userId, r, e);
     }
 
     /** Why a site share link has the permission it has on a resource: the one step that decides. */
-    void writeShareLinkExplanation(JsonGenerator json, String shareLinkId, ResourceRef r, Permissions.Explanation e)
+    void writeShareLinkExplanation(JsonGenerator json, String shareLinkId, ResourceRef r, Explanation e)
             throws IOException {
         writeExplanation(json, SHARE_LINK, shareLinkId, r, e);
     }
 
     private static void writeExplanation(JsonGenerator json, SerializableString subject, String subjectId, ResourceRef r,
-                                         Permissions.Explanation e) throws IOException {
+                                         Explanation e) throws IOException {
         json.writeStartObject();
         Json.field(json, OBJECT, "permission-explanation");
         Json.field(json, subject, subjectId);
@@ -90,7 +91,7 @@ final class PermissionShapes {
         json.writeEndObject();
         Json.field(json, PERMISSION, e.permission());
         Json.startArray(json, STEPS);
-        for (Permissions.Step s : e.steps()) {
+        for (Explanation.Step s : e.steps()) {
             writeStep(json, s);
         }
         json.writeEndArray();
@@ -124,7 +125,7 @@ final class PermissionShapes {
     }
 
     /** One step of an explanation: the level, the rule that decided or passed, and what it gave. */
-    private static void writeStep(JsonGenerator json, Permissions.Step s) throws IOException {
+    private static void writeStep(JsonGenerator json, Explanation.Step s) throws IOException {
         json.writeStartObject();
         Json.field(json, LEVEL, s.level());
         Json.field(json, ID, s.id());
@@ -139,19 +140,19 @@ final class PermissionShapes {
     }
 
     /** Where a site aggregate entry's permission comes from: the organization, the site's rules, or a space. */
-    private static void writeOrigin(JsonGenerator json, Permissions.Origin origin) throws IOException {
+    private static void writeOrigin(JsonGenerator json, Origin origin) throws IOException {
         json.writeStartObject();
-        if (origin instanceof Permissions.Origin.OrganizationOrigin org) {
+        if (origin instanceof Origin.OrganizationOrigin org) {
             Json.field(json, TYPE, ORGANIZATION);
             Json.field(json, ORGANIZATION, org.orgId());
-        } else if (origin instanceof Permissions.Origin.SiteOrigin site) {
+        } else if (origin instanceof Origin.SiteOrigin site) {
             Json.field(json, TYPE, SITE);
             Json.field(json, SITE, site.siteId());
             Json.field(json, REASON, site.reason());
             if (site.teamId() != null) {
                 Json.field(json, TEAM, site.teamId());
             }
-        } else if (origin instanceof Permissions.Origin.SpaceOrigin space) {
+        } else if (origin instanceof Origin.SpaceOrigin space) {
             Json.field(json, TYPE, SPACE);
             Json.field(json, SPACE, space.spaceId());
         }

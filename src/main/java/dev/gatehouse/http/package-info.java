@@ -42,7 +42,6 @@
  * that allows this origin's files only) that call the same {@code /v1} routes with a bearer token; pages of
  * other origins may call them only when the operator allows their origin ({@link dev.gatehouse.http.Cors}).
  *
- * <p>Depends on {@code service} and {@code model} (and on {@code engine} result records only where a
- * service returns them).
+ * <p>Depends on {@code service} and {@code model} only: what a service answers is made of model records.
  */
 package dev.gatehouse.http;

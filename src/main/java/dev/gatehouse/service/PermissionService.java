@@ -1,11 +1,13 @@
 package dev.gatehouse.service;
 
-import dev.gatehouse.engine.Reads;
 import dev.gatehouse.engine.Permissions;
+import dev.gatehouse.engine.Reads;
 import dev.gatehouse.engine.ShareLinks;
 import dev.gatehouse.engine.World;
 import dev.gatehouse.model.Change;
+import dev.gatehouse.model.Explanation;
 import dev.gatehouse.model.Grant;
+import dev.gatehouse.model.Origin;
 import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.Role;
 import dev.gatehouse.model.SubjectRef;
@@ -223,7 +225,11 @@ public final class PermissionService {
     }
 
     /** One entry of a site aggregate: the member, their permission, where it comes from, whether they are disabled. */
-    public record SiteAggregateEntry(User user, Permissions.SiteAccess access) { }
+    public record SiteAggregateEntry(User user, Role role, boolean disabled, Origin origin, java.time.Instant expiresAt) {
+        static SiteAggregateEntry of(User user, Permissions.SiteAccess a) {
+            return new SiteAggregateEntry(user, a.role(), a.disabled(), a.origin(), a.expiresAt());
+        }
+    }
 
     /** Filters of the site aggregate, as GitBook names them: the member's role (or guests), a team, a search. */
     public record SiteFilter(Role role, boolean guestsOnly, String teamId, String search) {
@@ -241,7 +247,7 @@ public final class PermissionService {
             if (filter.isNone()) {
                 Permissions.SiteAggregatePage page = Permissions.siteAggregate(w, siteId, after, limit);
                 Slice<Permissions.SiteAccess> slice = Slice.of(page.items(), page.hasMore(), Permissions.SiteAccess::userId);
-                return Paging.map(slice, a -> new SiteAggregateEntry(w.user(a.userId()), a));
+                return Paging.map(slice, a -> SiteAggregateEntry.of(w.user(a.userId()), a));
             }
             String needle = filter.search() == null ? null : filter.search().strip().toLowerCase(java.util.Locale.ROOT);
             // Filtered: read the aggregate in pages and keep the matching members until this page is full.
@@ -265,7 +271,7 @@ public final class PermissionService {
                 cursor = page.items().get(page.items().size() - 1).userId();
             }
             Slice<Permissions.SiteAccess> slice = Slice.of(kept, more, Permissions.SiteAccess::userId);
-            return Paging.map(slice, a -> new SiteAggregateEntry(w.user(a.userId()), a));
+            return Paging.map(slice, a -> SiteAggregateEntry.of(w.user(a.userId()), a));
         });
     }
 
@@ -348,7 +354,7 @@ public final class PermissionService {
      * Why a user has the permission they have on a resource, level by level. For someone outside the
      * resource's organization, existing elsewhere or not at all, it is the one step "not-member".
      */
-    public Permissions.Explanation explain(Caller caller, Target target, String userId) {
+    public Explanation explain(Caller caller, Target target, String userId) {
         return reads.read(w -> {
             ResourceRef r = locate(w, caller, target);
             Guard.readable(w, caller, r);
@@ -360,7 +366,7 @@ public final class PermissionService {
      * Why a site share link (named by its id) has the permission it has on a resource: one step, whose rule
      * says why (see {@link ShareLinks#explain}). A link of another organization, or none, is "not-found".
      */
-    public Permissions.Explanation explainShareLink(Caller caller, Target target, String shareLinkId) {
+    public Explanation explainShareLink(Caller caller, Target target, String shareLinkId) {
         return reads.read(w -> {
             ResourceRef r = locate(w, caller, target);
             Guard.readable(w, caller, r);
@@ -369,7 +375,7 @@ public final class PermissionService {
     }
 
     /** One entry of an explained aggregate: an aggregate entry with the step of the walk that decided it. */
-    public record ExplainedAggregateEntry(User user, Role role, Permissions.Step decidedBy) { }
+    public record ExplainedAggregateEntry(User user, Role role, Explanation.Step decidedBy) { }
 
     /** The aggregate with, for each user, the step of the walk that decided their permission. */
     public Slice<ExplainedAggregateEntry> explainedAggregate(Caller caller, Target target, Role exactly, String after,
@@ -381,7 +387,7 @@ public final class PermissionService {
             Slice<Permissions.MemberAccess> slice = Slice.of(page.items(), page.hasMore(),
                     Permissions.MemberAccess::userId);
             return Paging.map(slice, a -> {
-                List<Permissions.Step> steps = Permissions.explain(w, a.userId(), r).steps();
+                List<Explanation.Step> steps = Permissions.explain(w, a.userId(), r).steps();
                 return new ExplainedAggregateEntry(w.user(a.userId()), a.role(), steps.get(steps.size() - 1));
             });
         });

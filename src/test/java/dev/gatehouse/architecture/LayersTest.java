@@ -31,8 +31,7 @@ class LayersTest {
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("http").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("service").mayOnlyBeAccessedByLayers("http", "cli")
-                // http reads the engine's result records where a service returns them (explain steps, origins).
-                .whereLayer("engine").mayOnlyBeAccessedByLayers("service", "http", "cli")
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("service", "cli")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("service", "datasets", "cli")
                 .whereLayer("datasets").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("engine", "store", "datasets", "service", "http", "cli")

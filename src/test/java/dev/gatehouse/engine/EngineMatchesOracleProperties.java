@@ -1,14 +1,14 @@
 package dev.gatehouse.engine;
 
 import dev.gatehouse.engine.Permissions.AggregatePage;
-import dev.gatehouse.engine.Permissions.SpaceKey;
-import dev.gatehouse.engine.Permissions.SpaceAccess;
 import dev.gatehouse.engine.Permissions.MemberSpacesPage;
 import dev.gatehouse.engine.Permissions.SiteAccess;
 import dev.gatehouse.engine.Permissions.SiteAggregatePage;
-import dev.gatehouse.engine.Permissions.Origin;
-import dev.gatehouse.engine.Permissions.Explanation;
-import dev.gatehouse.engine.Permissions.Step;
+import dev.gatehouse.engine.Permissions.SpaceAccess;
+import dev.gatehouse.engine.Permissions.SpaceKey;
+import dev.gatehouse.model.Explanation.Step;
+import dev.gatehouse.model.Explanation;
+import dev.gatehouse.model.Origin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.model.Change;
@@ -17,11 +17,11 @@ import dev.gatehouse.model.Role;
 import dev.gatehouse.oracle.GeneratedWorld;
 import dev.gatehouse.oracle.Oracle;
 import dev.gatehouse.oracle.RandomWorlds;
+import dev.gatehouse.oracle.Seeds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import dev.gatehouse.oracle.Seeds;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.engine;
 
+import dev.gatehouse.model.Explanation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.clock.MovableClock;
@@ -91,15 +92,15 @@ class ExpiryTest {
     @Test
     void explainAndTheAggregateNameTheExpiryOfTheGrantThatDecides() {
         put(new Grant(SPACE, SubjectRef.team("t"), Role.EDIT, EXPIRY));
-        Permissions.Explanation e = index.read(w -> Permissions.explain(w, "bob", SPACE));
-        assertThat(e.steps().get(0)).isEqualTo(new Permissions.Step("space", "s", "team-grant", Role.EDIT, true, "t",
+        Explanation e = index.read(w -> Permissions.explain(w, "bob", SPACE));
+        assertThat(e.steps().get(0)).isEqualTo(new Explanation.Step("space", "s", "team-grant", Role.EDIT, true, "t",
                 EXPIRY));
         assertThat(index.read(w -> Permissions.aggregate(w, SPACE, null, null, 10)).items()).containsExactly(
                 new Permissions.MemberAccess("ann", Role.READ, null), new Permissions.MemberAccess("bob", Role.EDIT, EXPIRY));
 
         clock.set(EXPIRY);
         e = index.read(w -> Permissions.explain(w, "bob", SPACE));
-        assertThat(e.steps()).extracting(Permissions.Step::rule).containsExactly("inherit", "organization-role");
+        assertThat(e.steps()).extracting(Explanation.Step::rule).containsExactly("inherit", "organization-role");
         assertThat(index.read(w -> Permissions.aggregate(w, SPACE, null, null, 10)).items()).containsExactly(
                 new Permissions.MemberAccess("ann", Role.READ, null), new Permissions.MemberAccess("bob", Role.READ, null));
     }

@@ -2,9 +2,9 @@ package dev.gatehouse.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.engine.Permissions.Explanation;
-import dev.gatehouse.engine.Permissions.Step;
 import dev.gatehouse.model.Change;
+import dev.gatehouse.model.Explanation.Step;
+import dev.gatehouse.model.Explanation;
 import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.Role;
 import dev.gatehouse.scenario.Scenario;

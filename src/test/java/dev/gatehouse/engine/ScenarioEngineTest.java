@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.engine.Permissions.AggregatePage;
 import dev.gatehouse.engine.Permissions.MemberSpacesPage;
-import dev.gatehouse.engine.Permissions.Origin;
 import dev.gatehouse.engine.Permissions.SiteAggregatePage;
 import dev.gatehouse.model.Change;
+import dev.gatehouse.model.Origin;
 import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.scenario.Scenario;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.gatehouse.engine;
 
 import dev.gatehouse.clock.MovableClock;
 import dev.gatehouse.model.AccessRequest;
+import dev.gatehouse.model.Explanation;
 import dev.gatehouse.model.Member;
 import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.ResourceType;
@@ -86,7 +87,7 @@ final class ScenarioSteps {
         for (Scenario.ShareLinkExpectation l : s.expect().shareLinks()) {
             timeline.add(new Timed(l.after(), () -> {
                 ResourceRef r = Scenario.resource(l.resource());
-                Permissions.Explanation x = read(w -> ShareLinks.explain(w, l.link(), r));
+                Explanation x = read(w -> ShareLinks.explain(w, l.link(), r));
                 soft.assertThat(x.permission()).as("share link %s on %s at +%s", l.link(), r, l.after())
                         .isEqualTo(l.expected());
                 soft.assertThat(this.<dev.gatehouse.model.Role>read(w -> ShareLinks.access(w, l.link(), r))).as("access of share link %s on %s at +%s",
