@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gatehouse serve}: opens the store, loads the index, serves the API until stopped. */
@@ -34,22 +35,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", description = "HTTP port; 0 means any free port (env GATEHOUSE_PORT, default 8080).")
     Integer port;
 
-    @Option(names = "--data", description = "Data directory (env GATEHOUSE_DATA, default ./gatehouse-data).")
-    Path data;
+    @Mixin
+    DataDirectory data = new DataDirectory();
 
     @Option(names = "--public-url", description = "Base of the URLs in responses (env GATEHOUSE_PUBLIC_URL).")
     String publicUrl;
 
-    @Option(names = "--db-url", description = "PostgreSQL to keep the data in, jdbc:postgresql://HOST:PORT/DB "
-            + "(env GATEHOUSE_DB_URL; default: SQLite in the data directory).")
-    String dbUrl;
-
-    @Option(names = "--db-user", description = "PostgreSQL user (env GATEHOUSE_DB_USER).")
-    String dbUser;
-
-    @Option(names = "--db-password", description = "PostgreSQL password (env GATEHOUSE_DB_PASSWORD, which other "
-            + "users cannot read in the process list).")
-    String dbPassword;
+    @Mixin
+    DatabaseOptions db = new DatabaseOptions();
 
     @Option(names = "--db-wait", paramLabel = "SECONDS", description = "How long start-up retries a PostgreSQL it "
             + "cannot reach (env GATEHOUSE_DB_WAIT, default 30).")
@@ -136,8 +129,7 @@ final class ServeCommand implements Callable<Integer> {
             LogSettings.resolve(logFormat, logLevel, accessLog, env).apply();
             metricsAccess = HttpSettings.metricsAccess(metrics, env);
             cors = HttpSettings.corsOrigins(corsOrigins, env);
-            settings = Settings.resolve(port, data, publicUrl,
-                    DatabaseSettings.resolve(dbUrl, dbUser, dbPassword, dbWait, env),
+            settings = Settings.resolve(port, data.data, publicUrl, db.resolve(dbWait, env),
                     HttpSettings.resolve(new HttpSettings.Flags(maxRequests, maxUploads, bodyTimeout, headerTimeout,
                             idleTimeout, drainSeconds), env),
                     RateSettings.resolve(new RateSettings.Flags(rateReads, rateReadBurst, rateWrites, rateWriteBurst,

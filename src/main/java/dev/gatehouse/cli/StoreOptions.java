@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * Where the data of the commands that work on a stopped or a running server's database is: the same
@@ -19,22 +18,15 @@ final class StoreOptions {
     @Mixin
     DataDirectory data = new DataDirectory();
 
-    @Option(names = "--db-url", description = "PostgreSQL, jdbc:postgresql://HOST:PORT/DB (env GATEHOUSE_DB_URL).")
-    String dbUrl;
-
-    @Option(names = "--db-user", description = "PostgreSQL user (env GATEHOUSE_DB_USER).")
-    String dbUser;
-
-    @Option(names = "--db-password", description = "PostgreSQL password (env GATEHOUSE_DB_PASSWORD, which other "
-            + "users cannot read in the process list).")
-    String dbPassword;
+    @Mixin
+    DatabaseOptions db = new DatabaseOptions();
 
     Path dataDir(Map<String, String> env) {
         return data.resolve(env);
     }
 
     DatabaseSettings database(Map<String, String> env) {
-        return DatabaseSettings.resolve(dbUrl, dbUser, dbPassword, null, env);
+        return db.resolve(null, env);
     }
 
     /**

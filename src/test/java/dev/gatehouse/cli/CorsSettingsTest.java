@@ -32,8 +32,8 @@ class CorsSettingsTest {
     void serveStopsOnABadOriginWithTheSettingsExitCode() throws Exception {
         ServeCommand serve = new ServeCommand();
         serve.env = Map.of("GATEHOUSE_CORS_ORIGINS", "docs.example.com");
-        serve.data = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "gatehouse-cors-never-made");
+        serve.data.data = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "gatehouse-cors-never-made");
         assertThat(serve.call()).isEqualTo(2);
-        assertThat(serve.data).doesNotExist();
+        assertThat(serve.data.data).doesNotExist();
     }
 }
