@@ -6,6 +6,7 @@ import dev.gatehouse.model.Change;
 import dev.gatehouse.model.Ids;
 import dev.gatehouse.model.Instants;
 import dev.gatehouse.model.RecordShape;
+import dev.gatehouse.store.ChangeCodec;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -97,46 +98,8 @@ final class ExportLines {
         Kind<?> kind = kindOf(c);
         out.writeStartObject();
         out.writeStringField("kind", kind.name());
-        fields(out, kind.record().apply(c));
+        ChangeCodec.fields(out, kind.record().apply(c));
         out.writeEndObject();
-    }
-
-    private static void fields(JsonGenerator out, Record r) throws IOException {
-        RecordShape shape = RecordShape.of(r.getClass());
-        for (int i = 0; i < shape.size(); i++) {
-            out.writeFieldName(shape.name(i));
-            value(out, shape.get(r, i));
-        }
-    }
-
-    private static void value(JsonGenerator out, Object v) throws IOException {
-        if (v == null) {
-            out.writeNull();
-        } else if (v instanceof String s) {
-            out.writeString(s);
-        } else if (v instanceof Boolean b) {
-            out.writeBoolean(b);
-        } else if (v instanceof Long l) {
-            out.writeNumber(l);
-        } else if (v instanceof Integer i) {
-            out.writeNumber(i);
-        } else if (v instanceof Instant t) {
-            out.writeString(t.toString());
-        } else if (v instanceof Enum<?> e) {
-            out.writeString(e.name());
-        } else if (v instanceof List<?> list) {
-            out.writeStartArray();
-            for (Object x : list) {
-                value(out, x);
-            }
-            out.writeEndArray();
-        } else if (v instanceof Record r) {
-            out.writeStartObject();
-            fields(out, r);
-            out.writeEndObject();
-        } else {
-            throw new IllegalArgumentException("no encoding for " + v.getClass());
-        }
     }
 
     /** Reads one record line as its put; throws {@link IllegalArgumentException} saying what is wrong. */

@@ -73,7 +73,12 @@ public final class ChangeCodec {
         }
     }
 
-    private static void fields(JsonGenerator g, Record r) throws IOException {
+    /**
+     * Writes a record's components as fields of the object {@code g} is in, as the changelog stores them: by
+     * component name, enums by constant name, instants as ISO-8601 text, lists as arrays, records as objects,
+     * {@code null} written out. The export file writes its records the same way.
+     */
+    public static void fields(JsonGenerator g, Record r) throws IOException {
         RecordShape shape = RecordShape.of(r.getClass());
         for (int i = 0; i < shape.size(); i++) {
             g.writeFieldName(shape.name(i));
