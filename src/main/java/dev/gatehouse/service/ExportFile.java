@@ -83,6 +83,14 @@ final class ExportFile {
                     }
                     throw at(number, "nothing may follow the closing line");
                 }
+                if (number > 1) {
+                    // Most lines are as they must be, and are read without a tree; any other is read below.
+                    Change quick = QuickLines.read(text);
+                    if (quick != null) {
+                        lines.add(new Line(number, quick));
+                        continue;
+                    }
+                }
                 JsonNode n = parse(number, text);
                 if (number == 1) {
                     orgId = header(n);

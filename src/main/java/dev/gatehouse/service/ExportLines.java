@@ -74,6 +74,11 @@ final class ExportLines {
     private static final Set<String> ID_FIELDS = Set.of("id", "orgId", "userId", "teamId", "parentId", "spaceId",
             "siteId");
 
+    /** Whether a component of this name holds an id, whose shape reading checks. */
+    static boolean isIdField(String name) {
+        return ID_FIELDS.contains(name);
+    }
+
     /** One kind of line: its name, the put it is, and how the put's record is taken out and put back. */
     record Kind<T extends Record>(String name, Class<? extends Change> change, Function<Change, T> record,
                                   Function<T, Change> put, Class<T> type) {
