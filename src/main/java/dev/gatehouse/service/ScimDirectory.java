@@ -75,6 +75,18 @@ public final class ScimDirectory {
     }
 
     /**
+     * The member whose email is {@code email} (already lower case), as a list of none or one: what a list filtered
+     * by {@code userName eq} can hold, read without building every member's view.
+     */
+    public List<UserView> usersByEmail(Caller caller, String orgId, String email) {
+        return reads.read(w -> {
+            own(caller, orgId);
+            User u = w.userByEmail(email);
+            return u == null || w.member(orgId, u.id()) == null ? List.of() : List.of(userView(w, orgId, u.id()));
+        });
+    }
+
+    /**
      * Provisions a member. A user known by this email (invited earlier, or a member of another organization) is
      * that same user, with their grants; a member the provider has not provisioned yet is taken over as they are.
      */

@@ -1,6 +1,7 @@
 package dev.gatehouse.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +80,36 @@ class ScimProvisioningTest {
             JsonNode grants = app.ok(app.get("/v1/spaces/" + space + "/permissions/users", admin), 200);
             assertThat(grants.toString()).contains(patId).contains("edit");
         }
+    }
+
+    @Test
+    void aListByUserNameIsAnsweredAsTheWholeListFilteredWouldBe() {
+        try (TestApp app = TestApp.start(dir)) {
+            ScimClient scim = ScimClient.connect(app, "admin");
+            String admin = app.token("admin");
+            ok(scim.post("Users", "{\"schemas\":[\"" + USER + "\"],\"userName\":\"alice@example.com\"}"), 201);
+            ok(scim.post("Users", "{\"schemas\":[\"" + USER + "\"],\"userName\":\"ike@example.com\"}"), 201);
+            // A member SCIM did not provision, and a user of the installation who is no member.
+            app.ok(app.post("/v1/orgs/" + scim.orgId + "/invites", admin, "{\"emails\":[\"pat@example.com\"],\"role\":\"read\"}"), 200);
+            app.user("stranger");
+            for (String sought : List.of("alice@example.com", "ALICE@Example.COM", "pat@example.com", "ike@example.com",
+                    "\u0131ke@example.com", "nobody@example.com", "stranger@example.com", " alice@example.com", "alice")) {
+                String quoted = "\"" + sought + "\"";
+                // 'and userName pr' is always true, and makes the SDK filter the whole list: the answer to match.
+                assertThat(ids(scim, "userName eq " + quoted)).as(sought)
+                        .isEqualTo(ids(scim, "userName eq " + quoted + " and userName pr"));
+            }
+            assertThat(ids(scim, "userName eq \"ALICE@example.com\"")).hasSize(1);
+            assertThat(ids(scim, "userName eq \"stranger@example.com\"")).isEmpty();
+        }
+    }
+
+    private static java.util.Set<String> ids(ScimClient scim, String filter) {
+        JsonNode list = ok(scim.get("Users?filter=" + java.net.URLEncoder.encode(filter, java.nio.charset.StandardCharsets.UTF_8)), 200);
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        list.path("Resources").forEach(r -> out.add(r.get("id").asText()));
+        assertThat(list.get("totalResults").asInt()).isEqualTo(out.size());
+        return out;
     }
 
     @Test

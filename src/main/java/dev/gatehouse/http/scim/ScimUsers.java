@@ -20,6 +20,9 @@ import dev.gatehouse.service.ScimDirectory.UserView;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * SCIM users as organization members. Kept: {@code userName} (the email, which is also the one entry of
@@ -57,11 +60,30 @@ final class ScimUsers extends ResourceHandler<User> {
                                                    SortOrder sortOrder, List<SchemaAttribute> attributes,
                                                    List<SchemaAttribute> excludedAttributes, Context context) {
         ScimCaller c = (ScimCaller) context.getAuthorization();
+        String email = userNameSought(context.getUriInfos().getQueryParameters().get("filter"));
         List<User> all = new ArrayList<>();
-        for (UserView v : ScimFailures.call(() -> directory.users(c.caller(), c.orgId()))) {
+        for (UserView v : ScimFailures.call(() -> email == null ? directory.users(c.caller(), c.orgId())
+                : directory.usersByEmail(c.caller(), c.orgId(), email))) {
             all.add(shape(v, context));
         }
         return PartialListResponse.<User>builder().resources(all).totalResults(all.size()).build();
+    }
+
+    /** {@code userName eq "..."} alone, the attribute named short or in full, the value without escapes. */
+    private static final Pattern USER_NAME_EQ = Pattern.compile(
+            "\\s*(?:urn:ietf:params:scim:schemas:core:2\\.0:User:)?userName\\s+eq\\s+\"([\\x20-\\x7e&&[^\"\\\\]]*)\"\\s*",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * For a list filtered by {@code userName eq "..."} alone, which identity providers send before every create,
+     * the email sought, lower case; null for any other filter, for which every member is listed. The SDK parses
+     * and applies the filter itself (it hands the handler none), so a narrowed list only has to hold every user
+     * the filter matches: a userName is its member's email, kept lower case, and compared without regard to
+     * case. A value outside printable ASCII, whose case folding could differ, is not narrowed.
+     */
+    static String userNameSought(String filter) {
+        Matcher m = filter == null ? null : USER_NAME_EQ.matcher(filter);
+        return m != null && m.matches() ? m.group(1).toLowerCase(Locale.ROOT) : null;
     }
 
     @Override
