@@ -62,6 +62,8 @@ public final class World {
 
     private final Map<String, User> users = new HashMap<>();
     private final Map<String, String> userIdByEmail = new HashMap<>();
+    /** Users whose email is not lower-case ASCII ({@link #emailsAllPlain}). */
+    private int unusualEmails;
 
     private final TreeMap<String, Organization> organizations = new TreeMap<>();
     private final Map<String, TreeMap<String, Member>> membersByOrg = new HashMap<>();
@@ -446,9 +448,11 @@ public final class World {
         User old = users.put(user.id(), user);
         if (old != null && old.email() != null) {
             userIdByEmail.remove(old.email());
+            unusualEmails -= unusual(old.email()) ? 1 : 0;
         }
         if (user.email() != null) {
             userIdByEmail.put(user.email(), user.id());
+            unusualEmails += unusual(user.email()) ? 1 : 0;
         }
     }
 
@@ -456,7 +460,27 @@ public final class World {
         User old = users.remove(userId);
         if (old != null && old.email() != null) {
             userIdByEmail.remove(old.email());
+            unusualEmails -= unusual(old.email()) ? 1 : 0;
         }
+    }
+
+    /** Whether an email holds anything but lower-case ASCII, which a comparison ignoring case could fold. */
+    private static boolean unusual(String email) {
+        for (int i = 0; i < email.length(); i++) {
+            char c = email.charAt(i);
+            if (c > 127 || c >= 'A' && c <= 'Z') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether every user's email is lower-case ASCII. Then two emails equal ignoring case are equal, so the user
+     * an email matches ignoring case is found by {@link #userByEmail} of its lower case.
+     */
+    public boolean emailsAllPlain() {
+        return unusualEmails == 0;
     }
 
     void putMember(Member member) {

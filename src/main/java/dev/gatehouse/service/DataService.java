@@ -84,7 +84,7 @@ public final class DataService {
      * the file, by the system token only.
      */
     public Imported importFrom(Caller caller, String orgId, InputStream in) {
-        ExportFile.Contents file = ExportFile.read(in);
+        ExportFile.Contents file = withEmailsNormalized(ExportFile.read(in));
         String org = orgId == null ? file.organizationId() : orgId;
         if (!file.organizationId().equals(org)) {
             throw ExportFile.at(1, "the file is of organization '" + file.organizationId() + "', not '" + org + "'");
@@ -114,6 +114,32 @@ public final class DataService {
             }
         }
         return new Imported(org, puts.size(), written, writeCount, revision);
+    }
+
+    /**
+     * Emails as Gatehouse keeps them, lower case, as {@code POST /v1/users} keeps them: a file from elsewhere may
+     * write them otherwise, and an email kept in another case would be a second address for the same person. A
+     * user line whose email is no email address refuses the file with its line.
+     */
+    private static ExportFile.Contents withEmailsNormalized(ExportFile.Contents file) {
+        List<ExportFile.Line> lines = new ArrayList<>(file.lines().size());
+        for (ExportFile.Line line : file.lines()) {
+            if (line.put() instanceof Change.UserPut p && p.user().email() != null) {
+                String email;
+                try {
+                    email = Emails.normalize(p.user().email());
+                } catch (ApiException e) {
+                    throw ExportFile.at(line.number(), e.getMessage());
+                }
+                if (!email.equals(p.user().email())) {
+                    dev.gatehouse.model.User u = p.user();
+                    line = new ExportFile.Line(line.number(), new Change.UserPut(new dev.gatehouse.model.User(u.id(),
+                            u.displayName(), email, u.photoUrl(), u.invited(), u.createdAt())));
+                }
+            }
+            lines.add(line);
+        }
+        return new ExportFile.Contents(file.organizationId(), lines);
     }
 
     /**

@@ -66,21 +66,29 @@ public final class ScimDirectory {
     public List<UserView> users(Caller caller, String orgId) {
         return reads.read(w -> {
             own(caller, orgId);
-            List<UserView> out = new ArrayList<>();
-            for (String userId : w.members(orgId).keySet()) {
-                out.add(userView(w, orgId, userId));
-            }
-            return out;
+            return allUsers(w, orgId);
         });
     }
 
+    private static List<UserView> allUsers(World w, String orgId) {
+        List<UserView> out = new ArrayList<>();
+        for (String userId : w.members(orgId).keySet()) {
+            out.add(userView(w, orgId, userId));
+        }
+        return out;
+    }
+
     /**
-     * The member whose email is {@code email} (already lower case), as a list of none or one: what a list filtered
-     * by {@code userName eq} can hold, read without building every member's view.
+     * Every member a list filtered by {@code userName eq email} (compared ignoring case) can hold, read without
+     * building every member's view when that is exact: {@code email} is lower-case ASCII, and so is every
+     * user's email. Otherwise every member, for the filter to choose from.
      */
     public List<UserView> usersByEmail(Caller caller, String orgId, String email) {
         return reads.read(w -> {
             own(caller, orgId);
+            if (!w.emailsAllPlain()) {
+                return allUsers(w, orgId);
+            }
             User u = w.userByEmail(email);
             return u == null || w.member(orgId, u.id()) == null ? List.of() : List.of(userView(w, orgId, u.id()));
         });

@@ -101,6 +101,16 @@ class ScimProvisioningTest {
             }
             assertThat(ids(scim, "userName eq \"ALICE@example.com\"")).hasSize(1);
             assertThat(ids(scim, "userName eq \"stranger@example.com\"")).isEmpty();
+
+            // An email a comparison ignoring case folds onto another ('\u017f' is a long s): the answer is
+            // still the whole list's, which holds that member.
+            app.ok(app.post("/v1/users", TestApp.SYSTEM, "{\"id\":\"sam\",\"displayName\":\"Sam\",\"email\":\"\u017fam@example.com\"}"), 201);
+            app.ok(app.post("/v1/orgs/" + scim.orgId + "/invites", admin, "{\"emails\":[\"\u017fam@example.com\"],\"role\":\"read\"}"), 200);
+            for (String sought : List.of("sam@example.com", "alice@example.com", "nobody@example.com")) {
+                String quoted = "\"" + sought + "\"";
+                assertThat(ids(scim, "userName eq " + quoted)).as(sought)
+                        .isEqualTo(ids(scim, "userName eq " + quoted + " and userName pr"));
+            }
         }
     }
 

@@ -82,7 +82,12 @@ class ImportRefusalsTest {
 
     @Test
     void aNewerVersionIsRefused() {
-        refused(1, lines -> with(lines, 0, lines.get(0).replace("\"version\":1", "\"version\":2")), "version 2 is newer");
+        refused(1, lines -> with(lines, 0, lines.get(0).replace("\"version\":2", "\"version\":3")), "version 3 is newer");
+        // A file of version 1 (before SCIM's lines) still imports.
+        try (Services fresh = ExportRoundTripTest.open(SqliteStore.open(dir.resolve("v1/gatehouse.db")))) {
+            List<String> v1 = with(file, 0, file.get(0).replace("\"version\":2", "\"version\":1"));
+            assertEquals(file.size() - 2, fresh.data().importFrom(Caller.SYSTEM, null, bytes(v1)).written());
+        }
     }
 
     @Test
@@ -119,6 +124,20 @@ class ImportRefusalsTest {
         int member = index("\"kind\":\"member\"");
         refused(member + 1, lines -> with(lines, member, lines.get(member).replaceFirst("\"userId\":\"[^\"]+\"",
                 "\"userId\":\"nobody\"")), "no user 'nobody'");
+    }
+
+    @Test
+    void emailsAreKeptLowerCaseAndOneThatIsNoEmailIsRefused() {
+        int ada = index("\"email\":\"ada@example.com\"");
+        refused(ada + 1, lines -> with(lines, ada, lines.get(ada).replace("ada@example.com", "ada at example")),
+                "is not an email address");
+        try (Services fresh = ExportRoundTripTest.open(SqliteStore.open(dir.resolve("emails/gatehouse.db")))) {
+            fresh.data().importFrom(Caller.SYSTEM, null,
+                    bytes(with(file, ada, file.get(ada).replace("ada@example.com", " Ada@Example.COM"))));
+            assertEquals("ada", fresh.reads().read(w -> w.userByEmail("ada@example.com")).id());
+            boolean plain = fresh.reads().read(w -> w.emailsAllPlain());
+            assertTrue(plain, "every email is kept lower case");
+        }
     }
 
     @Test

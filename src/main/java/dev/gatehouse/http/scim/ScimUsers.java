@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.captaingoldfish.scim.sdk.common.constants.ResourceTypeNames;
+import de.captaingoldfish.scim.sdk.common.constants.enums.HttpMethod;
 import de.captaingoldfish.scim.sdk.common.constants.enums.SortOrder;
 import de.captaingoldfish.scim.sdk.common.resources.User;
 import de.captaingoldfish.scim.sdk.common.resources.complex.Meta;
@@ -60,7 +61,9 @@ final class ScimUsers extends ResourceHandler<User> {
                                                    SortOrder sortOrder, List<SchemaAttribute> attributes,
                                                    List<SchemaAttribute> excludedAttributes, Context context) {
         ScimCaller c = (ScimCaller) context.getAuthorization();
-        String email = userNameSought(context.getUriInfos().getQueryParameters().get("filter"));
+        // A search (POST .search) brings its filter in the body: only a GET's query is narrowed.
+        String email = context.getUriInfos().getHttpMethod() == HttpMethod.GET
+                ? userNameSought(context.getUriInfos().getQueryParameters().get("filter")) : null;
         List<User> all = new ArrayList<>();
         for (UserView v : ScimFailures.call(() -> email == null ? directory.users(c.caller(), c.orgId())
                 : directory.usersByEmail(c.caller(), c.orgId(), email))) {
@@ -78,8 +81,8 @@ final class ScimUsers extends ResourceHandler<User> {
      * For a list filtered by {@code userName eq "..."} alone, which identity providers send before every create,
      * the email sought, lower case; null for any other filter, for which every member is listed. The SDK parses
      * and applies the filter itself (it hands the handler none), so a narrowed list only has to hold every user
-     * the filter matches: a userName is its member's email, kept lower case, and compared without regard to
-     * case. A value outside printable ASCII, whose case folding could differ, is not narrowed.
+     * the filter matches: a userName is its member's email, compared without regard to case, and the directory
+     * lists every member unless every email is lower-case ASCII. A value outside printable ASCII is not narrowed.
      */
     static String userNameSought(String filter) {
         Matcher m = filter == null ? null : USER_NAME_EQ.matcher(filter);
