@@ -26,8 +26,12 @@ import java.util.List;
  */
 final class ExportFile {
     static final String FORMAT = "gatehouse-export";
-    /** The version this server writes, and the newest it reads. */
-    static final int VERSION = 1;
+    /**
+     * The version this server writes, and the newest it reads. 2 added the {@code scimRecord} lines: a version 1
+     * file (which has none) reads as before, and a server that reads only version 1 refuses a version 2 file as
+     * newer than it reads, rather than stumbling on a line it does not know.
+     */
+    static final int VERSION = 2;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonFactory FACTORY = new JsonFactory();

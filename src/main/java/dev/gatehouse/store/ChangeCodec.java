@@ -39,7 +39,7 @@ public final class ChangeCodec {
     public static String encode(List<Change> changes) {
         // Written straight to text, field by field: building a tree of the changes first cost more than
         // everything else a large write does with them.
-        StringWriter text = new StringWriter(changes.size() * 160);
+        StringWriter text = new StringWriter((int) Math.min(1 << 24, changes.size() * 160L));
         try (JsonGenerator g = MAPPER.getFactory().createGenerator(text)) {
             g.writeStartArray();
             for (Change c : changes) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.store;
 
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -70,8 +71,20 @@ final class JdbcWriteGroup implements Changelog.Group {
             if (e instanceof StoreException se) {
                 throw se;
             }
-            throw new StoreException("the write was not stored: " + e.getMessage(), e, db.conflict(e));
+            throw new StoreException("the write was not stored: " + reason(e), e, db.conflict(e));
         }
+    }
+
+    /**
+     * The database's own words for a failure. A failed batch's message (PostgreSQL's driver) repeats the
+     * statement with its values, which may be a token's hash; the server's error, the next exception, says what
+     * broke without them.
+     */
+    private static String reason(Exception e) {
+        if (e instanceof BatchUpdateException b && b.getNextException() != null) {
+            return b.getNextException().getMessage();
+        }
+        return e.getMessage();
     }
 
     @Override

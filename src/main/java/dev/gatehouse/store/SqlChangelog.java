@@ -25,7 +25,12 @@ public final class SqlChangelog {
         CompletableFuture<String> text = changes.size() < ENCODE_ASIDE
                 ? CompletableFuture.completedFuture(ChangeCodec.encode(changes))
                 : CompletableFuture.supplyAsync(() -> ChangeCodec.encode(changes));
-        SqlTables.applyAll(c, changes);
+        try {
+            SqlTables.applyAll(c, changes);
+        } catch (SQLException | RuntimeException e) {
+            text.cancel(false);
+            throw e;
+        }
         SqlTables.exec(c, "INSERT INTO changelog (revision, committed_at, actor, changes) VALUES (?, ?, ?, ?)",
                 revision, commit.at().toString(), commit.actor(), encoded(text));
         SqlAudit.insert(c, revision, commit);

@@ -56,7 +56,7 @@ class DataApiTest {
         TestApp.Res out = source.get("/v1/orgs/" + org + "/export", alice);
         assertThat(out.status()).as(out.toString()).isEqualTo(200);
         assertThat(out.header("Content-Type")).startsWith("application/x-ndjson");
-        assertThat(out.text()).startsWith("{\"format\":\"gatehouse-export\",\"version\":1,\"organizationId\":\"" + org + "\"}\n");
+        assertThat(out.text()).startsWith("{\"format\":\"gatehouse-export\",\"version\":2,\"organizationId\":\"" + org + "\"}\n");
 
         TestApp.Res in = importInto(target, org, TestApp.SYSTEM, out.text());
         JsonNode done = target.ok(in, 200);

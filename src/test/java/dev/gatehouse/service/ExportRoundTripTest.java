@@ -89,7 +89,7 @@ class ExportRoundTripTest {
     void theFileHoldsWhatTheOrganizationOwnsAndNoTokens() {
         String text = new String(exported, StandardCharsets.UTF_8);
         String[] lines = text.split("\n");
-        assertEquals("{\"format\":\"gatehouse-export\",\"version\":1,\"organizationId\":\"large\"}", lines[0]);
+        assertEquals("{\"format\":\"gatehouse-export\",\"version\":2,\"organizationId\":\"large\"}", lines[0]);
         assertEquals("{\"kind\":\"end\",\"records\":" + (lines.length - 2) + "}", lines[lines.length - 1]);
         for (String kind : List.of("user", "organization", "member", "team", "teamMember", "collection", "space",
                 "site", "siteSpace", "page", "grant", "linkInvite", "shareLink", "accessRequest", "scimRecord")) {

@@ -99,7 +99,6 @@ public final class SqliteStore extends JdbcStore {
                 // 64 MiB of pages rather than SQLite's 2 MiB: a large write (an import's chunk of thousands
                 // of rows in keyed tables) otherwise rereads index pages from the OS at every row.
                 s.execute("PRAGMA cache_size=-65536");
-                s.execute("PRAGMA wal_autocheckpoint=16384");
                 // Deleted and overwritten rows are zeroed, not left in free pages: an expired idempotency
                 // key, or a secret sealed in place, leaves no readable copy in the file.
                 s.execute("PRAGMA secure_delete=ON");
