@@ -60,6 +60,16 @@ public final class RecordShape {
         return names[i];
     }
 
+    /** The place of the component named {@code name}, or -1 when the record has none of that name. */
+    public int indexOf(String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     public Class<?> type(int i) {
         return types[i];
     }

@@ -3,6 +3,7 @@ package dev.gatehouse.service;
 import dev.gatehouse.engine.Reads;
 import dev.gatehouse.engine.World;
 import dev.gatehouse.model.Change;
+import dev.gatehouse.model.User;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -132,9 +133,9 @@ public final class DataService {
                     throw ExportFile.at(line.number(), e.getMessage());
                 }
                 if (!email.equals(p.user().email())) {
-                    dev.gatehouse.model.User u = p.user();
-                    line = new ExportFile.Line(line.number(), new Change.UserPut(new dev.gatehouse.model.User(u.id(),
-                            u.displayName(), email, u.photoUrl(), u.invited(), u.createdAt())));
+                    User u = p.user();
+                    line = new ExportFile.Line(line.number(), new Change.UserPut(new User(u.id(), u.displayName(),
+                            email, u.photoUrl(), u.invited(), u.createdAt())));
                 }
             }
             lines.add(line);

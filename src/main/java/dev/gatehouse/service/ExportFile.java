@@ -20,7 +20,7 @@ import java.util.List;
 
 /**
  * The export file: NDJSON (UTF-8, one JSON object a line, each line ended by a line feed). The first line is
- * the header {@code {"format":"gatehouse-export","version":1,"organizationId":"..."}}, then one line per record
+ * the header {@code {"format":"gatehouse-export","version":2,"organizationId":"..."}}, then one line per record
  * ({@link ExportLines}), then {@code {"kind":"end","records":N}}. The closing line is how a reader tells a
  * whole file from one cut short: without it, or with another count, the file is refused.
  */

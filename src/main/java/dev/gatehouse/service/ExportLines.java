@@ -146,7 +146,7 @@ final class ExportLines {
             var fields = n.fieldNames();
             while (fields.hasNext()) {
                 String f = fields.next();
-                if (!isComponent(shape, f) && !extra.contains(f)) {
+                if (shape.indexOf(f) < 0 && !extra.contains(f)) {
                     throw new IllegalArgumentException("unknown field '" + path + f + "'");
                 }
             }
@@ -159,14 +159,6 @@ final class ExportLines {
         }
     }
 
-    private static boolean isComponent(RecordShape shape, String field) {
-        for (int i = 0; i < shape.size(); i++) {
-            if (shape.name(i).equals(field)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object read(JsonNode n, Class<?> type, String prefix, String name) {

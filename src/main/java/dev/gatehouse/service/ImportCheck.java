@@ -7,6 +7,7 @@ import dev.gatehouse.model.Collection;
 import dev.gatehouse.model.Grant;
 import dev.gatehouse.model.LinkInvite;
 import dev.gatehouse.model.Page;
+import dev.gatehouse.model.RecordShape;
 import dev.gatehouse.model.ResourceRef;
 import dev.gatehouse.model.ScimRecord;
 import dev.gatehouse.model.ShareLink;
@@ -293,24 +294,13 @@ final class ImportCheck {
     /** The id of the record a put puts. */
     private static String id(Change put) {
         Record r = ExportLines.kindOf(put).record().apply(put);
-        try {
-            return Objects.toString(ID.get(r.getClass()).invoke(r));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("a record without an id: " + r.getClass(), e);
+        RecordShape shape = RecordShape.of(r.getClass());
+        int id = shape.indexOf("id");
+        if (id < 0) {
+            throw new IllegalStateException("a record without an id: " + r.getClass());
         }
+        return Objects.toString(shape.get(r, id));
     }
-
-    /** Each record class's id accessor, looked up once rather than for each of a million lines. */
-    private static final ClassValue<java.lang.reflect.Method> ID = new ClassValue<>() {
-        @Override
-        protected java.lang.reflect.Method computeValue(Class<?> type) {
-            try {
-                return type.getMethod("id");
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException("a record without an id: " + type, e);
-            }
-        }
-    };
 
     private static ApiException fault(ExportFile.Line line, String message) {
         return ExportFile.at(line.number(), message);

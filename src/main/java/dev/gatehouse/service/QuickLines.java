@@ -59,7 +59,7 @@ final class QuickLines {
             if (t != JsonToken.FIELD_NAME) {
                 return null;
             }
-            int i = index(shape, p.currentName());
+            int i = shape.indexOf(p.currentName());
             if (i < 0 || seen[i]) {
                 return null;
             }
@@ -122,14 +122,5 @@ final class QuickLines {
             return r == null ? NOTHING : r;
         }
         return NOTHING;
-    }
-
-    private static int index(RecordShape shape, String name) {
-        for (int i = 0; i < shape.size(); i++) {
-            if (shape.name(i).equals(name)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }
