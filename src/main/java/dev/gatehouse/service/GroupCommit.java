@@ -1,5 +1,6 @@
 package dev.gatehouse.service;
 
+import dev.gatehouse.engine.ApartPuts;
 import dev.gatehouse.engine.AuditTrail;
 import dev.gatehouse.engine.Index;
 import dev.gatehouse.engine.World;
@@ -46,6 +47,11 @@ import java.util.function.Supplier;
  * <p>A write whose answer depends on an earlier write of its group (it changed nothing, or was refused,
  * with that write applied) is answered with the group's commit, or planned again when that commit fails.
  *
+ * <p>A large write of puts apart from one another ({@link ApartPuts}: an import's chunk) with an answer that
+ * reads nothing of the world is described in one pass and not applied in the trial: applying thousands of
+ * changes only to take them back cost as much as applying them for good. Its group ends with it, since a
+ * later write must be planned with its changes applied: those queued behind it go in the next group.
+ *
  * <p>Each write has a deadline: one still queued past it is refused without being tried, and while the
  * store is failing, writes are refused at once instead of each waiting for the database in turn.
  */
@@ -55,6 +61,8 @@ final class GroupCommit implements Writes {
     /** How many times a write is planned again after losing a race with another node before giving up. */
     private static final int MAX_ATTEMPTS = 20;
     private static final int CATCH_UP_BATCH = 500;
+    /** From how many changes a write of puts apart is described in one pass rather than tried change by change. */
+    static final int APART_FROM = 1_000;
 
     private final Changelog store;
     private final Index index;
@@ -227,29 +235,40 @@ final class GroupCommit implements Writes {
                 live.add(p);
             }
         }
+        // Writes left for the next group: those behind a write not applied in its trial, never planned here.
+        List<Pending<?>> later = new ArrayList<>();
         for (int attempt = 1; !live.isEmpty(); attempt++) {
             long base = index.revision();
-            index.tryOut(trial -> {
-                for (Pending<?> p : live) {
+            int planned = index.tryOut(trial -> {
+                int n = 0;
+                while (n < live.size()) {
+                    Pending<?> p = live.get(n++);
                     p.plan(trial);
+                    if (p.untried && p.hasChanges()) {
+                        break;
+                    }
                 }
-                return null;
+                return n;
             });
+            later.addAll(0, live.subList(planned, live.size()));
+            live.subList(planned, live.size()).clear();
             int first = 0;
             while (first < live.size() && !live.get(first).hasChanges()) {
                 live.get(first).answerUnchanged(base);
                 first++;
             }
             if (first == live.size()) {
-                return List.of();
+                return later;
             }
             try {
-                return store(live.subList(first, live.size()), base);
+                List<Pending<?>> again = store(live.subList(first, live.size()), base);
+                again.addAll(later);
+                return again;
             } catch (StaleRevisionException stale) {
                 if (attempt == MAX_ATTEMPTS) {
                     failAll(live, ApiException.unavailable("the write kept meeting newer writes from other nodes; "
                             + "nothing was written, try again"));
-                    return List.of();
+                    return later;
                 }
                 try {
                     catchUpHoldingLock();
@@ -257,12 +276,12 @@ final class GroupCommit implements Writes {
                     outage.failed();
                     failAll(live, ApiException.unavailable("the database cannot be read to catch up; "
                             + "nothing was written, try again"));
-                    return List.of();
+                    return later;
                 }
                 live.subList(0, first).clear();
             }
         }
-        return List.of();
+        return later;
     }
 
     /**
@@ -378,6 +397,8 @@ final class GroupCommit implements Writes {
         private List<AuditEvent> audit = List.of();
         private RuntimeException refused;
         long revision;
+        /** Planned as puts apart: described against the trial's world, not applied to it. */
+        boolean untried;
         private Written<T> written;
         private RuntimeException failure;
 
@@ -394,6 +415,7 @@ final class GroupCommit implements Writes {
         void plan(Index.Trial trial) {
             refused = null;
             answer = null;
+            untried = false;
             changes = List.of();
             audit = List.of();
             Plan<T> plan;
@@ -403,7 +425,13 @@ final class GroupCommit implements Writes {
                 refused = e;
                 return;
             }
-            if (!plan.changes().isEmpty()) {
+            List<AuditEvent> apart = plan.answerKnown() && plan.changes().size() >= APART_FROM
+                    ? ApartPuts.describe(trial.world(), plan.changes()) : null;
+            if (apart != null) {
+                changes = plan.changes();
+                audit = apart;
+                untried = true;
+            } else if (!plan.changes().isEmpty()) {
                 // Each change is described against the world just before it, then applied for the next one.
                 List<AuditEvent> events = new ArrayList<>();
                 for (Change c : plan.changes()) {

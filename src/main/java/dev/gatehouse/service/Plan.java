@@ -9,11 +9,14 @@ import java.util.function.Function;
  * The changes a write will commit and what the write answers once they are committed. The answer is read
  * from the index with the write's changes applied and no later write's: it shows exactly the state the
  * write produced, without reading the index again afterwards.
+ *
+ * @param answerKnown the answer reads nothing of the world: a large write of puts apart from one another
+ *                    ({@link dev.gatehouse.engine.ApartPuts}) then need not be tried out change by change
  */
-public record Plan<T>(List<Change> changes, Function<World, T> answer) {
+public record Plan<T>(List<Change> changes, Function<World, T> answer, boolean answerKnown) {
     /** Changes, and an answer known before they are applied. */
     public static <T> Plan<T> of(List<Change> changes, T result) {
-        return new Plan<>(List.copyOf(changes), w -> result);
+        return new Plan<>(List.copyOf(changes), w -> result, true);
     }
 
     /**
@@ -22,10 +25,10 @@ public record Plan<T>(List<Change> changes, Function<World, T> answer) {
      * only read, and cannot refuse the write.
      */
     public static <T> Plan<T> viewed(List<Change> changes, Function<World, T> view) {
-        return new Plan<>(List.copyOf(changes), view);
+        return new Plan<>(List.copyOf(changes), view, false);
     }
 
     public static <T> Plan<T> nothing(T result) {
-        return new Plan<>(List.of(), w -> result);
+        return new Plan<>(List.of(), w -> result, true);
     }
 }

@@ -85,6 +85,46 @@ class ExportRoundTripTest {
         }
     }
 
+    /**
+     * Chunks of one kind of record are described in one pass ({@link dev.gatehouse.engine.ApartPuts}), not
+     * tried out record by record: the log must be exactly what describing the file's records one after the
+     * other, each applied before the next, says.
+     */
+    @Test
+    void anImportIsAuditedAsItsRecordsOneByOne() {
+        List<dev.gatehouse.model.AuditEvent> expected = new java.util.ArrayList<>();
+        dev.gatehouse.engine.Index oneByOne = new dev.gatehouse.engine.Index();
+        long revision = 0;
+        for (ExportFile.Line line : ExportFile.read(new ByteArrayInputStream(exported)).lines()) {
+            expected.addAll(oneByOne.read(w -> dev.gatehouse.engine.AuditTrail.describe(w, line.put())));
+            oneByOne.apply(++revision, List.of(line.put()));
+        }
+        try (SqliteStore store = SqliteStore.open(dir.resolve("target3/gatehouse.db"));
+             Services target = open(store)) {
+            DataService.Imported imported = target.data().importFrom(Caller.SYSTEM, "large",
+                    new ByteArrayInputStream(exported));
+            List<List<Change>> chunks = DataService.chunks(ExportFile.read(new ByteArrayInputStream(exported)).lines()
+                    .stream().map(ExportFile.Line::put).toList());
+            assertTrue(chunks.stream().filter(c -> c.size() >= GroupCommit.APART_FROM
+                    && dev.gatehouse.engine.ApartPuts.describe(new dev.gatehouse.engine.World(), c) != null).count() >= 3,
+                    "the file has chunks written apart");
+            assertEquals(chunks.size(), imported.writes());
+            List<dev.gatehouse.model.AuditEvent> logged = new java.util.ArrayList<>();
+            dev.gatehouse.model.AuditPosition after = new dev.gatehouse.model.AuditPosition(0, 0);
+            while (true) {
+                List<dev.gatehouse.model.AuditEntry> page = store.auditLog("large", after, 5_000);
+                if (page.isEmpty()) {
+                    break;
+                }
+                page.forEach(e -> logged.add(e.event()));
+                dev.gatehouse.model.AuditEntry last = page.get(page.size() - 1);
+                after = new dev.gatehouse.model.AuditPosition(last.revision(), last.seq());
+            }
+            assertEquals(expected.size(), logged.size());
+            assertEquals(expected, logged);
+        }
+    }
+
     @Test
     void theFileHoldsWhatTheOrganizationOwnsAndNoTokens() {
         String text = new String(exported, StandardCharsets.UTF_8);

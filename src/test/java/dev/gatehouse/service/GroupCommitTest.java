@@ -134,6 +134,55 @@ class GroupCommitTest {
         }
     }
 
+    /**
+     * A large write of puts apart is not applied in its trial: a write queued behind it must still be planned
+     * with it applied, so it goes in the next group, and each is durable under its own revision.
+     */
+    @Test
+    void aWriteQueuedBehindALargeWriteOfPutsApartIsPlannedWithItApplied() throws Exception {
+        int many = GroupCommit.APART_FROM;
+        try (WritePath path = open()) {
+            CountDownLatch planning = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            ExecutorService pool = Executors.newCachedThreadPool();
+            Future<Written<String>> holder = pool.submit(() -> path.write(Caller.SYSTEM, world -> {
+                planning.countDown();
+                await(release);
+                return addUser("holder", "holder@example.com");
+            }));
+            assertThat(planning.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Written<Integer>> bulk = pool.submit(() -> path.write(Caller.SYSTEM, world -> {
+                List<Change> puts = new ArrayList<>();
+                for (int i = 0; i < many; i++) {
+                    puts.add(new Change.UserPut(new User("bulk" + i, "Bulk " + i, "bulk" + i + "@example.com", null, false,
+                            Instant.EPOCH)));
+                }
+                return Plan.of(puts, puts.size());
+            }));
+            awaitQueued(path, 1);
+            Future<Written<Boolean>> behind = pool.submit(() -> path.write(Caller.SYSTEM, world -> {
+                boolean sawBulk = world.user("bulk" + (many - 1)) != null;
+                return Plan.of(List.of(new Change.UserPut(new User("behind", "Behind", "behind@example.com", null,
+                        false, Instant.EPOCH))), sawBulk);
+            }));
+            awaitQueued(path, 2);
+            release.countDown();
+
+            assertThat(holder.get(10, TimeUnit.SECONDS).revision()).isEqualTo(1);
+            assertThat(bulk.get(10, TimeUnit.SECONDS).revision()).isEqualTo(2);
+            Written<Boolean> after = behind.get(10, TimeUnit.SECONDS);
+            assertThat(after.value()).as("planned with the large write applied").isTrue();
+            assertThat(after.revision()).isEqualTo(3);
+            boolean all = path.read(world -> world.user("bulk0") != null && world.user("behind") != null);
+            assertThat(all).isTrue();
+            pool.shutdown();
+        }
+        try (WritePath reopened = open()) {
+            assertThat(reopened.store().load().users()).hasSize(many + 2);
+            assertThat(reopened.revision()).isEqualTo(3);
+        }
+    }
+
     private static void awaitQueued(WritePath path, int n) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (path.queuedWrites() < n) {
