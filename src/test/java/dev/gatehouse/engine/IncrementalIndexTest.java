@@ -190,6 +190,19 @@ class IncrementalIndexTest {
             assertThat(Permissions.memberSpaces(incremental, ORG, "u" + u, false, null, 100))
                     .isEqualTo(Permissions.memberSpaces(fresh, ORG, "u" + u, false, null, 100));
         }
+        // What each user and team holds grants on (what removing them takes away): the same set of resources.
+        List<dev.gatehouse.model.SubjectRef> subjects = new ArrayList<>();
+        for (int u = 0; u < USERS; u++) {
+            subjects.add(dev.gatehouse.model.SubjectRef.user("u" + u));
+        }
+        for (int t = 0; t < TEAMS; t++) {
+            subjects.add(dev.gatehouse.model.SubjectRef.team("t" + t));
+        }
+        for (dev.gatehouse.model.SubjectRef s : subjects) {
+            assertThat(new java.util.HashSet<>(incremental.grantsHeldBy(s))).as("seed %s: grants held by %s", seed, s)
+                    .isEqualTo(new java.util.HashSet<>(fresh.grantsHeldBy(s)));
+        }
+        assertThat(incremental.grantCount()).as("seed %s", seed).isEqualTo(fresh.grantCount());
         for (int s = 0; s < SITES; s++) {
             assertThat(Permissions.siteAggregate(incremental, "w" + s, null, 100))
                     .isEqualTo(Permissions.siteAggregate(fresh, "w" + s, null, 100));

@@ -32,7 +32,8 @@ import java.util.List;
 public final class PostgresStore extends JdbcStore {
     static final List<String> MIGRATIONS = List.of("V1__schema.sql", "V2__audit_idempotency_webhooks.sql",
             "V3__sealed_secrets.sql", "V4__grant_expiry.sql", "V5__link_invites_sso_email_domains.sql",
-            "V6__share_links_access_requests.sql", "V7__scim.sql", "V8__expiry_in_audit_and_approvals.sql");
+            "V6__share_links_access_requests.sql", "V7__scim.sql", "V8__expiry_in_audit_and_approvals.sql",
+            "V9__no_unread_indexes.sql");
     static final String CHANNEL = "gatehouse_changelog";
     static final int POOL_SIZE = 8;
     /** The advisory lock that lets one node at a time migrate a shared database. */

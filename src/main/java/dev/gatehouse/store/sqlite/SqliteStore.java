@@ -34,7 +34,8 @@ import org.sqlite.SQLiteException;
 public final class SqliteStore extends JdbcStore {
     static final List<String> MIGRATIONS = List.of("V1__schema.sql", "V2__audit_idempotency_webhooks.sql",
             "V3__sealed_secrets.sql", "V4__grant_expiry.sql", "V5__link_invites_sso_email_domains.sql",
-            "V6__share_links_access_requests.sql", "V7__scim.sql", "V8__expiry_in_audit_and_approvals.sql");
+            "V6__share_links_access_requests.sql", "V7__scim.sql", "V8__expiry_in_audit_and_approvals.sql",
+            "V9__no_unread_indexes.sql");
     /**
      * How often a waiter rereads the revision: commits through this store wake it at once, the rereading
      * catches a commit by another process (another node) on the same file.
