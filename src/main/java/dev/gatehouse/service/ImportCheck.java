@@ -70,14 +70,18 @@ final class ImportCheck {
 
     private void declare(ExportFile.Line line) {
         Change put = line.put();
-        String kind = ExportLines.kindOf(put).name();
-        Identity identity = identity(put);
-        if (!seen.add(identity)) {
-            throw fault(line, "a second " + kind + " '" + identity.text() + "'; each record may be given once");
+        // The kinds kept by id below are found twice there; the rest, in the set of identities.
+        if (!OWN_SETS.contains(put.getClass())) {
+            Identity identity = identity(put);
+            if (!seen.add(identity)) {
+                throw twice(line, identity.text());
+            }
         }
         if (put instanceof Change.UserPut p) {
             User u = p.user();
-            users.put(u.id(), u);
+            if (users.put(u.id(), u) != null) {
+                throw twice(line, u.id());
+            }
             if (u.email() != null) {
                 String other = emails.putIfAbsent(u.email(), u.id());
                 User there = w.userByEmail(u.email());
@@ -89,29 +93,42 @@ final class ImportCheck {
             ours(line, p.organization().id());
             organization = true;
         } else if (put instanceof Change.MemberPut p) {
+            if (!members.add(p.member().userId())) {
+                throw twice(line, p.member().userId());
+            }
             ours(line, p.member().orgId());
-            members.add(p.member().userId());
         } else if (put instanceof Change.TeamPut p) {
             Team t = p.team();
+            if (!teams.add(t.id())) {
+                throw twice(line, t.id());
+            }
             ours(line, t.orgId());
             notOthers(line, "team", t.id(), w.team(t.id()) == null ? null : w.team(t.id()).orgId());
-            teams.add(t.id());
         } else if (put instanceof Change.CollectionPut p) {
             Collection c = p.collection();
+            if (collections.containsKey(c.id())) {
+                throw twice(line, c.id());
+            }
+            collections.put(c.id(), c.parentId());
             ours(line, c.orgId());
             notOthers(line, "collection", c.id(), w.organizationOf(ResourceRef.collection(c.id())));
-            collections.put(c.id(), c.parentId());
         } else if (put instanceof Change.SpacePut p) {
+            if (!spaces.add(p.space().id())) {
+                throw twice(line, p.space().id());
+            }
             ours(line, p.space().orgId());
             notOthers(line, "space", p.space().id(), w.organizationOf(ResourceRef.space(p.space().id())));
-            spaces.add(p.space().id());
         } else if (put instanceof Change.SitePut p) {
+            if (!sites.add(p.site().id())) {
+                throw twice(line, p.site().id());
+            }
             ours(line, p.site().orgId());
             notOthers(line, "site", p.site().id(), w.organizationOf(ResourceRef.site(p.site().id())));
-            sites.add(p.site().id());
         } else if (put instanceof Change.PagePut p) {
+            if (pages.put(p.page().id(), p.page()) != null) {
+                throw twice(line, p.page().id());
+            }
             notOthers(line, "page", p.page().id(), w.organizationOf(ResourceRef.page(p.page().id())));
-            pages.put(p.page().id(), p.page());
         } else if (put instanceof Change.ScimRecordPut p) {
             ours(line, p.record().orgId());
         } else if (put instanceof Change.LinkInvitePut p) {
@@ -300,6 +317,16 @@ final class ImportCheck {
             throw new IllegalStateException("a record without an id: " + r.getClass());
         }
         return Objects.toString(shape.get(r, id));
+    }
+
+    /** The kinds whose records {@link #declare} keeps by id anyway, and finds given twice there. */
+    private static final Set<Class<?>> OWN_SETS = Set.of(Change.UserPut.class, Change.MemberPut.class,
+            Change.TeamPut.class, Change.CollectionPut.class, Change.SpacePut.class, Change.SitePut.class,
+            Change.PagePut.class);
+
+    private static ApiException twice(ExportFile.Line line, String identity) {
+        return fault(line, "a second " + ExportLines.kindOf(line.put()).name() + " '" + identity
+                + "'; each record may be given once");
     }
 
     private static ApiException fault(ExportFile.Line line, String message) {

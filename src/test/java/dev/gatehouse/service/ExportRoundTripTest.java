@@ -125,6 +125,28 @@ class ExportRoundTripTest {
         }
     }
 
+    /** Each kind of record given twice: the file is refused at the second line, whichever way the check keeps that kind. */
+    @Test
+    void aRecordGivenTwiceIsRefusedAtItsSecondLine() {
+        List<String> lines = List.of(new String(exported, StandardCharsets.UTF_8).split("\n"));
+        try (Services target = open(SqliteStore.open(dir.resolve("target4/gatehouse.db")))) {
+            for (String kind : List.of("user", "member", "team", "teamMember", "collection", "space", "site", "siteSpace",
+                    "page", "grant", "linkInvite", "shareLink", "accessRequest", "scimRecord")) {
+                String first = lines.stream().filter(l -> l.startsWith("{\"kind\":\"" + kind + "\",")).findFirst()
+                        .orElseThrow();
+                List<String> twice = new java.util.ArrayList<>(lines.subList(0, lines.size() - 1));
+                twice.add(first);
+                twice.add("{\"kind\":\"end\",\"records\":" + (twice.size() - 1) + "}");
+                byte[] bytes = (String.join("\n", twice) + "\n").getBytes(StandardCharsets.UTF_8);
+                ApiException e = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,
+                        () -> target.data().importFrom(Caller.SYSTEM, "large", new ByteArrayInputStream(bytes)));
+                assertTrue(e.getMessage().startsWith("line " + (twice.size() - 1) + ": a second " + kind + " '"),
+                        e.getMessage());
+                assertEquals(0, target.reads().revision(), "nothing was written");
+            }
+        }
+    }
+
     @Test
     void theFileHoldsWhatTheOrganizationOwnsAndNoTokens() {
         String text = new String(exported, StandardCharsets.UTF_8);
