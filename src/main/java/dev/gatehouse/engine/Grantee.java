@@ -23,6 +23,11 @@ final class Grantee {
     private int[] teamKeys = NO_KEYS;
     /** The {@link #teamBit}s of the teams. */
     private long teamBits;
+    /**
+     * The resources the user holds a direct grant on, in the order granted, or null for none: kept here rather
+     * than in a map of its own, so that putting a grant looks the user up once.
+     */
+    java.util.Set<dev.gatehouse.model.ResourceRef> held;
 
     Grantee(int userNumber) {
         this.key = userKey(userNumber);

@@ -92,7 +92,17 @@ public final class World {
      * reused: a grant's number must always mean the subject it was made for.
      */
     private final Map<String, Grantee> grantees = new HashMap<>();
-    private final Map<String, Integer> teamNumbers = new HashMap<>();
+    private final Map<String, TeamGrantee> teamGrantees = new HashMap<>();
+
+    /** A team as grants name it: its key, and what it holds grants on (in the order granted; null for nothing). */
+    private static final class TeamGrantee {
+        final int key;
+        Set<ResourceRef> held;
+
+        TeamGrantee(int key) {
+            this.key = key;
+        }
+    }
 
     private final Map<String, Collection> collections = new HashMap<>();
     private final Map<String, TreeMap<String, Collection>> collectionsByOrg = new HashMap<>();
@@ -136,7 +146,6 @@ public final class World {
             nodes.put(t, new HashMap<>());
         }
     }
-    private final Map<SubjectRef, Set<ResourceRef>> grantsBySubject = new HashMap<>();
     /** The grants that expire, earliest first. */
     private final Expiries expiries = new Expiries();
     /** The instant reads answer for: see {@link ReadTime}. */
@@ -578,7 +587,11 @@ public final class World {
     }
 
     private int teamKey(String teamId) {
-        return Grantee.teamKey(teamNumbers.computeIfAbsent(teamId, k -> teamNumbers.size()));
+        return teamGrantee(teamId).key;
+    }
+
+    private TeamGrantee teamGrantee(String teamId) {
+        return teamGrantees.computeIfAbsent(teamId, k -> new TeamGrantee(Grantee.teamKey(teamGrantees.size())));
     }
 
     void putCollection(Collection c) {
@@ -725,28 +738,57 @@ public final class World {
 
     void putGrant(Grant grant) {
         SubjectRef subject = grant.subject();
-        Grant old = obtainNode(grant.resource().type(), grant.resource().id()).putGrant(grant, key(subject));
+        int key;
+        Set<ResourceRef> held;
+        // The subject's key and what it holds, from one lookup: an import puts hundreds of thousands of grants,
+        // and a second map by subject was a good part of each.
+        if (subject.type() == SubjectType.USER) {
+            Grantee g = grantee(subject.id());
+            key = g.key;
+            held = g.held != null ? g.held : (g.held = new LinkedHashSet<>());
+        } else {
+            TeamGrantee t = teamGrantee(subject.id());
+            key = t.key;
+            held = t.held != null ? t.held : (t.held = new LinkedHashSet<>());
+        }
+        Grant old = obtainNode(grant.resource().type(), grant.resource().id()).putGrant(grant, key);
         expiries.replace(old, grant);
-        if (grantsBySubject.computeIfAbsent(subject, k -> new LinkedHashSet<>()).add(grant.resource())) {
+        if (held.add(grant.resource())) {
             grantCount++;
         }
     }
 
     void removeGrant(ResourceRef resource, SubjectRef subject) {
+        Grantee user = subject.type() == SubjectType.USER ? grantee(subject.id()) : null;
+        TeamGrantee team = user == null ? teamGrantee(subject.id()) : null;
         Node n = node(resource.type(), resource.id());
         if (n != null) {
-            expiries.replace(n.removeGrant(subject.type(), subject.id(), key(subject)), null);
+            expiries.replace(n.removeGrant(subject.type(), subject.id(), user != null ? user.key : team.key), null);
             dropIfUnused(n);
         }
-        Set<ResourceRef> held = grantsBySubject.get(subject);
+        Set<ResourceRef> held = user != null ? user.held : team.held;
         if (held != null) {
             if (held.remove(resource)) {
                 grantCount--;
             }
             if (held.isEmpty()) {
-                grantsBySubject.remove(subject);
+                if (user != null) {
+                    user.held = null;
+                } else {
+                    team.held = null;
+                }
             }
         }
+    }
+
+    /** What a user or team holds grants on, counted or not, or null for nothing. */
+    private Set<ResourceRef> held(SubjectRef subject) {
+        if (subject.type() == SubjectType.USER) {
+            Grantee g = grantees.get(subject.id());
+            return g == null ? null : g.held;
+        }
+        TeamGrantee t = teamGrantees.get(subject.id());
+        return t == null ? null : t.held;
     }
 
     /** The sweep's removal: only a grant that still expires at {@code expiresAt} goes. */
@@ -1117,7 +1159,7 @@ public final class World {
 
     /** The resources a user or team holds a direct grant on that counts at the read's instant. */
     public Set<ResourceRef> grantsHeldBy(SubjectRef subject) {
-        Set<ResourceRef> s = grantsBySubject.get(subject);
+        Set<ResourceRef> s = held(subject);
         if (s == null) {
             return Set.of();
         }
