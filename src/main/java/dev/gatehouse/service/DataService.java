@@ -92,7 +92,10 @@ public final class DataService {
         }
         reads.read(w -> {
             mayImport(w, caller, org);
-            ImportCheck.check(w, org, file.lines());
+            return null;
+        });
+        ImportCheck.check(reads, org, file.lines());
+        reads.read(w -> {
             newUsersBySystemOnly(w, caller, file.lines());
             return null;
         });

@@ -1,5 +1,6 @@
 package dev.gatehouse.service;
 
+import dev.gatehouse.engine.Reads;
 import dev.gatehouse.engine.World;
 import dev.gatehouse.model.AccessRequest;
 import dev.gatehouse.model.Change;
@@ -32,7 +33,14 @@ import java.util.Set;
  * trees. The first fault found refuses the file with its line.
  */
 final class ImportCheck {
-    private final World w;
+    /**
+     * Lines checked under one read of the index: a check of a million lines in one read held every write (and
+     * the reads queued behind a waiting write) for a second or more; batches hold it some 20 ms each.
+     */
+    private static final int BATCH = 20_000;
+
+    /** The index's world, while a batch is checked against it under a read, and only then. */
+    private World w;
     private final String org;
     private final Map<String, User> users = new HashMap<>();
     private final Map<String, String> emails = new HashMap<>();
@@ -47,24 +55,38 @@ final class ImportCheck {
     private final Set<Identity> seen;
     private boolean organization;
 
-    private ImportCheck(World w, String org, int records) {
-        this.w = w;
+    private ImportCheck(String org, int records) {
         this.org = org;
         // Sized for the file at once: growing a set of a million entries step by step was a good part of the check.
         this.seen = new HashSet<>(records * 4 / 3 + 16);
     }
 
-    static void check(World w, String org, List<ExportFile.Line> lines) {
-        ImportCheck c = new ImportCheck(w, org, lines.size());
+    /**
+     * Checks the file against the index, a batch of lines under each read: an import's check is no snapshot
+     * anyway, since writes may come between it and the import's own, which each plan against the index then.
+     */
+    static void check(Reads reads, String org, List<ExportFile.Line> lines) {
+        ImportCheck c = new ImportCheck(org, lines.size());
         // First what the file declares, so that a reference may name a record of any later line.
-        for (ExportFile.Line line : lines) {
-            c.declare(line);
-        }
+        c.inBatches(reads, lines, c::declare);
         if (!c.organization) {
             throw ExportFile.at(lines.isEmpty() ? 2 : lines.get(0).number(), "the file has no 'organization' line");
         }
-        for (ExportFile.Line line : lines) {
-            c.references(line);
+        c.inBatches(reads, lines, c::references);
+    }
+
+    private void inBatches(Reads reads, List<ExportFile.Line> lines, java.util.function.Consumer<ExportFile.Line> each) {
+        for (int from = 0; from < lines.size(); from += BATCH) {
+            List<ExportFile.Line> batch = lines.subList(from, Math.min(lines.size(), from + BATCH));
+            reads.read(world -> {
+                w = world;
+                try {
+                    batch.forEach(each);
+                } finally {
+                    w = null;
+                }
+                return null;
+            });
         }
     }
 
