@@ -15,8 +15,9 @@ import java.util.Set;
  * other kinds only (a membership's team, a grant's resource, a page's space, a share link's site), never
  * another record of its own kind. So among puts of one kind, none reads what another writes, and the order
  * they are applied in changes no event. A write of thousands of them (an import's chunk) is then described
- * in one pass, without being applied and taken back change by change first. Removals, and the kinds whose
- * description reads records of their own kind, are not apart: their writes take the ordinary way.
+ * in one pass, without being applied and taken back change by change first. Only puts are admitted: a
+ * removal's description reads what it removes (a team's memberships go with it, a removed page's space names
+ * its organization), and no large write needs removals described apart, so they take the ordinary way.
  */
 public final class ApartPuts {
     /** What {@link #KEY} answers for a change that is not a put of one of the kinds above. */
@@ -125,7 +126,7 @@ public final class ApartPuts {
             return List.of(c.record().orgId(), c.record().kind(), c.record().id());
         }
 
-        // Removals and the rest: their descriptions read what the write's earlier changes may have removed.
+        // Removals, token puts and link uses: the ordinary way (see the class comment).
 
         @Override
         public Object userRemoved(Change.UserRemoved c) {

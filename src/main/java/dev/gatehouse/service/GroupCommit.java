@@ -410,7 +410,9 @@ final class GroupCommit implements Writes {
 
         /**
          * Plans against the trial's world, applies its changes for the rest of the trial, and reads the answer
-         * from the world they leave, before any later write of the group is planned.
+         * from the world they leave, before any later write of the group is planned. A large write of puts
+         * apart whose answer is known is described in one pass and not applied ({@link #untried}): no later
+         * write of the group is planned, and its changes are applied once committed.
          */
         void plan(Index.Trial trial) {
             refused = null;

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The changes a write will commit and what the write answers once they are committed. The answer is read
- * from the index with the write's changes applied and no later write's: it shows exactly the state the
- * write produced, without reading the index again afterwards.
+ * The changes a write will commit and what the write answers once they are committed. A viewed answer is
+ * read from the index with the write's changes applied and no later write's: it shows exactly the state the
+ * write produced, without reading the index again afterwards. A known answer reads nothing of the index.
  *
  * @param answerKnown the answer reads nothing of the world: a large write of puts apart from one another
  *                    ({@link dev.gatehouse.engine.ApartPuts}) then need not be tried out change by change

@@ -183,6 +183,52 @@ class GroupCommitTest {
         }
     }
 
+    /**
+     * A large write of puts apart planned after another write of its group is described against the world with
+     * that write applied: memberships of a team the write before made are each logged as a member added.
+     */
+    @Test
+    void aLargeWriteOfPutsApartIsDescribedWithTheEarlierWritesOfItsGroupApplied() throws Exception {
+        int many = GroupCommit.APART_FROM + 5;
+        try (WritePath path = open()) {
+            CountDownLatch planning = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            ExecutorService pool = Executors.newCachedThreadPool();
+            Future<Written<String>> holder = pool.submit(() -> path.write(Caller.SYSTEM, world -> {
+                planning.countDown();
+                await(release);
+                return addUser("holder", "holder@example.com");
+            }));
+            assertThat(planning.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Written<String>> team = pool.submit(() -> path.write(Caller.SYSTEM, world -> Plan.of(List.of(
+                    new Change.TeamPut(new dev.gatehouse.model.Team("t1", "o1", "Writers", Instant.EPOCH))), "t1")));
+            awaitQueued(path, 1);
+            Future<Written<Integer>> members = pool.submit(() -> path.write(Caller.SYSTEM, world -> {
+                List<Change> puts = new ArrayList<>();
+                for (int i = 0; i < many; i++) {
+                    puts.add(new Change.TeamMemberPut(new dev.gatehouse.model.TeamMembership("t1", "u" + i,
+                            dev.gatehouse.model.TeamRole.MEMBER)));
+                }
+                return Plan.of(puts, puts.size());
+            }));
+            awaitQueued(path, 2);
+            release.countDown();
+
+            assertThat(holder.get(10, TimeUnit.SECONDS).revision()).isEqualTo(1);
+            assertThat(team.get(10, TimeUnit.SECONDS).revision()).isEqualTo(2);
+            assertThat(members.get(10, TimeUnit.SECONDS).revision()).as("in the team's group").isEqualTo(3);
+            List<dev.gatehouse.model.AuditEntry> log = path.store().auditLog("o1",
+                    new dev.gatehouse.model.AuditPosition(0, 0), 10_000);
+            assertThat(log).hasSize(1 + many);
+            assertThat(log.get(0).event().action()).isEqualTo("team.created");
+            assertThat(log.subList(1, log.size())).allSatisfy(e -> {
+                assertThat(e.revision()).isEqualTo(3);
+                assertThat(e.event().action()).isEqualTo("team.member_added");
+            });
+            pool.shutdown();
+        }
+    }
+
     private static void awaitQueued(WritePath path, int n) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (path.queuedWrites() < n) {
