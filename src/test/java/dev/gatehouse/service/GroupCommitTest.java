@@ -142,15 +142,9 @@ class GroupCommitTest {
     void aWriteQueuedBehindALargeWriteOfPutsApartIsPlannedWithItApplied() throws Exception {
         int many = GroupCommit.APART_FROM;
         try (WritePath path = open()) {
-            CountDownLatch planning = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             ExecutorService pool = Executors.newCachedThreadPool();
-            Future<Written<String>> holder = pool.submit(() -> path.write(Caller.SYSTEM, world -> {
-                planning.countDown();
-                await(release);
-                return addUser("holder", "holder@example.com");
-            }));
-            assertThat(planning.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Written<String>> holder = holding(pool, path, release);
             Future<Written<Integer>> bulk = pool.submit(() -> path.write(Caller.SYSTEM, world -> {
                 List<Change> puts = new ArrayList<>();
                 for (int i = 0; i < many; i++) {
@@ -191,15 +185,9 @@ class GroupCommitTest {
     void aLargeWriteOfPutsApartIsDescribedWithTheEarlierWritesOfItsGroupApplied() throws Exception {
         int many = GroupCommit.APART_FROM + 5;
         try (WritePath path = open()) {
-            CountDownLatch planning = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             ExecutorService pool = Executors.newCachedThreadPool();
-            Future<Written<String>> holder = pool.submit(() -> path.write(Caller.SYSTEM, world -> {
-                planning.countDown();
-                await(release);
-                return addUser("holder", "holder@example.com");
-            }));
-            assertThat(planning.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Written<String>> holder = holding(pool, path, release);
             Future<Written<String>> team = pool.submit(() -> path.write(Caller.SYSTEM, world -> Plan.of(List.of(
                     new Change.TeamPut(new dev.gatehouse.model.Team("t1", "o1", "Writers", Instant.EPOCH))), "t1")));
             awaitQueued(path, 1);
@@ -227,6 +215,22 @@ class GroupCommitTest {
             });
             pool.shutdown();
         }
+    }
+
+    /**
+     * Starts a write that holds the write path while it plans, until {@code release}: the writes queued
+     * meanwhile go together in the group after it.
+     */
+    private static Future<Written<String>> holding(ExecutorService pool, WritePath path, CountDownLatch release)
+            throws InterruptedException {
+        CountDownLatch planning = new CountDownLatch(1);
+        Future<Written<String>> holder = pool.submit(() -> path.write(Caller.SYSTEM, world -> {
+            planning.countDown();
+            await(release);
+            return addUser("holder", "holder@example.com");
+        }));
+        assertThat(planning.await(10, TimeUnit.SECONDS)).isTrue();
+        return holder;
     }
 
     private static void awaitQueued(WritePath path, int n) throws InterruptedException {
