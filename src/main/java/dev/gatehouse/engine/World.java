@@ -851,10 +851,6 @@ public final class World {
         }
     }
 
-    private int key(SubjectRef subject) {
-        return subject.type() == SubjectType.USER ? grantee(subject.id()).key : teamKey(subject.id());
-    }
-
     // ---------------------------------------------------------------- nodes
 
     /** The node of a resource id, or null; null for a null id. */

@@ -303,14 +303,11 @@ final class ImportCheck {
     }
 
     /**
-     * What makes two records the same record: a member is one per user, a team member per team and user, a
-     * grant per resource and subject, SCIM's record per kind and id (a user and a team may share an id), the
-     * rest by id. A value rather than text: making text of it for every line cost more than the rest of the check.
+     * What makes two records of the kinds without a map of their own the same record: a team member per team
+     * and user, a grant per resource and subject, SCIM's record per kind and id (a user and a team may share an
+     * id), the rest by id. A value rather than text: making text of it for every line cost more than the rest of the check.
      */
     private static Identity identity(Change put) {
-        if (put instanceof Change.MemberPut p) {
-            return new Identity(put.getClass(), p.member().userId(), null);
-        }
         if (put instanceof Change.TeamMemberPut p) {
             return new Identity(put.getClass(), p.membership().teamId(), p.membership().userId());
         }
